@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (c:Category {id: id})
+RETURN id, c {.*} AS category

@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (:CodeSystem {id: id})-[:ADAPTS]->(t:CodeSystem)
+RETURN id, t {.*} AS system

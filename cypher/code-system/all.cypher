@@ -1,0 +1,3 @@
+MATCH (s:CodeSystem)
+RETURN s {.*} AS system
+ORDER BY s.id

@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (s:CodeSystem {id: id})
+RETURN id, s {.*} AS system

@@ -1,0 +1,1 @@
+RETURN NOT EXISTS { MATCH (:CodeSystem) } AS empty

@@ -1,0 +1,10 @@
+// Constraints and indexes, applied at every start (idempotent: IF NOT EXISTS).
+CREATE CONSTRAINT code_system_id IF NOT EXISTS FOR (s:CodeSystem) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (o:Organization) REQUIRE o.id IS UNIQUE;
+CREATE CONSTRAINT category_id IF NOT EXISTS FOR (c:Category) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT code_key IF NOT EXISTS FOR (c:Code) REQUIRE (c.system, c.code) IS UNIQUE;
+CREATE CONSTRAINT release_id IF NOT EXISTS FOR (r:Release) REQUIRE r.id IS UNIQUE;
+CREATE CONSTRAINT pairing_id IF NOT EXISTS FOR (p:Pairing) REQUIRE p.id IS UNIQUE;
+CREATE INDEX category_system IF NOT EXISTS FOR (c:Category) ON (c.system);
+CREATE FULLTEXT INDEX code_text IF NOT EXISTS FOR (c:Code) ON EACH [c.display, c.shortDisplay];
+CALL db.awaitIndexes(300);

@@ -1,0 +1,122 @@
+import { CodeSystemId } from './code-system-id';
+
+/**
+ * How each system writes its codes, and the one canonical form the graph stores: upper case,
+ * no spaces, and for ICD-10-CM / ICD-10 the dot after the third character (E11.9, S52.521A).
+ */
+interface CodeFormat {
+  system: CodeSystemId;
+  /** Matches the compact form: upper case, no dot. */
+  compact: RegExp;
+  /** Said to the user when the input does not fit. */
+  expected: string;
+  dotted: boolean;
+}
+
+const FORMATS: Record<CodeSystemId, CodeFormat> = {
+  [CodeSystemId.CPT]: {
+    system: CodeSystemId.CPT,
+    compact: /^\d{4}[0-9A-Z]$/,
+    expected: '5 characters, 4 digits then a digit, F, T or U (99213, 3074F, 0042T)',
+    dotted: false,
+  },
+  [CodeSystemId.HCPCS]: {
+    system: CodeSystemId.HCPCS,
+    compact: /^[A-V]\d{4}$/,
+    expected: 'a letter A-V then 4 digits (J1100)',
+    dotted: false,
+  },
+  [CodeSystemId.ICD10CM]: {
+    system: CodeSystemId.ICD10CM,
+    compact: /^[A-Z]\d[0-9A-Z]([0-9A-Z]{1,4})?$/,
+    expected: 'a letter, a digit, a letter or digit, then optionally a dot and up to 4 more (E11, E11.9, S52.521A)',
+    dotted: true,
+  },
+  [CodeSystemId.ICD10]: {
+    system: CodeSystemId.ICD10,
+    compact: /^[A-Z]\d{2}\d?$/,
+    expected: 'a letter and 2 digits, then optionally a dot and 1 digit (E11, E11.9)',
+    dotted: true,
+  },
+  [CodeSystemId.ICD10PCS]: {
+    system: CodeSystemId.ICD10PCS,
+    compact: /^[0-9A-HJ-NP-Z]{7}$/,
+    expected: '7 letters or digits, no I or O (0DTJ4ZZ)',
+    dotted: false,
+  },
+};
+
+/** Systems tried, in this order, when a code comes without its system. */
+const INFERENCE_ORDER: readonly CodeSystemId[] = [
+  CodeSystemId.CPT,
+  CodeSystemId.HCPCS,
+  CodeSystemId.ICD10CM,
+  CodeSystemId.ICD10PCS,
+  CodeSystemId.ICD10,
+];
+
+const MAX_ECHO = 40;
+const MAX_INPUT = 64;
+
+export interface CodeKey {
+  system: CodeSystemId;
+  code: string;
+}
+
+export type ParsedCode = { ok: true; candidates: CodeKey[] } | { ok: false; message: string };
+
+/** The value as it may be echoed in a message: quoted, and cut when it is long. */
+export function echo(value: string): string {
+  const shown = value.length > MAX_ECHO ? `${value.slice(0, MAX_ECHO)}…` : value;
+  return JSON.stringify(shown);
+}
+
+export function expectedFormat(system: CodeSystemId): string {
+  return FORMATS[system].expected;
+}
+
+/** Upper case, no surrounding spaces; a single dot is kept only where it belongs. */
+function compactForm(raw: string): { compact: string; hadDot: boolean } | null {
+  const text = raw.trim().toUpperCase();
+  const dot = text.indexOf('.');
+  if (dot === -1) return { compact: text, hadDot: false };
+  if (dot !== 3 || text.indexOf('.', dot + 1) !== -1) return null;
+  return { compact: text.slice(0, 3) + text.slice(4), hadDot: true };
+}
+
+export function canonicalCode(system: CodeSystemId, compact: string): string {
+  return FORMATS[system].dotted && compact.length > 3 ? `${compact.slice(0, 3)}.${compact.slice(3)}` : compact;
+}
+
+/** The compact (dot-less) form of a canonical code: how the official files write it. */
+export function compactCode(code: string): string {
+  return code.replace('.', '');
+}
+
+/**
+ * Reads a code as a user typed it (`E119`, `e11.9`, ` E11.9 `) and returns the (system, canonical
+ * code) pairs it can stand for: one when the system is given, possibly several when inferred from
+ * the format (J1100 is HCPCS J1100 or ICD-10-CM J11.00). A value that fits no format is an error
+ * that names the value and the expected format.
+ */
+export function parseCode(raw: string, system?: CodeSystemId | null): ParsedCode {
+  if (raw.length > MAX_INPUT) {
+    return { ok: false, message: `Code ${echo(raw)} is ${raw.length} characters long; codes have at most 8` };
+  }
+  const form = compactForm(raw);
+  const systems = system ? [system] : INFERENCE_ORDER;
+  const candidates: CodeKey[] = [];
+  if (form !== null) {
+    for (const id of systems) {
+      const format = FORMATS[id];
+      if (form.hadDot && !format.dotted) continue;
+      if (format.compact.test(form.compact)) candidates.push({ system: id, code: canonicalCode(id, form.compact) });
+    }
+  }
+  if (candidates.length > 0) return { ok: true, candidates };
+  if (system) {
+    return { ok: false, message: `Code ${echo(raw)} is not a valid ${system} code: expected ${FORMATS[system].expected}` };
+  }
+  const expected = INFERENCE_ORDER.map((id) => `${id}: ${FORMATS[id].expected}`).join('; ');
+  return { ok: false, message: `Code ${echo(raw)} fits no known code format. Expected one of ${expected}` };
+}

@@ -1,0 +1,43 @@
+import type { CypherExecutor } from './neo4j/executor';
+import { createCodeSystemLoaders } from './modules/code-system/code-system.loaders';
+import { CodeSystemRepository } from './modules/code-system/code-system.repository';
+import { OrganizationRepository } from './modules/code-system/organization.repository';
+import { CategoryRepository } from './modules/code/category.repository';
+import { createCodeLoaders } from './modules/code/code.loaders';
+import { CodeRepository } from './modules/code/code.repository';
+
+export interface Repositories {
+  codeSystems: CodeSystemRepository;
+  organizations: OrganizationRepository;
+  codes: CodeRepository;
+  categories: CategoryRepository;
+}
+
+export function createRepositories(executor: CypherExecutor): Repositories {
+  return {
+    codeSystems: new CodeSystemRepository(executor),
+    organizations: new OrganizationRepository(executor),
+    codes: new CodeRepository(executor),
+    categories: new CategoryRepository(executor),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Request-scoped: a new set per GraphQL request, so batching and caching never cross requests. */
+export function createLoaders(repositories: Repositories) {
+  return {
+    ...createCodeSystemLoaders(repositories.codeSystems, repositories.organizations),
+    ...createCodeLoaders(repositories.codes, repositories.categories),
+  };
+}
+
+export interface Context {
+  repositories: Repositories;
+  loaders: Loaders;
+}
+
+export function createContext(executor: CypherExecutor): Context {
+  const repositories = createRepositories(executor);
+  return { repositories, loaders: createLoaders(repositories) };
+}

@@ -1,0 +1,22 @@
+/**
+ * Every GraphQL error this service returns carries one of these in `extensions.code`.
+ * The first block is Apollo Server's own codes; the rest are this service's.
+ */
+export enum ErrorCode {
+  GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+  BAD_REQUEST = 'BAD_REQUEST',
+  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
+  OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
+  /** An argument is malformed or ambiguous; the message names the value and what was expected. */
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** Neo4j cannot be reached (down, restarting, network): retry later. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** Neo4j ran out of the configured transaction time for this query. */
+  DATABASE_TIMEOUT = 'DATABASE_TIMEOUT',
+  /** Anything unexpected; the message is masked and the cause is logged. */
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+export const ERROR_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));

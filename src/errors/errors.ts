@@ -1,0 +1,26 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from './error-code';
+
+/** A malformed or ambiguous argument. `value` is echoed in extensions so clients can show it. */
+export function badUserInput(message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...details } });
+}
+
+export function serviceUnavailable(message: string, cause?: unknown): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE }, originalError: asError(cause) });
+}
+
+export function databaseTimeout(message: string, cause?: unknown): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.DATABASE_TIMEOUT }, originalError: asError(cause) });
+}
+
+export function internalError(cause?: unknown): GraphQLError {
+  return new GraphQLError('Internal server error', {
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    originalError: asError(cause),
+  });
+}
+
+function asError(cause: unknown): Error | undefined {
+  return cause instanceof Error ? cause : undefined;
+}

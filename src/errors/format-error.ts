@@ -1,0 +1,37 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+import type { Logger } from '../common/logger';
+import { ERROR_CODES, ErrorCode } from './error-code';
+
+function describeValidation(errors: ValidationError[]): string {
+  return errors
+    .map((e) => `${e.property} ${Object.values(e.constraints ?? {}).map((c) => c.replace(new RegExp(`^${e.property} `), '')).join(', ')}, got ${JSON.stringify(e.value)}`)
+    .join('; ');
+}
+
+/**
+ * Every error leaves with a code from ErrorCode. Validation errors name the argument, the rule and
+ * the value; anything unexpected is logged and masked as INTERNAL_SERVER_ERROR.
+ */
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof ArgumentValidationError) {
+      const validationErrors = (original.extensions.validationErrors ?? []) as ValidationError[];
+      return {
+        ...formatted,
+        message: `Invalid argument: ${describeValidation(validationErrors)}`,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, arguments: validationErrors.map((e) => ({ argument: e.property, value: e.value })) },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && ERROR_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  };
+}

@@ -1,0 +1,37 @@
+import { GraphQLError } from 'graphql';
+import { isRetryableError, Neo4jError } from 'neo4j-driver';
+import { databaseTimeout, internalError, serviceUnavailable } from './errors';
+
+/** Neo4j status codes (and driver codes) that mean "the database cannot serve this now". */
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Database.DatabaseNotFound',
+  'Neo.TransientError.Database.DatabaseUnavailable',
+  'Neo.ClientError.Security.Unauthorized',
+  'Neo.ClientError.Security.AuthenticationRateLimit',
+]);
+
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.TransientError.Transaction.LockClientStopped',
+]);
+
+/** Maps anything thrown by neo4j-driver to a GraphQL error with a code from ErrorCode. */
+export function toGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  if (error instanceof Neo4jError) {
+    if (TIMEOUT_CODES.has(error.code)) {
+      return databaseTimeout('The query took longer than the configured Neo4j transaction timeout', error);
+    }
+    if (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError') || isRetryableError(error)) {
+      return serviceUnavailable('The graph database is not reachable right now; retry shortly', error);
+    }
+  }
+  if (error instanceof Error && /connect|ECONNREFUSED|acquisition/i.test(error.message)) {
+    return serviceUnavailable('The graph database is not reachable right now; retry shortly', error);
+  }
+  return internalError(error);
+}

@@ -1,0 +1,51 @@
+import { canonicalCode, parseCode } from '../common/code-format';
+import type { ImportBundle } from './records';
+
+/**
+ * Cross-file checks made before anything is written, so a bad bundle never leaves half a graph:
+ * every reference (organization, parent category, note target, pairing code) must resolve and
+ * every code must fit its system's format. Returns the problems, one line each.
+ */
+export function checkBundle(bundle: ImportBundle): string[] {
+  const problems: string[] = [];
+  const orgs = new Set(bundle.organizations.map((o) => o.id));
+  const systems = new Set(bundle.systems.map((s) => s.id));
+  for (const system of bundle.systems) {
+    for (const org of system.maintainedBy) if (!orgs.has(org)) problems.push(`code system ${system.id}: maintainedBy names unknown organization ${JSON.stringify(org)}`);
+    if (system.adapts && !systems.has(system.adapts)) problems.push(`code system ${system.id}: adapts unknown system ${system.adapts}`);
+  }
+  const categoryKeys = new Set(bundle.categories.map((c) => `${c.system}|${c.code}`));
+  for (const category of bundle.categories) {
+    if (!systems.has(category.system)) problems.push(`category ${category.code}: unknown system ${category.system}`);
+    if (category.parent !== null && !categoryKeys.has(`${category.system}|${category.parent}`)) {
+      problems.push(`category ${category.system} ${category.code}: parent ${JSON.stringify(category.parent)} is not a category of ${category.system}`);
+    }
+    if ((category.rangeStart === null) !== (category.rangeEnd === null)) {
+      problems.push(`category ${category.system} ${category.code}: rangeStart and rangeEnd must both be given or both be null`);
+    }
+  }
+  const codeKeys = new Set<string>();
+  for (const file of bundle.codeFiles) {
+    const system = file.release.system;
+    if (!systems.has(system)) problems.push(`release ${system} ${file.release.version}: unknown system`);
+    for (const record of file.codes) {
+      const parsed = parseCode(record.code, system);
+      if (!parsed.ok) problems.push(`${system} release ${file.release.version}: ${parsed.message}`);
+      else if (codeKeys.has(`${system}|${record.code}`)) problems.push(`${system} code ${record.code} is listed twice`);
+      codeKeys.add(`${system}|${record.code}`);
+    }
+  }
+  for (const note of bundle.notes) {
+    for (const code of [note.from, ...note.targets]) {
+      if (!codeKeys.has(`${note.system}|${code}`)) problems.push(`${note.kind} note on ${note.from}: ${note.system} code ${code} is not in the bundle`);
+    }
+  }
+  for (const pairing of bundle.pairings) {
+    for (const side of [pairing.diagnosis, pairing.procedure]) {
+      if (!codeKeys.has(`${side.system}|${side.code}`)) {
+        problems.push(`pairing ${pairing.diagnosis.code} -> ${pairing.procedure.code}: ${side.system} code ${canonicalCode(side.system, side.code)} is not in the bundle`);
+      }
+    }
+  }
+  return problems;
+}

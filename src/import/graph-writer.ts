@@ -1,0 +1,149 @@
+import { canonicalCode } from '../common/code-format';
+import { CodeSystemId } from '../common/code-system-id';
+import type { CypherExecutor, Row } from '../neo4j/executor';
+import { CategoryIndex, parentsByPrefix } from './hierarchy';
+import type { CategoryRecord, CodeFile, CodeSystemRecord, ImportBundle, NoteRecord, OrganizationRecord, PairingRecord } from './records';
+
+const BATCH_SIZE = 5_000;
+
+/** Pascal-case system labels added to each Code node next to `Code` and its role. */
+const SYSTEM_LABEL: Record<CodeSystemId, string> = {
+  [CodeSystemId.CPT]: 'CPT',
+  [CodeSystemId.ICD10CM]: 'ICD10CM',
+  [CodeSystemId.ICD10PCS]: 'ICD10PCS',
+  [CodeSystemId.HCPCS]: 'HCPCS',
+  [CodeSystemId.ICD10]: 'ICD10',
+};
+
+export function categoryId(system: string, code: string): string {
+  return `${system}:${code}`;
+}
+
+export function releaseId(system: string, version: string): string {
+  return `${system}:${version}`;
+}
+
+function codeKind(system: CodeSystemId, compact: string, billable: boolean): string {
+  if (system !== CodeSystemId.ICD10CM && system !== CodeSystemId.ICD10) return 'CODE';
+  if (billable) return 'CODE';
+  return compact.length === 3 ? 'CATEGORY' : 'SUBCATEGORY';
+}
+
+/**
+ * Writes an import bundle with batched UNWIND ... MERGE statements from cypher/import/. Every
+ * statement is idempotent, so a second run, or a run after an interrupted one, converges on the
+ * same graph. A release stays `loading` (invisible) until all of its batches are committed.
+ */
+export class GraphWriter {
+  constructor(private readonly executor: CypherExecutor) {}
+
+  async writeBundle(bundle: ImportBundle, onProgress: (step: string, rows: number) => void = () => {}): Promise<void> {
+    await this.batches('import/organizations', bundle.organizations.map(organizationRow), onProgress);
+    await this.batches('import/code-systems', bundle.systems.map(systemRow), onProgress);
+    await this.batches('import/system-adapts', bundle.systems.filter((s) => s.adapts).map((s) => ({ id: s.id, adapts: s.adapts })), onProgress);
+    await this.batches('import/categories', bundle.categories.map(categoryRow), onProgress);
+    await this.batches(
+      'import/category-parents',
+      bundle.categories.filter((c) => c.parent).map((c) => ({ id: categoryId(c.system, c.code), parent: categoryId(c.system, c.parent!) })),
+      onProgress,
+    );
+    const index = new CategoryIndex(bundle.categories);
+    const roles = new Map(bundle.systems.map((s) => [s.id, s.role]));
+    for (const file of bundle.codeFiles) await this.writeCodeFile(file, roles.get(file.release.system) ?? 'PROCEDURE', index, onProgress);
+    await this.batches('import/notes', notesRows(bundle.notes), onProgress);
+    await this.batches('import/pairings', bundle.pairings.map(pairingRow), onProgress);
+  }
+
+  private async writeCodeFile(file: CodeFile, role: string, index: CategoryIndex, onProgress: (step: string, rows: number) => void): Promise<void> {
+    const { system, version } = file.release;
+    const id = releaseId(system, version);
+    await this.executor.write('import/release-begin', { release: { id, ...file.release } });
+    const canonical = (compact: string) => canonicalCode(system, compact);
+    const labels = [role === 'DIAGNOSIS' ? 'Diagnosis' : 'Procedure', SYSTEM_LABEL[system]];
+    await this.batches(
+      'import/codes',
+      file.codes.map((c) => ({
+        system,
+        code: canonical(c.code),
+        display: c.display,
+        shortDisplay: c.shortDisplay,
+        billable: c.billable,
+        kind: codeKind(system, c.code, c.billable),
+        role,
+        labels,
+      })),
+      onProgress,
+      { releaseId: id },
+    );
+    const hasPrefixHierarchy = system === CodeSystemId.ICD10CM || system === CodeSystemId.ICD10;
+    if (hasPrefixHierarchy) {
+      const parents = parentsByPrefix(file.codes.map((c) => c.code));
+      await this.batches(
+        'import/code-parents',
+        [...parents].map(([child, parent]) => ({ system, code: canonical(child), parent: canonical(parent) })),
+        onProgress,
+      );
+    }
+    const filed: Row[] = [];
+    for (const c of file.codes) {
+      const category = index.categoryOf(system, c.code);
+      if (category) filed.push({ system, code: canonical(c.code), category: categoryId(system, category.code) });
+    }
+    await this.batches('import/code-categories', filed, onProgress);
+    await this.executor.write('import/release-complete', { releaseId: id });
+  }
+
+  private async batches(name: string, rows: Row[], onProgress: (step: string, rows: number) => void, extra: Row = {}): Promise<void> {
+    for (let start = 0; start < rows.length; start += BATCH_SIZE) {
+      const batch = rows.slice(start, start + BATCH_SIZE);
+      await this.executor.write(name, { ...extra, rows: batch });
+      onProgress(name, batch.length);
+    }
+  }
+}
+
+function organizationRow(o: OrganizationRecord): Row {
+  return { ...o };
+}
+
+function systemRow(s: CodeSystemRecord): Row {
+  const { maintainedBy, adapts: _adapts, ...properties } = s;
+  return { id: s.id, properties, maintainedBy };
+}
+
+function categoryRow(c: CategoryRecord, position: number): Row {
+  return {
+    id: categoryId(c.system, c.code),
+    system: c.system,
+    properties: {
+      id: categoryId(c.system, c.code),
+      system: c.system,
+      kind: c.kind,
+      code: c.code,
+      title: c.title,
+      rangeStart: c.rangeStart,
+      rangeEnd: c.rangeEnd,
+      sortKey: position,
+    },
+  };
+}
+
+function notesRows(notes: NoteRecord[]): Row[] {
+  return notes.flatMap((n) =>
+    n.targets.map((target) => ({ system: n.system, from: canonicalCode(n.system, n.from), target: canonicalCode(n.system, target), kind: n.kind, text: n.text })),
+  );
+}
+
+function pairingRow(p: PairingRecord): Row {
+  const diagnosis = { system: p.diagnosis.system, code: canonicalCode(p.diagnosis.system, p.diagnosis.code) };
+  const procedure = { system: p.procedure.system, code: canonicalCode(p.procedure.system, p.procedure.code) };
+  return {
+    id: `curated:${p.source}:${diagnosis.system}:${diagnosis.code}->${procedure.system}:${procedure.code}`,
+    diagnosis,
+    procedure,
+    source: p.source,
+    author: p.author,
+    createdAt: p.createdAt,
+    rationale: p.rationale,
+  };
+}

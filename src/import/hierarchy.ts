@@ -1,0 +1,68 @@
+import { CodeSystemId } from '../common/code-system-id';
+import type { CategoryRecord } from './records';
+
+/**
+ * Parent links by the ICD-10-CM order-file rule: a code's parent is the nearest shorter code that
+ * is a prefix of it (S52521A -> S52521 -> S5252 -> S525 -> S52). Takes compact codes (no dot) and
+ * returns child -> parent for every code that has one.
+ */
+export function parentsByPrefix(codes: Iterable<string>): Map<string, string> {
+  const known = new Set(codes);
+  const parents = new Map<string, string>();
+  for (const code of known) {
+    for (let length = code.length - 1; length >= 3; length--) {
+      const prefix = code.slice(0, length);
+      if (known.has(prefix)) {
+        parents.set(code, prefix);
+        break;
+      }
+    }
+  }
+  return parents;
+}
+
+/** CPT ranges compare only codes of the same shape: 5 digits, or 4 digits and the same letter (F, T). */
+function sameCptShape(a: string, b: string): boolean {
+  const last = (s: string) => (/\d/.test(s.slice(-1)) ? '#' : s.slice(-1));
+  return a.length === b.length && last(a) === last(b);
+}
+
+function inRange(system: CodeSystemId, code: string, start: string, end: string): boolean {
+  if (system === CodeSystemId.CPT && !(sameCptShape(code, start) && sameCptShape(code, end))) return false;
+  const probe = code.slice(0, start.length);
+  return probe >= start && probe <= end;
+}
+
+function covers(category: CategoryRecord, code: string): boolean {
+  if (category.rangeStart && category.rangeEnd) return inRange(category.system, code, category.rangeStart, category.rangeEnd);
+  return code.startsWith(category.code);
+}
+
+/**
+ * Files codes into the most specific category that covers them: a range (ICD-10-CM blocks, CPT
+ * sections) or a code prefix (PCS tables, HCPCS letter sections). Returns compact code -> category code.
+ */
+export class CategoryIndex {
+  private readonly bySystem = new Map<CodeSystemId, Array<{ category: CategoryRecord; depth: number }>>();
+
+  constructor(categories: CategoryRecord[]) {
+    const byKey = new Map(categories.map((c) => [`${c.system}|${c.code}`, c]));
+    const depth = (c: CategoryRecord): number => {
+      let d = 0;
+      for (let p = c.parent; p !== null; p = byKey.get(`${c.system}|${p}`)?.parent ?? null) d++;
+      return d;
+    };
+    for (const category of categories) {
+      const list = this.bySystem.get(category.system) ?? [];
+      list.push({ category, depth: depth(category) });
+      this.bySystem.set(category.system, list);
+    }
+    for (const list of this.bySystem.values()) list.sort((a, b) => b.depth - a.depth);
+  }
+
+  /** The deepest category covering the code, or null when none does. */
+  categoryOf(system: CodeSystemId, compactCode: string): CategoryRecord | null {
+    const found = this.bySystem.get(system)?.find(({ category }) => covers(category, compactCode));
+    return found?.category ?? null;
+  }
+}

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { CodeSystemId } from '../common/code-system-id';
+import { PROJECT_ROOT } from '../config';
+import type { ImportBundle } from './records';
+
+/** The hand-written sample shipped in data/sample/: plain JSON, validated before anything is written. */
+export const SAMPLE_DIR = path.join(PROJECT_ROOT, 'data', 'sample');
+
+const systemId = z.enum(CodeSystemId);
+const text = z.string().trim().min(1);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD');
+const codeRef = z.object({ system: systemId, code: text });
+
+const schemas = {
+  'organizations.json': z.array(
+    z.object({ id: text, name: text, abbreviation: text, kind: text, country: text, url: z.string().url().nullable(), description: text }).strict(),
+  ),
+  'code-systems.json': z.array(
+    z
+      .object({
+        id: systemId,
+        name: text,
+        shortName: text,
+        role: z.enum(['DIAGNOSIS', 'PROCEDURE']),
+        purpose: text,
+        questionAnswered: text,
+        format: text,
+        exampleCode: text,
+        updateCadence: text,
+        scope: z.enum(['US_ONLY', 'INTERNATIONAL']),
+        primaryUse: text,
+        setting: text,
+        maintainedBy: z.array(text).min(1),
+        adapts: systemId.nullable(),
+      })
+      .strict(),
+  ),
+  'categories.json': z.array(
+    z
+      .object({
+        system: systemId,
+        kind: z.enum(['CHAPTER', 'BLOCK', 'CPT_CATEGORY', 'SECTION', 'SUBSECTION', 'BODY_SYSTEM', 'ROOT_OPERATION']),
+        code: text,
+        title: text,
+        parent: text.nullable(),
+        rangeStart: text.nullable(),
+        rangeEnd: text.nullable(),
+      })
+      .strict(),
+  ),
+  codes: z
+    .object({
+      system: systemId,
+      release: z.object({ version: text, effectiveFrom: isoDate, effectiveTo: isoDate.nullable(), source: text }).strict(),
+      codes: z.array(z.object({ code: text, display: text, shortDisplay: text.nullable(), billable: z.boolean() }).strict()).min(1),
+    })
+    .strict(),
+  'notes.json': z.array(
+    z.object({ system: systemId, from: text, kind: z.enum(['EXCLUDES1', 'EXCLUDES2']), text, targets: z.array(text).min(1) }).strict(),
+  ),
+  'pairings.json': z.array(
+    z
+      .object({ diagnosis: codeRef, procedure: codeRef, source: text, author: text, createdAt: z.string().datetime(), rationale: text })
+      .strict(),
+  ),
+};
+
+export class SampleDataError extends Error {
+  override name = 'SampleDataError';
+}
+
+function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): T {
+  const full = path.join(dir, file);
+  let value: unknown;
+  try {
+    value = JSON.parse(fs.readFileSync(full, 'utf8'));
+  } catch (error) {
+    throw new SampleDataError(`${full}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new SampleDataError(`${full} is not valid sample data:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Reads and validates every file of the sample folder. Throws SampleDataError naming file and entry. */
+export function readSample(dir: string = SAMPLE_DIR): ImportBundle {
+  const codeFiles = fs
+    .readdirSync(dir)
+    .filter((name) => /^codes-.+\.json$/.test(name))
+    .sort()
+    .map((name) => {
+      const file = readJson(dir, name, schemas.codes);
+      return { release: { system: file.system, ...file.release }, codes: file.codes };
+    });
+  return {
+    organizations: readJson(dir, 'organizations.json', schemas['organizations.json']),
+    systems: readJson(dir, 'code-systems.json', schemas['code-systems.json']),
+    categories: readJson(dir, 'categories.json', schemas['categories.json']),
+    codeFiles,
+    notes: readJson(dir, 'notes.json', schemas['notes.json']),
+    pairings: readJson(dir, 'pairings.json', schemas['pairings.json']),
+  };
+}

@@ -1,0 +1,56 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { CodeSystemId } from './code-system-id.enum';
+
+export enum CodeRole {
+  DIAGNOSIS = 'DIAGNOSIS',
+  PROCEDURE = 'PROCEDURE',
+}
+registerEnumType(CodeRole, {
+  name: 'CodeRole',
+  description: 'What a code says on a claim: why (a diagnosis) or what was done (a procedure, service or supply).',
+});
+
+export enum SystemScope {
+  US_ONLY = 'US_ONLY',
+  INTERNATIONAL = 'INTERNATIONAL',
+}
+registerEnumType(SystemScope, { name: 'SystemScope', description: 'Where a code system is used.' });
+
+@ObjectType({ description: 'A code set (CPT, ICD-10-CM, ...): what it is for, its format, and who maintains it.' })
+export class CodeSystem {
+  @Field(() => CodeSystemId)
+  id!: CodeSystemId;
+
+  @Field(() => String, { description: 'Full name, e.g. "Current Procedural Terminology".' })
+  name!: string;
+
+  @Field(() => String, { description: 'Usual short name, e.g. "ICD-10-CM".' })
+  shortName!: string;
+
+  @Field(() => CodeRole)
+  role!: CodeRole;
+
+  @Field(() => String)
+  purpose!: string;
+
+  @Field(() => String, { description: 'The question its codes answer on a claim.' })
+  questionAnswered!: string;
+
+  @Field(() => String, { description: 'How its codes are written.' })
+  format!: string;
+
+  @Field(() => String)
+  exampleCode!: string;
+
+  @Field(() => String)
+  updateCadence!: string;
+
+  @Field(() => SystemScope)
+  scope!: SystemScope;
+
+  @Field(() => String)
+  primaryUse!: string;
+
+  @Field(() => String, { description: 'Care settings where it is used.' })
+  setting!: string;
+}

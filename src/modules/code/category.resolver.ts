@@ -1,0 +1,23 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { CategoryCodesArgs } from './category-codes.args';
+import { Category, type CategoryNode } from './category.type';
+import { Code, type CodeNode } from './code.type';
+
+@Resolver(() => Category)
+export class CategoryResolver {
+  @FieldResolver(() => Category, { nullable: true, description: 'The category above (block E08-E13 -> chapter 4).' })
+  parent(@Root() category: CategoryNode, @Ctx() { loaders }: Context): Promise<CategoryNode | null> {
+    return loaders.categoryParent.load(category.id);
+  }
+
+  @FieldResolver(() => [Category], { description: 'The categories below, in the system\'s order.' })
+  children(@Root() category: CategoryNode, @Ctx() { loaders }: Context): Promise<CategoryNode[]> {
+    return loaders.categoryChildren.load(category.id);
+  }
+
+  @FieldResolver(() => [Code], { description: 'The top codes filed in this category (for a block: its 3-character categories), in code order.' })
+  codes(@Root() category: CategoryNode, @Args(() => CategoryCodesArgs) { first }: CategoryCodesArgs, @Ctx() { loaders }: Context): Promise<CodeNode[]> {
+    return loaders.categoryCodes.load({ id: category.id, first });
+  }
+}

@@ -1,0 +1,40 @@
+import type { CodeKey } from '../../common/code-format';
+import { keyedLoader } from '../../common/keyed-loader';
+import type { CategoryRepository } from './category.repository';
+import type { CategoryNode } from './category.type';
+import { codeKeyString, type CodeRepository } from './code.repository';
+import type { CodeNode } from './code.type';
+import type { NoteEdge } from './instructional-note.type';
+
+export interface CategoryCodesKey {
+  id: string;
+  first: number;
+}
+
+export function createCodeLoaders(codes: CodeRepository, categories: CategoryRepository) {
+  const byCode = <V>(fetch: (keys: readonly CodeKey[]) => Promise<Map<string, V>>, missing: V) => keyedLoader<CodeKey, V>(fetch, missing, codeKeyString);
+  return {
+    code: byCode<CodeNode | null>((keys) => codes.byKeys(keys), null),
+    parent: byCode<CodeNode | null>((keys) => codes.parents(keys), null),
+    children: byCode<CodeNode[]>((keys) => codes.children(keys), []),
+    ancestors: byCode<CodeNode[]>((keys) => codes.ancestors(keys), []),
+    categories: byCode<CategoryNode[]>((keys) => codes.categories(keys), []),
+    notes: byCode<NoteEdge[]>((keys) => codes.notes(keys), []),
+    category: keyedLoader<string, CategoryNode | null>((ids) => categories.byIds(ids), null),
+    categoryParent: keyedLoader<string, CategoryNode | null>((ids) => categories.parents(ids), null),
+    categoryChildren: keyedLoader<string, CategoryNode[]>((ids) => categories.children(ids), []),
+    categoryCodes: keyedLoader<CategoryCodesKey, CodeNode[]>(
+      async (keys) => {
+        // One round trip per distinct page size in the batch (in practice one).
+        const found = new Map<string, CodeNode[]>();
+        for (const first of new Set(keys.map((k) => k.first))) {
+          const page = await categories.codes(keys.filter((k) => k.first === first).map((k) => k.id), first);
+          for (const [id, list] of page) found.set(`${id}|${first}`, list);
+        }
+        return found;
+      },
+      [],
+      (key) => `${key.id}|${key.first}`,
+    ),
+  };
+}

@@ -1,0 +1,62 @@
+import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { CodeSystemId } from '../code-system/code-system-id.enum';
+import { CodeRole } from '../code-system/code-system.type';
+
+export enum CodeKind {
+  CATEGORY = 'CATEGORY',
+  SUBCATEGORY = 'SUBCATEGORY',
+  CODE = 'CODE',
+}
+registerEnumType(CodeKind, {
+  name: 'CodeKind',
+  description: 'Where a code sits in its hierarchy.',
+  valuesConfig: {
+    CATEGORY: { description: 'A 3-character ICD-10-CM category (E11): a header, never billed itself unless it has no children.' },
+    SUBCATEGORY: { description: 'An intermediate ICD-10-CM header (E11.6, S52.521): has children, not billable.' },
+    CODE: { description: 'A leaf code that can be reported.' },
+  },
+});
+
+/** A code as the repositories return it; the GraphQL types below describe its public fields. */
+export interface CodeNode {
+  system: CodeSystemId;
+  code: string;
+  display: string;
+  shortDisplay: string | null;
+  billable: boolean;
+  kind: CodeKind;
+  role: CodeRole;
+}
+
+@InterfaceType('Code', {
+  description: 'A code of any system. Diagnoses (ICD-10-CM, ICD-10) and procedures (CPT, HCPCS, ICD-10-PCS) are told apart by __typename.',
+  resolveType: (value: CodeNode) => (value.role === CodeRole.DIAGNOSIS ? 'Diagnosis' : 'Procedure'),
+})
+export abstract class Code {
+  @Field(() => String, { description: 'Canonical form: upper case, with the dot for ICD-10-CM (E11.9).' })
+  code!: string;
+
+  @Field(() => CodeSystemId)
+  systemId!: CodeSystemId;
+
+  @Field(() => String, { description: 'Long title. CPT codes show the project\'s own plain words unless a licensed descriptor file was loaded.' })
+  display!: string;
+
+  @Field(() => String, { nullable: true, description: 'Short title, where the release has one.' })
+  shortDisplay!: string | null;
+
+  @Field(() => Boolean, { description: 'True when the code can be reported on a claim (a leaf); false for headers.' })
+  billable!: boolean;
+
+  @Field(() => CodeKind)
+  kind!: CodeKind;
+
+  @Field(() => CodeRole)
+  role!: CodeRole;
+}
+
+@ObjectType({ implements: Code, description: 'A diagnosis code (ICD-10-CM, ICD-10): why a service was needed.' })
+export class Diagnosis extends Code {}
+
+@ObjectType({ implements: Code, description: 'A procedure, service or supply code (CPT, HCPCS Level II, ICD-10-PCS): what was done.' })
+export class Procedure extends Code {}

@@ -1,0 +1,84 @@
+import { routing, type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { toGraphQLError } from '../errors/neo4j-errors';
+import type { CypherLibrary } from './cypher-library';
+
+export type Row = Record<string, unknown>;
+
+/** Told of every round trip to Neo4j (the request plugin counts them). */
+export type RoundTripListener = (name: string, millis: number) => void;
+
+/**
+ * The one place that talks to Neo4j. Statements are named files from cypher/, values always go as
+ * parameters, reads use READ routing, writes run in managed write transactions, and every driver
+ * error leaves as a GraphQL error with a code from ErrorCode.
+ */
+export class CypherExecutor {
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+    private readonly library: CypherLibrary,
+    private readonly queryTimeoutMs: number,
+    private readonly listener?: RoundTripListener,
+  ) {}
+
+  /** Same driver and statements, another listener: one per request for round-trip accounting. */
+  withListener(listener: RoundTripListener): CypherExecutor {
+    return new CypherExecutor(this.driver, this.database, this.library, this.queryTimeoutMs, listener);
+  }
+
+  async read(name: string, params: Row = {}): Promise<Row[]> {
+    const text = this.library.get(name);
+    const began = performance.now();
+    try {
+      const result = await this.driver.executeQuery(text, params, {
+        database: this.database,
+        routing: routing.READ,
+        transactionConfig: { timeout: this.queryTimeoutMs },
+      });
+      return result.records.map((record) => record.toObject() as Row);
+    } catch (error) {
+      throw toGraphQLError(error);
+    } finally {
+      this.listener?.(name, performance.now() - began);
+    }
+  }
+
+  /** One idempotent unit of write work, retried by the driver on transient errors. */
+  async write(name: string, params: Row = {}): Promise<Row[]> {
+    const text = this.library.get(name);
+    return this.writeTransaction(async (tx) => (await tx.run(text, params)).records.map((r) => r.toObject() as Row));
+  }
+
+  /** Several named statements in one write transaction: all of them commit, or none. */
+  async writeAll(steps: Array<{ name: string; params?: Row }>): Promise<void> {
+    const texts = steps.map((step) => ({ text: this.library.get(step.name), params: step.params ?? {} }));
+    await this.writeTransaction(async (tx) => {
+      for (const step of texts) await tx.run(step.text, step.params);
+    });
+  }
+
+  /** Schema statements (constraints, indexes) run one by one in their own transactions. */
+  async runSchema(name: string): Promise<number> {
+    const statements = this.library.statementsOf(name);
+    const session = this.driver.session({ database: this.database });
+    try {
+      for (const statement of statements) await session.run(statement);
+      return statements.length;
+    } catch (error) {
+      throw toGraphQLError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      return await session.executeWrite(work, { timeout: this.queryTimeoutMs });
+    } catch (error) {
+      throw toGraphQLError(error);
+    } finally {
+      await session.close();
+    }
+  }
+}

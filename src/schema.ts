@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { CodeSystemResolver } from './modules/code-system/code-system.resolver';
+import { OrganizationResolver } from './modules/code-system/organization.resolver';
+import { CategoryResolver } from './modules/code/category.resolver';
+import { CodeResolver } from './modules/code/code.resolver';
+import { Diagnosis, Procedure } from './modules/code/code.type';
+import { DiagnosisResolver } from './modules/code/diagnosis.resolver';
+
+/** The executable schema, built from the type-graphql classes once at start. */
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [CodeSystemResolver, OrganizationResolver, CodeResolver, DiagnosisResolver, CategoryResolver],
+    orphanedTypes: [Diagnosis, Procedure],
+    validate: { forbidUnknownValues: false },
+  });
+}
+
+/** The SDL checked in at schema/schema.graphql: sorted, so it only changes when the schema does. */
+export function printSdl(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

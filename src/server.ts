@@ -1,0 +1,71 @@
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from './common/logger';
+import { createContext, type Context } from './context';
+import { createFormatError } from './errors/format-error';
+import type { CypherExecutor } from './neo4j/executor';
+
+export interface ServiceDeps {
+  schema: GraphQLSchema;
+  executor: CypherExecutor;
+  logger: Logger;
+  /** Answers whether Neo4j can serve queries now (for /health/ready). */
+  databaseReady: () => Promise<boolean>;
+}
+
+/** The Apollo server alone, for `executeOperation` in tests and for the HTTP app below. */
+export function createApollo(schema: GraphQLSchema, logger: Logger, httpServer?: http.Server): ApolloServer<Context> {
+  return new ApolloServer<Context>({
+    schema,
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [],
+  });
+}
+
+export interface RunningService {
+  url: string;
+  httpServer: http.Server;
+  stop: () => Promise<void>;
+}
+
+/** Serves GraphQL at /graphql and health checks at /health/live and /health/ready. */
+export async function startService(deps: ServiceDeps, host: string, port: number): Promise<RunningService> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const apollo = createApollo(deps.schema, deps.logger, httpServer);
+  await apollo.start();
+
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/health/ready', async (_req, res) => {
+    const ready = await deps.databaseReady();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', neo4j: ready ? 'up' : 'down' });
+  });
+  app.use(
+    '/graphql',
+    cors(),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async () => createContext(deps.executor) }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const address = httpServer.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shownHost = host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host;
+  return {
+    url: `http://${shownHost}:${actualPort}/graphql`,
+    httpServer,
+    stop: () => apollo.stop(),
+  };
+}

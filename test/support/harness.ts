@@ -1,0 +1,47 @@
+import type { ApolloServer } from '@apollo/server';
+import type { Driver } from 'neo4j-driver';
+import { inject } from 'vitest';
+import { logger } from '../../src/common/logger';
+import { createContext, type Context } from '../../src/context';
+import { CypherLibrary } from '../../src/neo4j/cypher-library';
+import { createDriver } from '../../src/neo4j/driver';
+import { CypherExecutor } from '../../src/neo4j/executor';
+import { createSchema } from '../../src/schema';
+import { createApollo } from '../../src/server';
+
+export interface Harness {
+  driver: Driver;
+  executor: CypherExecutor;
+  apollo: ApolloServer<Context>;
+  /** Cypher statements run by the last `run` call, by name, in order. */
+  roundTrips: string[];
+  run: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<{ data?: T; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
+  close: () => Promise<void>;
+}
+
+/** A real Apollo server over the test Neo4j; `run` executes one operation with fresh loaders. */
+export async function createHarness(): Promise<Harness> {
+  const target = inject('neo4jTarget');
+  const driver = createDriver(target, { connectTimeoutMs: 10_000 });
+  const executor = new CypherExecutor(driver, target.database, new CypherLibrary(), 30_000);
+  const apollo = createApollo(await createSchema(), logger.child({ test: true }, { level: 'silent' }));
+  await apollo.start();
+  const roundTrips: string[] = [];
+  return {
+    driver,
+    executor,
+    apollo,
+    roundTrips,
+    run: async (query, variables) => {
+      roundTrips.length = 0;
+      const counted = executor.withListener((name) => roundTrips.push(name));
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(counted) });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      return response.body.singleResult as never;
+    },
+    close: async () => {
+      await apollo.stop();
+      await driver.close();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { GraphQLError } from 'graphql';
+import { Neo4jError } from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../src/errors/error-code';
+import { toGraphQLError } from '../../src/errors/neo4j-errors';
+
+const neo4jError = (code: string) => new Neo4jError('boom', code, 'gql', 'description');
+
+describe('toGraphQLError', () => {
+  it('maps a driver that cannot reach the server to SERVICE_UNAVAILABLE', () => {
+    expect(toGraphQLError(neo4jError('ServiceUnavailable')).extensions.code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+    expect(toGraphQLError(neo4jError('SessionExpired')).extensions.code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+  });
+
+  it('maps a transaction timeout to DATABASE_TIMEOUT', () => {
+    expect(toGraphQLError(neo4jError('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration')).extensions.code).toBe(ErrorCode.DATABASE_TIMEOUT);
+  });
+
+  it('maps a Cypher syntax error to a masked INTERNAL_SERVER_ERROR', () => {
+    const error = toGraphQLError(neo4jError('Neo.ClientError.Statement.SyntaxError'));
+    expect(error.extensions.code).toBe(ErrorCode.INTERNAL_SERVER_ERROR);
+    expect(error.message).toBe('Internal server error');
+  });
+
+  it('passes a GraphQL error through unchanged', () => {
+    const original = new GraphQLError('x', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+    expect(toGraphQLError(original)).toBe(original);
+  });
+});
