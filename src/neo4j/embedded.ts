@@ -145,6 +145,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jConfig, start: St
   fs.mkdirSync(path.join(options.home, 'logs'), { recursive: true });
   const confFile = writeNeo4jConf(options, config);
   const logFile = launcherLogFile(options.home);
+  const logOffset = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
   const out = fs.openSync(logFile, 'a');
   const classpath = `${path.join(TARGET_DIR, 'classes')}${path.delimiter}${fs.readFileSync(CLASSPATH_FILE, 'utf8').trim()}`;
   const args = [`-Xms${config.heap}`, `-Xmx${config.heap}`, ...config.jvmOptions, '-cp', classpath, MAIN_CLASS, options.home, confFile];
@@ -158,12 +159,30 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jConfig, start: St
   });
   if (start.detached) child.unref();
   try {
-    await waitForPort(options.boltPort, start.readyTimeoutMs ?? 120_000, () => !exited, options.home);
+    await waitForReadyLine(logFile, logOffset, start.readyTimeoutMs ?? 120_000, () => !exited, options.home);
   } catch (error) {
     if (!exited) child.kill('SIGTERM');
     throw error;
   }
   return { child, pid: child.pid, startedByUs: true, millis: Date.now() - began };
+}
+
+/**
+ * Waits for the READY line our own launcher prints once the database is available (and its Bolt
+ * connector bound), reading only what was appended since it was spawned: another program that
+ * happens to answer on the port never counts as our Neo4j being ready.
+ */
+async function waitForReadyLine(logFile: string, offset: number, timeoutMs: number, alive: () => boolean, home: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const appended = fs.readFileSync(logFile).subarray(offset).toString('utf8');
+    if (/^READY /m.test(appended)) return;
+    if (!alive()) {
+      throw new Error(`the embedded Neo4j exited before it was ready; last lines of ${launcherLogFile(home)}:\n${tail(launcherLogFile(home))}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the embedded Neo4j was not ready within ${timeoutMs} ms; see ${launcherLogFile(home)}`);
 }
 
 async function waitForPort(port: number, timeoutMs: number, alive: () => boolean, home: string): Promise<void> {
