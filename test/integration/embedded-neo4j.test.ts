@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CypherLibrary } from '../../src/neo4j/cypher-library';
+import { createDriver } from '../../src/neo4j/driver';
 import { launcherLogFile, runningPid, startEmbeddedNeo4j, stopEmbeddedNeo4j } from '../../src/neo4j/embedded';
+import { CypherExecutor } from '../../src/neo4j/executor';
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -21,7 +24,7 @@ describe('the embedded Neo4j', () => {
     fs.rmSync(home, { recursive: true, force: true });
   });
 
-  it('starts within 30 s, is reused rather than started twice, stops cleanly on SIGTERM, and starts again on the intact store', async () => {
+  it('starts within 30 s, is reused rather than started twice, stops cleanly on SIGTERM (queries then fail fast with SERVICE_UNAVAILABLE), and serves the intact store again after a restart', async () => {
     const options = { home, boltPort: await freePort() };
     const first = await startEmbeddedNeo4j(options, { readyTimeoutMs: 30_000 });
     expect(first.startedByUs).toBe(true);
@@ -36,18 +39,27 @@ describe('the embedded Neo4j', () => {
     } finally {
       await driver.close();
     }
-    expect(await stopEmbeddedNeo4j(home)).toBe(true);
-    expect(runningPid(home)).toBeNull();
-    expect(fs.readFileSync(launcherLogFile(home), 'utf8')).toContain('STOPPED: store closed cleanly');
-
-    const second = await startEmbeddedNeo4j(options, { readyTimeoutMs: 30_000 });
-    expect(second.startedByUs).toBe(true);
-    const again = neo4j.driver(`bolt://127.0.0.1:${options.boltPort}`);
+    // The service's own driver and executor stay open across the outage, as in a running service.
+    const serviceDriver = createDriver({ uri: `bolt://127.0.0.1:${options.boltPort}`, user: 'neo4j', password: '', database: 'neo4j' }, { connectTimeoutMs: 2_000 });
+    const executor = new CypherExecutor(serviceDriver, 'neo4j', new CypherLibrary(), 5_000);
     try {
-      const { records } = await again.executeQuery('MATCH (p:Probe) RETURN p.value AS value');
+      expect(await executor.read('import/is-empty')).toEqual([{ empty: true }]);
+      expect(await stopEmbeddedNeo4j(home)).toBe(true);
+      expect(runningPid(home)).toBeNull();
+      expect(fs.readFileSync(launcherLogFile(home), 'utf8')).toContain('STOPPED: store closed cleanly');
+
+      const down = Date.now();
+      await expect(executor.read('import/is-empty')).rejects.toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      expect(Date.now() - down).toBeLessThan(10_000);
+
+      const second = await startEmbeddedNeo4j(options, { readyTimeoutMs: 30_000 });
+      expect(second.startedByUs).toBe(true);
+      // The same driver answers again once Neo4j is back: no restart of the service needed.
+      expect(await executor.read('import/is-empty')).toEqual([{ empty: true }]);
+      const { records } = await serviceDriver.executeQuery('MATCH (p:Probe) RETURN p.value AS value');
       expect(records.map((r) => r.get('value'))).toEqual(['kept across restarts']);
     } finally {
-      await again.close();
+      await serviceDriver.close();
     }
     expect(await stopEmbeddedNeo4j(home)).toBe(true);
   });
