@@ -4,6 +4,7 @@
  * Official release files (ICD-10-CM, ICD-10-PCS, HCPCS) go through the same writer.
  */
 import { Command } from 'commander';
+import { describeError } from '../src/common/describe-error';
 import { loadConfig } from '../src/config';
 import { formatSummary, runImport } from '../src/import/import-runner';
 import { readSample, SAMPLE_DIR } from '../src/import/sample-source';
@@ -32,6 +33,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(describeError(error));
   process.exit(1);
 });

@@ -35,6 +35,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const target = external ?? embeddedTarget(embedded);
   const driver = createDriver(target, { connectTimeoutMs: 10_000 });
+  const stop = async () => {
+    if (ownsNeo4j) await stopEmbeddedNeo4j(embedded.home);
+  };
   try {
     const executor = new CypherExecutor(driver, target.database, new CypherLibrary(), 60_000);
     const session = driver.session({ database: target.database });
@@ -45,11 +48,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     await applySchema(executor);
     await runImport(executor, readSample());
+  } catch (error) {
+    await stop();
+    throw error;
   } finally {
     await driver.close();
   }
   project.provide('neo4jTarget', target);
-  return async () => {
-    if (ownsNeo4j) await stopEmbeddedNeo4j(embedded.home);
-  };
+  return stop;
 }

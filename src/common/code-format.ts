@@ -16,8 +16,8 @@ interface CodeFormat {
 const FORMATS: Record<CodeSystemId, CodeFormat> = {
   [CodeSystemId.CPT]: {
     system: CodeSystemId.CPT,
-    compact: /^\d{4}[0-9A-Z]$/,
-    expected: '5 characters, 4 digits then a digit, F, T or U (99213, 3074F, 0042T)',
+    compact: /^\d{4}[0-9AFMTU]$/,
+    expected: '5 characters, 4 digits then a digit or one of A, F, M, T, U (99213, 3074F, 0042T)',
     dotted: false,
   },
   [CodeSystemId.HCPCS]: {
@@ -46,14 +46,11 @@ const FORMATS: Record<CodeSystemId, CodeFormat> = {
   },
 };
 
-/** Systems tried, in this order, when a code comes without its system. */
-const INFERENCE_ORDER: readonly CodeSystemId[] = [
-  CodeSystemId.CPT,
-  CodeSystemId.HCPCS,
-  CodeSystemId.ICD10CM,
-  CodeSystemId.ICD10PCS,
-  CodeSystemId.ICD10,
-];
+/**
+ * Systems tried, in this order, when a code comes without its system. WHO ICD-10 is looked up only
+ * when asked for by name: its codes are written like ICD-10-CM's, and US users mean ICD-10-CM.
+ */
+const INFERENCE_ORDER: readonly CodeSystemId[] = [CodeSystemId.CPT, CodeSystemId.HCPCS, CodeSystemId.ICD10CM, CodeSystemId.ICD10PCS];
 
 const MAX_ECHO = 40;
 const MAX_INPUT = 64;
@@ -119,4 +116,10 @@ export function parseCode(raw: string, system?: CodeSystemId | null): ParsedCode
   }
   const expected = INFERENCE_ORDER.map((id) => `${id}: ${FORMATS[id].expected}`).join('; ');
   return { ok: false, message: `Code ${echo(raw)} fits no known code format. Expected one of ${expected}` };
+}
+
+/** The canonical form of a code known to belong to `system`, or null when it does not fit. */
+export function normalizeCode(system: CodeSystemId, raw: string): string | null {
+  const parsed = parseCode(raw, system);
+  return parsed.ok ? parsed.candidates[0]!.code : null;
 }

@@ -9,9 +9,10 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.TransientError.General.DatabaseUnavailable',
   'Neo.ClientError.Database.DatabaseNotFound',
   'Neo.TransientError.Database.DatabaseUnavailable',
-  'Neo.ClientError.Security.Unauthorized',
-  'Neo.ClientError.Security.AuthenticationRateLimit',
 ]);
+
+/** The service's own credentials were refused: not the caller's fault, and not fixed by retrying. */
+const CREDENTIAL_CODES = new Set(['Neo.ClientError.Security.Unauthorized', 'Neo.ClientError.Security.AuthenticationRateLimit']);
 
 const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
@@ -26,12 +27,12 @@ export function toGraphQLError(error: unknown): GraphQLError {
     if (TIMEOUT_CODES.has(error.code)) {
       return databaseTimeout('The query took longer than the configured Neo4j transaction timeout', error);
     }
-    if (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError') || isRetryableError(error)) {
+    if (CREDENTIAL_CODES.has(error.code)) {
+      return serviceUnavailable('The graph database refused this service\'s credentials; the operator must fix NEO4J_USER / NEO4J_PASSWORD', error);
+    }
+    if (UNAVAILABLE_CODES.has(error.code) || isRetryableError(error)) {
       return serviceUnavailable('The graph database is not reachable right now; retry shortly', error);
     }
-  }
-  if (error instanceof Error && /connect|ECONNREFUSED|acquisition/i.test(error.message)) {
-    return serviceUnavailable('The graph database is not reachable right now; retry shortly', error);
   }
   return internalError(error);
 }

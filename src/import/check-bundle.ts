@@ -1,4 +1,5 @@
-import { canonicalCode, parseCode } from '../common/code-format';
+import { normalizeCode, parseCode } from '../common/code-format';
+import type { CodeSystemId } from '../common/code-system-id';
 import type { ImportBundle } from './records';
 
 /**
@@ -24,26 +25,28 @@ export function checkBundle(bundle: ImportBundle): string[] {
       problems.push(`category ${category.system} ${category.code}: rangeStart and rangeEnd must both be given or both be null`);
     }
   }
+  // Keyed by canonical form, so E119, E11.9 and e11.9 are the same code everywhere in a bundle.
   const codeKeys = new Set<string>();
+  const key = (system: CodeSystemId, code: string) => `${system}|${normalizeCode(system, code) ?? code}`;
   for (const file of bundle.codeFiles) {
     const system = file.release.system;
     if (!systems.has(system)) problems.push(`release ${system} ${file.release.version}: unknown system`);
     for (const record of file.codes) {
       const parsed = parseCode(record.code, system);
       if (!parsed.ok) problems.push(`${system} release ${file.release.version}: ${parsed.message}`);
-      else if (codeKeys.has(`${system}|${record.code}`)) problems.push(`${system} code ${record.code} is listed twice`);
-      codeKeys.add(`${system}|${record.code}`);
+      else if (codeKeys.has(key(system, record.code))) problems.push(`${system} code ${record.code} is listed twice`);
+      codeKeys.add(key(system, record.code));
     }
   }
   for (const note of bundle.notes) {
     for (const code of [note.from, ...note.targets]) {
-      if (!codeKeys.has(`${note.system}|${code}`)) problems.push(`${note.kind} note on ${note.from}: ${note.system} code ${code} is not in the bundle`);
+      if (!codeKeys.has(key(note.system, code))) problems.push(`${note.kind} note on ${note.from}: ${note.system} code ${code} is not in the bundle`);
     }
   }
   for (const pairing of bundle.pairings) {
     for (const side of [pairing.diagnosis, pairing.procedure]) {
-      if (!codeKeys.has(`${side.system}|${side.code}`)) {
-        problems.push(`pairing ${pairing.diagnosis.code} -> ${pairing.procedure.code}: ${side.system} code ${canonicalCode(side.system, side.code)} is not in the bundle`);
+      if (!codeKeys.has(key(side.system, side.code))) {
+        problems.push(`pairing ${pairing.diagnosis.code} -> ${pairing.procedure.code}: ${side.system} code ${normalizeCode(side.system, side.code) ?? side.code} is not in the bundle`);
       }
     }
   }

@@ -1,6 +1,6 @@
 import type { CypherExecutor } from '../neo4j/executor';
 import { checkBundle } from './check-bundle';
-import { GraphWriter } from './graph-writer';
+import { ImportRepository } from './import.repository';
 import type { ImportBundle } from './records';
 
 export interface ImportSummary {
@@ -17,11 +17,6 @@ export class ImportError extends Error {
   override name = 'ImportError';
 }
 
-async function graphCounts(executor: CypherExecutor): Promise<{ nodes: number; relationships: number }> {
-  const [row] = await executor.read('import/graph-counts');
-  return { nodes: Number(row?.nodes ?? 0), relationships: Number(row?.relationships ?? 0) };
-}
-
 /**
  * Checks a bundle, then writes it. The one path every source takes: the bundled sample today,
  * the official release files through the same writer.
@@ -33,13 +28,14 @@ export async function runImport(executor: CypherExecutor, bundle: ImportBundle, 
     throw new ImportError(`import refused, nothing was written: ${problems.length} problem(s):\n  ${shown}${problems.length > 20 ? '\n  ...' : ''}`);
   }
   const began = Date.now();
-  const before = await graphCounts(executor);
+  const repository = new ImportRepository(executor);
+  const before = await repository.graphCounts();
   const rowsWritten: Record<string, number> = {};
-  await new GraphWriter(executor).writeBundle(bundle, (step, rows) => {
+  await repository.writeBundle(bundle, (step, rows) => {
     rowsWritten[step] = (rowsWritten[step] ?? 0) + rows;
     onProgress?.(step, rows);
   });
-  const after = await graphCounts(executor);
+  const after = await repository.graphCounts();
   const codesBySystem: Record<string, number> = {};
   for (const file of bundle.codeFiles) codesBySystem[file.release.system] = (codesBySystem[file.release.system] ?? 0) + file.codes.length;
   return {

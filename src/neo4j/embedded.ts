@@ -62,11 +62,25 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * True when `pid` runs our launcher for this home. A pid file that outlived its process (a reboot,
+ * a kill -9) may name an unrelated program by now: that one is never reused nor signalled.
+ */
+function isOurNeo4j(pid: number, home: string): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    const commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return commandLine.includes(MAIN_CLASS) && commandLine.includes(home);
+  } catch {
+    return true; // no /proc on this platform: the pid file is all there is to go by
+  }
+}
+
 /** The pid of the embedded Neo4j recorded for this home, when that process still runs. */
 export function runningPid(home: string): number | null {
   try {
     const pid = Number(fs.readFileSync(pidFile(home), 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
+    return Number.isInteger(pid) && pid > 0 && isOurNeo4j(pid, home) ? pid : null;
   } catch {
     return null;
   }
@@ -117,7 +131,7 @@ export interface StartedNeo4j {
 }
 
 export interface StartOptions {
-  /** Keep Neo4j running after this process exits (the `neo4j:start` command). */
+  /** Let this process exit while Neo4j keeps running (the `neo4j:start` command). */
   detached?: boolean;
   readyTimeoutMs?: number;
   log?: (line: string) => void;
@@ -128,8 +142,38 @@ export interface StartOptions {
  * connections. A Neo4j already running for this home (pid file) is reused, not started twice.
  */
 export async function startEmbeddedNeo4j(options: EmbeddedNeo4jConfig, start: StartOptions = {}): Promise<StartedNeo4j> {
-  const log = start.log ?? (() => {});
+  fs.mkdirSync(path.join(options.home, 'logs'), { recursive: true });
+  const lock = path.join(options.home, 'neo4j.starting');
   const began = Date.now();
+  // One starter at a time per store (npm start and npm run import may race): the others wait.
+  while (!claim(lock)) {
+    if (Date.now() - began > (start.readyTimeoutMs ?? 120_000)) {
+      throw new Error(`another process has been starting the embedded Neo4j for ${options.home} for too long; remove ${lock} if no start is running`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  try {
+    return await startLocked(options, start, began);
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
+/** Creates the lock file, or answers false when a live start holds it (a stale one is taken over). */
+function claim(lock: string): boolean {
+  try {
+    fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch {
+    const holder = Number(fs.readFileSync(lock, 'utf8').trim());
+    if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) return false;
+    fs.rmSync(lock, { force: true });
+    return claim(lock);
+  }
+}
+
+async function startLocked(options: EmbeddedNeo4jConfig, start: StartOptions, began: number): Promise<StartedNeo4j> {
+  const log = start.log ?? (() => {});
   const existing = runningPid(options.home);
   if (existing !== null) {
     await waitForPort(options.boltPort, start.readyTimeoutMs ?? 120_000, () => isAlive(existing), options.home);
@@ -142,21 +186,30 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jConfig, start: St
   }
   ensureLauncherBuilt(log);
   const config = readLauncherConfig();
-  fs.mkdirSync(path.join(options.home, 'logs'), { recursive: true });
   const confFile = writeNeo4jConf(options, config);
   const logFile = launcherLogFile(options.home);
   const logOffset = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
   const out = fs.openSync(logFile, 'a');
   const classpath = `${path.join(TARGET_DIR, 'classes')}${path.delimiter}${fs.readFileSync(CLASSPATH_FILE, 'utf8').trim()}`;
   const args = [`-Xms${config.heap}`, `-Xmx${config.heap}`, ...config.jvmOptions, '-cp', classpath, MAIN_CLASS, options.home, confFile];
-  const child = spawn('java', args, { detached: start.detached ?? false, stdio: ['ignore', out, out] });
+  // Its own process group: a Ctrl-C in the terminal reaches this process, which drains requests
+  // and only then stops Neo4j, instead of reaching Neo4j first.
+  const child = spawn('java', args, { detached: true, stdio: ['ignore', out, out] });
   fs.closeSync(out);
-  if (child.pid === undefined) throw new Error('could not start java: is a Java 17 runtime on the PATH?');
-  fs.writeFileSync(pidFile(options.home), String(child.pid));
   let exited = false;
+  let spawnError: Error | null = null;
+  child.once('error', (error) => {
+    spawnError = error;
+    exited = true;
+  });
   child.once('exit', () => {
     exited = true;
   });
+  if (child.pid === undefined) {
+    await new Promise((resolve) => setImmediate(resolve));
+    throw new Error(`could not start java (${(spawnError as Error | null)?.message ?? 'no pid'}): is a Java 17 runtime on the PATH?`);
+  }
+  fs.writeFileSync(pidFile(options.home), String(child.pid));
   if (start.detached) child.unref();
   try {
     await waitForReadyLine(logFile, logOffset, start.readyTimeoutMs ?? 120_000, () => !exited, options.home);

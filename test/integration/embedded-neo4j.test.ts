@@ -43,19 +43,19 @@ describe('the embedded Neo4j', () => {
     const serviceDriver = createDriver({ uri: `bolt://127.0.0.1:${options.boltPort}`, user: 'neo4j', password: '', database: 'neo4j' }, { connectTimeoutMs: 2_000 });
     const executor = new CypherExecutor(serviceDriver, 'neo4j', new CypherLibrary(), 5_000);
     try {
-      expect(await executor.read('import/is-empty')).toEqual([{ empty: true }]);
+      expect(await executor.read('import/graph-state')).toEqual([{ noSystems: true, noReleases: true }]);
       expect(await stopEmbeddedNeo4j(home)).toBe(true);
       expect(runningPid(home)).toBeNull();
       expect(fs.readFileSync(launcherLogFile(home), 'utf8')).toContain('STOPPED: store closed cleanly');
 
       const down = Date.now();
-      await expect(executor.read('import/is-empty')).rejects.toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      await expect(executor.read('import/graph-state')).rejects.toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
       expect(Date.now() - down).toBeLessThan(10_000);
 
       const second = await startEmbeddedNeo4j(options, { readyTimeoutMs: 30_000 });
       expect(second.startedByUs).toBe(true);
       // The same driver answers again once Neo4j is back: no restart of the service needed.
-      expect(await executor.read('import/is-empty')).toEqual([{ empty: true }]);
+      expect(await executor.read('import/graph-state')).toEqual([{ noSystems: true, noReleases: true }]);
       const { records } = await serviceDriver.executeQuery('MATCH (p:Probe) RETURN p.value AS value');
       expect(records.map((r) => r.get('value'))).toEqual(['kept across restarts']);
     } finally {

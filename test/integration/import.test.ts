@@ -34,6 +34,15 @@ describe('importing the sample', () => {
     expect(org).toBeUndefined();
   });
 
+  it('writes codes given in any accepted form (E11.9, e119) under their canonical form', async () => {
+    const variant = readSample();
+    const icd = variant.codeFiles.find((f) => f.release.system === 'ICD10CM')!;
+    icd.codes = icd.codes.map((c, i) => ({ ...c, code: i % 2 === 0 ? c.code.toLowerCase() : c.code.length > 3 ? `${c.code.slice(0, 3)}.${c.code.slice(3)}` : c.code }));
+    const summary = await runImport(h.executor, variant);
+    expect(summary.nodesAfter).toBe(summary.nodesBefore);
+    expect(summary.relationshipsAfter).toBe(summary.relationshipsBefore);
+  });
+
   it('marks each sample release complete with its code count', async () => {
     const { records } = await h.driver.executeQuery('MATCH (r:Release) RETURN r.id AS id, r.status AS status, r.codeCount AS codes ORDER BY id');
     const sample = readSample();
@@ -44,8 +53,9 @@ describe('importing the sample', () => {
 
   it('stores the curated pairing J02.9 -> 99213 with its provenance', async () => {
     const { records } = await h.driver.executeQuery(
-      `MATCH (p:Pairing)-[:DIAGNOSIS]->(:Code {system: 'ICD10CM', code: 'J02.9'}), (p)-[:PROCEDURE]->(:Code {system: 'CPT', code: '99213'})
+      `MATCH (p:Pairing)-[:DIAGNOSIS]->(:Code {system: $dx.system, code: $dx.code}), (p)-[:PROCEDURE]->(:Code {system: $px.system, code: $px.code})
        RETURN p.source AS source, p.author AS author, p.createdAt IS NOT NULL AS dated`,
+      { dx: { system: 'ICD10CM', code: 'J02.9' }, px: { system: 'CPT', code: '99213' } },
     );
     expect(records.map((r) => r.toObject())).toEqual([{ source: 'codeset-graph curated sample', author: 'codeset-graph maintainers', dated: true }]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalCode, compactCode, parseCode } from '../../src/common/code-format';
+import { canonicalCode, compactCode, normalizeCode, parseCode } from '../../src/common/code-format';
 import { CodeSystemId } from '../../src/common/code-system-id';
 
 function candidates(raw: string, system?: CodeSystemId) {
@@ -38,8 +38,13 @@ describe('parseCode', () => {
     expect(candidates('J11.00')).toEqual([{ system: CodeSystemId.ICD10CM, code: 'J11.00' }]);
   });
 
-  it('offers ICD-10-CM and WHO ICD-10 for E11.9, which both systems can hold', () => {
-    expect(candidates('E11.9').map((c) => c.system)).toEqual([CodeSystemId.ICD10CM, CodeSystemId.ICD10]);
+  it('infers ICD-10-CM, not WHO ICD-10, for E11.9, and reads WHO ICD-10 when asked by name', () => {
+    expect(candidates('E11.9')).toEqual([{ system: CodeSystemId.ICD10CM, code: 'E11.9' }]);
+    expect(candidates('e119', CodeSystemId.ICD10)).toEqual([{ system: CodeSystemId.ICD10, code: 'E11.9' }]);
+  });
+
+  it('rejects a CPT-like code whose fifth character no CPT code uses', () => {
+    expect(failure('1234X', CodeSystemId.CPT)).toContain('4 digits then a digit or one of A, F, M, T, U');
   });
 
   it('infers ICD-10-PCS for seven characters that start with a digit', () => {
@@ -86,6 +91,14 @@ describe('parseCode', () => {
   it('cuts long values that are under the hard limit when echoing them', () => {
     const message = failure('X'.repeat(60));
     expect(message).toContain(`"${'X'.repeat(40)}…"`);
+  });
+});
+
+describe('normalizeCode', () => {
+  it('gives the canonical form whether the input has the dot, lower case or spaces', () => {
+    expect(normalizeCode(CodeSystemId.ICD10CM, 'E11.9')).toBe('E11.9');
+    expect(normalizeCode(CodeSystemId.ICD10CM, ' e119 ')).toBe('E11.9');
+    expect(normalizeCode(CodeSystemId.CPT, 'E119')).toBeNull();
   });
 });
 

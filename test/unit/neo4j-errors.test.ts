@@ -12,6 +12,16 @@ describe('toGraphQLError', () => {
     expect(toGraphQLError(neo4jError('SessionExpired')).extensions.code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
   });
 
+  it('says the service\'s own credentials were refused, as SERVICE_UNAVAILABLE rather than the caller\'s fault', () => {
+    const error = toGraphQLError(neo4jError('Neo.ClientError.Security.Unauthorized'));
+    expect(error.extensions.code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+    expect(error.message).toContain('NEO4J_USER / NEO4J_PASSWORD');
+  });
+
+  it('treats a plain error that merely mentions connecting as internal, not as an outage', () => {
+    expect(toGraphQLError(new Error('could not connect the dots')).extensions.code).toBe(ErrorCode.INTERNAL_SERVER_ERROR);
+  });
+
   it('maps a transaction timeout to DATABASE_TIMEOUT', () => {
     expect(toGraphQLError(neo4jError('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration')).extensions.code).toBe(ErrorCode.DATABASE_TIMEOUT);
   });

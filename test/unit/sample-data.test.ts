@@ -87,7 +87,7 @@ describe('checkBundle', () => {
     const cpt = broken.codeFiles.find((f) => f.release.system === CodeSystemId.CPT)!;
     cpt.codes.push({ code: 'E119', display: 'x', shortDisplay: null, billable: true }, { ...cpt.codes[0]! });
     const problems = checkBundle(broken);
-    expect(problems).toContain('CPT release 2026: Code "E119" is not a valid CPT code: expected 5 characters, 4 digits then a digit, F, T or U (99213, 3074F, 0042T)');
+    expect(problems).toContain('CPT release 2026: Code "E119" is not a valid CPT code: expected 5 characters, 4 digits then a digit or one of A, F, M, T, U (99213, 3074F, 0042T)');
     expect(problems).toContain(`CPT code ${cpt.codes[0]!.code} is listed twice`);
   });
 

@@ -26,11 +26,14 @@ export class CodeSystemResolver {
   async compareSystems(
     @Arg('a', () => CodeSystemId) a: CodeSystemId,
     @Arg('b', () => CodeSystemId) b: CodeSystemId,
-    @Ctx() { loaders }: Context,
+    @Ctx() { loaders, repositories: { codeSystems: repositories } }: Context,
   ): Promise<SystemComparison> {
     const facts = async (id: CodeSystemId, argument: string): Promise<SystemFacts> => {
       const [system, maintainers, adapts] = await Promise.all([loaders.systemById.load(id), loaders.maintainers.load(id), loaders.adapts.load(id)]);
-      if (!system) throw badUserInput(`Code system ${id} (argument ${argument}) is not loaded in this graph`, { argument, value: id });
+      if (!system) {
+        const loaded = (await repositories.all()).map((s) => s.id).join(', ') || 'none';
+        throw badUserInput(`Code system ${id} (argument ${argument}) is not loaded in this graph; expected one of the loaded systems: ${loaded}`, { argument, value: id });
+      }
       return { system, maintainers, adapts: adapts?.id ?? null };
     };
     const [left, right] = await Promise.all([facts(a, 'a'), facts(b, 'b')]);

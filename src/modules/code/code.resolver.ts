@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import { internalError } from '../../errors/errors';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { CodeSystem } from '../code-system/code-system.type';
 import { Category, type CategoryNode } from './category.type';
@@ -31,7 +32,7 @@ export class CodeResolver {
   @FieldResolver(() => CodeSystem, { description: 'The code system, with who maintains it.' })
   async system(@Root() code: CodeNode, @Ctx() { loaders }: Context): Promise<CodeSystem> {
     const system = await loaders.systemById.load(code.system);
-    if (!system) throw new Error(`code ${code.code} names system ${code.system}, which has no CodeSystem node`);
+    if (!system) throw internalError(new Error(`code ${code.code} names system ${code.system}, which has no CodeSystem node`));
     return system;
   }
 

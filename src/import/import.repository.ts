@@ -1,6 +1,8 @@
-import { canonicalCode } from '../common/code-format';
+import neo4j from 'neo4j-driver';
+import { normalizeCode } from '../common/code-format';
 import { CodeSystemId } from '../common/code-system-id';
 import type { CypherExecutor, Row } from '../neo4j/executor';
+import { mapBy, toNumber } from '../neo4j/values';
 import { CategoryIndex, parentsByPrefix } from './hierarchy';
 import type { CategoryRecord, CodeFile, CodeSystemRecord, ImportBundle, NoteRecord, OrganizationRecord, PairingRecord } from './records';
 
@@ -29,13 +31,36 @@ function codeKind(system: CodeSystemId, compact: string, billable: boolean): str
   return compact.length === 3 ? 'CATEGORY' : 'SUBCATEGORY';
 }
 
+/** Canonical form of a code the bundle check has already accepted for this system. */
+function canonical(system: CodeSystemId, code: string): string {
+  const normalized = normalizeCode(system, code);
+  if (normalized === null) throw new Error(`${system} code ${JSON.stringify(code)} reached the writer without passing the bundle check`);
+  return normalized;
+}
+
 /**
- * Writes an import bundle with batched UNWIND ... MERGE statements from cypher/import/. Every
- * statement is idempotent, so a second run, or a run after an interrupted one, converges on the
- * same graph. A release stays `loading` (invisible) until all of its batches are committed.
+ * All of the importer's Cypher: batched UNWIND ... MERGE writes from cypher/import/, and the reads
+ * the importer needs. Every write is idempotent, so a second run, or a run after an interrupted
+ * one, converges on the same graph. A release is `loading` until all of its batches are committed.
  */
-export class GraphWriter {
+export class ImportRepository {
   constructor(private readonly executor: CypherExecutor) {}
+
+  async graphCounts(): Promise<{ nodes: number; relationships: number }> {
+    const [row] = await this.executor.read('import/graph-counts');
+    return { nodes: toNumber(row?.nodes ?? 0), relationships: toNumber(row?.relationships ?? 0) };
+  }
+
+  /** True when the graph holds no release yet (nothing, or only what an interrupted first import wrote). */
+  async hasNoRelease(): Promise<boolean> {
+    const [row] = await this.executor.read('import/graph-state');
+    return row?.noReleases === true;
+  }
+
+  /** The status ('loading' or 'complete') of each release that exists, by id. */
+  async releaseStatuses(ids: string[]): Promise<Map<string, string>> {
+    return mapBy(await this.executor.read('import/release-statuses', { ids }), 'id', 'status');
+  }
 
   async writeBundle(bundle: ImportBundle, onProgress: (step: string, rows: number) => void = () => {}): Promise<void> {
     await this.batches('import/organizations', bundle.organizations.map(organizationRow), onProgress);
@@ -58,36 +83,39 @@ export class GraphWriter {
     const { system, version } = file.release;
     const id = releaseId(system, version);
     await this.executor.write('import/release-begin', { release: { id, ...file.release } });
-    const canonical = (compact: string) => canonicalCode(system, compact);
     const labels = [role === 'DIAGNOSIS' ? 'Diagnosis' : 'Procedure', SYSTEM_LABEL[system]];
     await this.batches(
       'import/codes',
-      file.codes.map((c) => ({
+      file.codes.map((c) => {
+        const code = canonical(system, c.code);
+        return {
         system,
-        code: canonical(c.code),
+        code,
         display: c.display,
         shortDisplay: c.shortDisplay,
         billable: c.billable,
-        kind: codeKind(system, c.code, c.billable),
+        kind: codeKind(system, code.replace('.', ''), c.billable),
         role,
         labels,
-      })),
+        };
+      }),
       onProgress,
       { releaseId: id },
     );
     const hasPrefixHierarchy = system === CodeSystemId.ICD10CM || system === CodeSystemId.ICD10;
     if (hasPrefixHierarchy) {
-      const parents = parentsByPrefix(file.codes.map((c) => c.code));
+      const parents = parentsByPrefix(file.codes.map((c) => c.code.replace('.', '').toUpperCase()));
       await this.batches(
         'import/code-parents',
-        [...parents].map(([child, parent]) => ({ system, code: canonical(child), parent: canonical(parent) })),
+        [...parents].map(([child, parent]) => ({ system, code: canonical(system, child), parent: canonical(system, parent) })),
         onProgress,
       );
     }
     const filed: Row[] = [];
     for (const c of file.codes) {
-      const category = index.categoryOf(system, c.code);
-      if (category) filed.push({ system, code: canonical(c.code), category: categoryId(system, category.code) });
+      const code = canonical(system, c.code);
+      const category = index.categoryOf(system, code.replace('.', ''));
+      if (category) filed.push({ system, code, category: categoryId(system, category.code) });
     }
     await this.batches('import/code-categories', filed, onProgress);
     await this.executor.write('import/release-complete', { releaseId: id });
@@ -123,20 +151,20 @@ function categoryRow(c: CategoryRecord, position: number): Row {
       title: c.title,
       rangeStart: c.rangeStart,
       rangeEnd: c.rangeEnd,
-      sortKey: position,
+      sortKey: neo4j.int(position),
     },
   };
 }
 
 function notesRows(notes: NoteRecord[]): Row[] {
   return notes.flatMap((n) =>
-    n.targets.map((target) => ({ system: n.system, from: canonicalCode(n.system, n.from), target: canonicalCode(n.system, target), kind: n.kind, text: n.text })),
+    n.targets.map((target) => ({ system: n.system, from: canonical(n.system, n.from), target: canonical(n.system, target), kind: n.kind, text: n.text })),
   );
 }
 
 function pairingRow(p: PairingRecord): Row {
-  const diagnosis = { system: p.diagnosis.system, code: canonicalCode(p.diagnosis.system, p.diagnosis.code) };
-  const procedure = { system: p.procedure.system, code: canonicalCode(p.procedure.system, p.procedure.code) };
+  const diagnosis = { system: p.diagnosis.system, code: canonical(p.diagnosis.system, p.diagnosis.code) };
+  const procedure = { system: p.procedure.system, code: canonical(p.procedure.system, p.procedure.code) };
   return {
     id: `curated:${p.source}:${diagnosis.system}:${diagnosis.code}->${procedure.system}:${procedure.code}`,
     diagnosis,

@@ -1,1 +1,0 @@
-RETURN NOT EXISTS { MATCH (:CodeSystem) } AS empty
