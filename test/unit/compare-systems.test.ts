@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readSample } from '../../src/import/sample-source';
 import { CodeSystemId } from '../../src/common/code-system-id';
-import { compareSystems, type SystemFacts } from '../../src/modules/code-system/compare-systems';
+import { compareSystems, type SystemFacts } from '../../src/modules/code-system/compare-systems.service';
 import type { CodeSystem } from '../../src/modules/code-system/code-system.type';
-import { SystemRelation } from '../../src/modules/code-system/system-comparison.type';
+import { SystemRelation } from '../../src/modules/code-system/system-relation.enum';
 
 const sample = readSample();
 function facts(id: CodeSystemId): SystemFacts {

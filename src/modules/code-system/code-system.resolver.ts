@@ -4,7 +4,7 @@ import { badUserInput } from '../../errors/errors';
 import { Category, type CategoryNode } from '../code/category.type';
 import { CodeSystemId } from './code-system-id.enum';
 import { CodeSystem } from './code-system.type';
-import { compareSystems, type SystemFacts } from './compare-systems';
+import { compareSystems, type SystemFacts } from './compare-systems.service';
 import { Organization } from './organization.type';
 import { SystemComparison } from './system-comparison.type';
 

@@ -1,20 +1,7 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { CodeRole } from './code-role.enum';
+import { SystemScope } from './system-scope.enum';
 import { CodeSystemId } from './code-system-id.enum';
-
-export enum CodeRole {
-  DIAGNOSIS = 'DIAGNOSIS',
-  PROCEDURE = 'PROCEDURE',
-}
-registerEnumType(CodeRole, {
-  name: 'CodeRole',
-  description: 'What a code says on a claim: why (a diagnosis) or what was done (a procedure, service or supply).',
-});
-
-export enum SystemScope {
-  US_ONLY = 'US_ONLY',
-  INTERNATIONAL = 'INTERNATIONAL',
-}
-registerEnumType(SystemScope, { name: 'SystemScope', description: 'Where a code system is used.' });
 
 @ObjectType({ description: 'A code set (CPT, ICD-10-CM, ...): what it is for, its format, and who maintains it.' })
 export class CodeSystem {

@@ -5,7 +5,7 @@ import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { CodeSystem } from '../code-system/code-system.type';
 import { Category, type CategoryNode } from './category.type';
 import { Code, type CodeNode } from './code.type';
-import { findCode } from './find-code';
+import { findCode } from './find-code.service';
 
 @Resolver(() => Code)
 export class CodeResolver {

@@ -1,21 +1,7 @@
-import { Field, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, InterfaceType, ObjectType } from 'type-graphql';
+import { CodeKind } from './code-kind.enum';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
-import { CodeRole } from '../code-system/code-system.type';
-
-export enum CodeKind {
-  CATEGORY = 'CATEGORY',
-  SUBCATEGORY = 'SUBCATEGORY',
-  CODE = 'CODE',
-}
-registerEnumType(CodeKind, {
-  name: 'CodeKind',
-  description: 'Where a code sits in its hierarchy.',
-  valuesConfig: {
-    CATEGORY: { description: 'A 3-character ICD-10-CM category (E11): a header, never billed itself unless it has no children.' },
-    SUBCATEGORY: { description: 'An intermediate ICD-10-CM header (E11.6, S52.521): has children, not billable.' },
-    CODE: { description: 'A leaf code that can be reported.' },
-  },
-});
+import { CodeRole } from '../code-system/code-role.enum';
 
 /** A code as the repositories return it; the GraphQL types below describe its public fields. */
 export interface CodeNode {

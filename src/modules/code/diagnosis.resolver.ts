@@ -1,7 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { Diagnosis, type CodeNode } from './code.type';
-import { InstructionalNote, NoteKind } from './instructional-note.type';
+import { InstructionalNote } from './instructional-note.type';
+import { NoteKind } from './note-kind.enum';
 
 async function notesOf(code: CodeNode, kind: NoteKind, { loaders }: Context): Promise<InstructionalNote[]> {
   const edges = (await loaders.notes.load(code)).filter((edge) => edge.kind === kind);

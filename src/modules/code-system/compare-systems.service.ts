@@ -1,6 +1,7 @@
 import type { CodeSystem } from './code-system.type';
 import type { Organization } from './organization.type';
-import { SystemRelation, type ComparisonAspect, type SystemComparison } from './system-comparison.type';
+import { SystemRelation } from './system-relation.enum';
+import type { ComparisonAspect, SystemComparison } from './system-comparison.type';
 
 export interface SystemFacts {
   system: CodeSystem;

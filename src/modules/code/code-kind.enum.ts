@@ -1,0 +1,16 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum CodeKind {
+  CATEGORY = 'CATEGORY',
+  SUBCATEGORY = 'SUBCATEGORY',
+  CODE = 'CODE',
+}
+registerEnumType(CodeKind, {
+  name: 'CodeKind',
+  description: 'Where a code sits in its hierarchy.',
+  valuesConfig: {
+    CATEGORY: { description: 'A 3-character ICD-10-CM category (E11): a header, never billed itself unless it has no children.' },
+    SUBCATEGORY: { description: 'An intermediate ICD-10-CM header (E11.6, S52.521): has children, not billable.' },
+    CODE: { description: 'A leaf code that can be reported.' },
+  },
+});
