@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CodeSystemId } from '../common/code-system-id';
 import { PROJECT_ROOT } from '../config';
+import { CategoryKind } from '../modules/code/category-kind.enum';
 import type { ImportBundle } from './records';
 
 /** The hand-written sample shipped in data/sample/: plain JSON, validated before anything is written. */
@@ -41,7 +42,7 @@ const schemas = {
     z
       .object({
         system: systemId,
-        kind: z.enum(['CHAPTER', 'BLOCK', 'CPT_CATEGORY', 'SECTION', 'SUBSECTION', 'BODY_SYSTEM', 'ROOT_OPERATION']),
+        kind: z.enum(CategoryKind),
         code: text,
         title: text,
         parent: text.nullable(),
