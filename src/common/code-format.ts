@@ -68,10 +68,6 @@ export function echo(value: string): string {
   return JSON.stringify(shown);
 }
 
-export function expectedFormat(system: CodeSystemId): string {
-  return FORMATS[system].expected;
-}
-
 /** Upper case, no surrounding spaces; a single dot is kept only where it belongs. */
 function compactForm(raw: string): { compact: string; hadDot: boolean } | null {
   const text = raw.trim().toUpperCase();

@@ -6,9 +6,3 @@ export enum CodeSystemId {
   HCPCS = 'HCPCS',
   ICD10 = 'ICD10',
 }
-
-export const CODE_SYSTEM_IDS: readonly CodeSystemId[] = Object.values(CodeSystemId);
-
-export function isCodeSystemId(value: string): value is CodeSystemId {
-  return (CODE_SYSTEM_IDS as readonly string[]).includes(value);
-}

@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { normalizeCode } from '../common/code-format';
+import { compactCode, normalizeCode } from '../common/code-format';
 import { CodeSystemId } from '../common/code-system-id';
 import type { CypherExecutor, Row } from '../neo4j/executor';
 import { mapBy, toNumber } from '../neo4j/values';
@@ -94,7 +94,7 @@ export class ImportRepository {
         display: c.display,
         shortDisplay: c.shortDisplay,
         billable: c.billable,
-        kind: codeKind(system, code.replace('.', ''), c.billable),
+        kind: codeKind(system, compactCode(code), c.billable),
         role,
         labels,
         };
@@ -104,7 +104,7 @@ export class ImportRepository {
     );
     const hasPrefixHierarchy = system === CodeSystemId.ICD10CM || system === CodeSystemId.ICD10;
     if (hasPrefixHierarchy) {
-      const parents = parentsByPrefix(file.codes.map((c) => c.code.replace('.', '').toUpperCase()));
+      const parents = parentsByPrefix(file.codes.map((c) => compactCode(canonical(system, c.code))));
       await this.batches(
         'import/code-parents',
         [...parents].map(([child, parent]) => ({ system, code: canonical(system, child), parent: canonical(system, parent) })),
@@ -114,7 +114,7 @@ export class ImportRepository {
     const filed: Row[] = [];
     for (const c of file.codes) {
       const code = canonical(system, c.code);
-      const category = index.categoryOf(system, code.replace('.', ''));
+      const category = index.categoryOf(system, compactCode(code));
       if (category) filed.push({ system, code, category: categoryId(system, category.code) });
     }
     await this.batches('import/code-categories', filed, onProgress);

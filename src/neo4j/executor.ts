@@ -49,14 +49,6 @@ export class CypherExecutor {
     return this.writeTransaction(async (tx) => (await tx.run(text, params)).records.map((r) => r.toObject() as Row));
   }
 
-  /** Several named statements in one write transaction: all of them commit, or none. */
-  async writeAll(steps: Array<{ name: string; params?: Row }>): Promise<void> {
-    const texts = steps.map((step) => ({ text: this.library.get(step.name), params: step.params ?? {} }));
-    await this.writeTransaction(async (tx) => {
-      for (const step of texts) await tx.run(step.text, step.params);
-    });
-  }
-
   /** Schema statements (constraints, indexes) run one by one in their own transactions. */
   async runSchema(name: string): Promise<number> {
     const statements = this.library.statementsOf(name);
