@@ -3,19 +3,12 @@ import { compactCode, normalizeCode } from '../common/code-format';
 import { CodeSystemId } from '../common/code-system-id';
 import type { CypherExecutor, Row } from '../neo4j/executor';
 import { mapBy, toNumber } from '../neo4j/values';
+import { CodeRole } from '../modules/code-system/code-role.enum';
+import { CodeKind } from '../modules/code/code-kind.enum';
 import { CategoryIndex, parentsByPrefix } from './hierarchy';
 import type { CategoryRecord, CodeFile, CodeSystemRecord, ImportBundle, NoteRecord, OrganizationRecord, PairingRecord } from './records';
 
 const BATCH_SIZE = 5_000;
-
-/** Pascal-case system labels added to each Code node next to `Code` and its role. */
-const SYSTEM_LABEL: Record<CodeSystemId, string> = {
-  [CodeSystemId.CPT]: 'CPT',
-  [CodeSystemId.ICD10CM]: 'ICD10CM',
-  [CodeSystemId.ICD10PCS]: 'ICD10PCS',
-  [CodeSystemId.HCPCS]: 'HCPCS',
-  [CodeSystemId.ICD10]: 'ICD10',
-};
 
 export function categoryId(system: string, code: string): string {
   return `${system}:${code}`;
@@ -25,10 +18,9 @@ export function releaseId(system: string, version: string): string {
   return `${system}:${version}`;
 }
 
-function codeKind(system: CodeSystemId, compact: string, billable: boolean): string {
-  if (system !== CodeSystemId.ICD10CM && system !== CodeSystemId.ICD10) return 'CODE';
-  if (billable) return 'CODE';
-  return compact.length === 3 ? 'CATEGORY' : 'SUBCATEGORY';
+function codeKind(system: CodeSystemId, compact: string, billable: boolean): CodeKind {
+  if (billable || (system !== CodeSystemId.ICD10CM && system !== CodeSystemId.ICD10)) return CodeKind.CODE;
+  return compact.length === 3 ? CodeKind.CATEGORY : CodeKind.SUBCATEGORY;
 }
 
 /** Canonical form of a code the bundle check has already accepted for this system. */
@@ -74,16 +66,17 @@ export class ImportRepository {
     );
     const index = new CategoryIndex(bundle.categories);
     const roles = new Map(bundle.systems.map((s) => [s.id, s.role]));
-    for (const file of bundle.codeFiles) await this.writeCodeFile(file, roles.get(file.release.system) ?? 'PROCEDURE', index, onProgress);
+    for (const file of bundle.codeFiles) await this.writeCodeFile(file, roles.get(file.release.system) ?? CodeRole.PROCEDURE, index, onProgress);
     await this.batches('import/notes', notesRows(bundle.notes), onProgress);
     await this.batches('import/pairings', bundle.pairings.map(pairingRow), onProgress);
   }
 
-  private async writeCodeFile(file: CodeFile, role: string, index: CategoryIndex, onProgress: (step: string, rows: number) => void): Promise<void> {
+  private async writeCodeFile(file: CodeFile, role: CodeRole, index: CategoryIndex, onProgress: (step: string, rows: number) => void): Promise<void> {
     const { system, version } = file.release;
     const id = releaseId(system, version);
     await this.executor.write('import/release-begin', { release: { id, ...file.release } });
-    const labels = [role === 'DIAGNOSIS' ? 'Diagnosis' : 'Procedure', SYSTEM_LABEL[system]];
+    // Labels next to Code: the role (Diagnosis or Procedure) and the system id (ICD10CM, CPT, ...).
+    const labels = [role === CodeRole.DIAGNOSIS ? 'Diagnosis' : 'Procedure', system];
     await this.batches(
       'import/codes',
       file.codes.map((c) => {

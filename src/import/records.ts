@@ -1,4 +1,6 @@
 import type { CodeSystemId } from '../common/code-system-id';
+import type { CodeRole } from '../modules/code-system/code-role.enum';
+import type { SystemScope } from '../modules/code-system/system-scope.enum';
 
 /** What every source (the bundled sample, the official release files) turns into before writing. */
 
@@ -16,13 +18,13 @@ export interface CodeSystemRecord {
   id: CodeSystemId;
   name: string;
   shortName: string;
-  role: 'DIAGNOSIS' | 'PROCEDURE';
+  role: CodeRole;
   purpose: string;
   questionAnswered: string;
   format: string;
   exampleCode: string;
   updateCadence: string;
-  scope: 'US_ONLY' | 'INTERNATIONAL';
+  scope: SystemScope;
   primaryUse: string;
   setting: string;
   maintainedBy: string[];

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CodeSystemId } from '../common/code-system-id';
 import { PROJECT_ROOT } from '../config';
+import { CodeRole } from '../modules/code-system/code-role.enum';
+import { SystemScope } from '../modules/code-system/system-scope.enum';
 import { CategoryKind } from '../modules/code/category-kind.enum';
 import type { ImportBundle } from './records';
 
@@ -24,13 +26,13 @@ const schemas = {
         id: systemId,
         name: text,
         shortName: text,
-        role: z.enum(['DIAGNOSIS', 'PROCEDURE']),
+        role: z.enum(CodeRole),
         purpose: text,
         questionAnswered: text,
         format: text,
         exampleCode: text,
         updateCadence: text,
-        scope: z.enum(['US_ONLY', 'INTERNATIONAL']),
+        scope: z.enum(SystemScope),
         primaryUse: text,
         setting: text,
         maintainedBy: z.array(text).min(1),

@@ -1,6 +1,8 @@
 import type { CodeSystem } from './code-system.type';
 import type { Organization } from './organization.type';
+import { CodeRole } from './code-role.enum';
 import { SystemRelation } from './system-relation.enum';
+import { SystemScope } from './system-scope.enum';
 import type { ComparisonAspect, SystemComparison } from './system-comparison.type';
 
 export interface SystemFacts {
@@ -25,11 +27,11 @@ function summaryOf(relation: SystemRelation, a: CodeSystem, b: CodeSystem): stri
     case SystemRelation.SAME:
       return `${a.shortName} compared with itself.`;
     case SystemRelation.ADAPTATION: {
-      const [child, parent] = a.scope === 'US_ONLY' ? [a, b] : [b, a];
+      const [child, parent] = a.scope === SystemScope.US_ONLY ? [a, b] : [b, a];
       return `No. ${child.shortName} is the US adaptation of ${parent.shortName}: same structure and many shared categories, but ${child.shortName} adds detail, is maintained separately and is the one US claims use.`;
     }
     case SystemRelation.COMPLEMENTARY: {
-      const [procedure, diagnosis] = a.role === 'PROCEDURE' ? [a, b] : [b, a];
+      const [procedure, diagnosis] = a.role === CodeRole.PROCEDURE ? [a, b] : [b, a];
       return `No. They answer different questions and are used together: ${procedure.shortName} says what was done ("${procedure.questionAnswered}"), ${diagnosis.shortName} says why ("${diagnosis.questionAnswered}"). A claim line pairs a ${procedure.shortName} code with the ${diagnosis.shortName} codes that justify it.`;
     }
     case SystemRelation.SAME_ROLE:
