@@ -1,33 +1,78 @@
 /**
- * npm run import -- --sample [dir]
- * Loads a bundle into the configured Neo4j (NEO4J_URI, or the embedded one, started if needed).
- * Official release files (ICD-10-CM, ICD-10-PCS, HCPCS) go through the same writer.
+ * npm run import -- --dir ../shared/data            every official file recognized in the folder
+ * npm run import -- --icd10cm-order FILE [...]      files one by one
+ * npm run import -- --sample [dir]                  the hand-written sample
+ * Loads into the configured Neo4j (NEO4J_URI, or the embedded one, started if needed).
  */
 import { Command } from 'commander';
 import { describeError } from '../src/common/describe-error';
 import { loadConfig } from '../src/config';
-import { formatSummary, runImport } from '../src/import/import-runner';
+import { formatSummary, runImport, type ImportSummary } from '../src/import/import-runner';
+import { runOfficialImport } from '../src/import/official/official-import';
+import { findReleaseFiles, type ReleaseFiles } from '../src/import/official/release-files';
 import { readSample, SAMPLE_DIR } from '../src/import/sample-source';
 import { connect } from '../src/neo4j/connect';
 import { applySchema } from '../src/neo4j/migrate';
+import { createProgress } from './import-progress';
+
+interface Options extends ReleaseFiles {
+  sample?: string | boolean;
+  dir?: string;
+  cptVersion?: string;
+}
 
 const program = new Command()
   .name('npm run import --')
-  .description('Load code-set data into the graph')
-  .option('--sample [dir]', 'load the hand-written sample (data/sample, or the folder given)')
+  .description('Load code-set data into the graph: official CMS/CDC release files, a licensed CPT descriptor file, or the bundled sample.')
+  .option('--dir <folder>', 'every official file found in the folder and its subfolders, by its official name')
+  .option('--icd10cm-order <file>', 'ICD-10-CM order file (icd10cm_order_2026.txt[.gz])')
+  .option('--icd10cm-tabular <file>', 'ICD-10-CM tabular XML (icd10cm_tabular_2026.xml[.gz])')
+  .option('--icd10cm-addenda <file>', 'ICD-10-CM codes addenda (icd10cm_codes_addenda_2026.txt)')
+  .option('--icd10pcs-codes <file>', 'ICD-10-PCS codes file (icd10pcs_codes_2026.txt[.gz])')
+  .option('--icd10pcs-tables <file>', 'ICD-10-PCS tables XML (icd10pcs_tables_2026.xml[.gz])')
+  .option('--icd10pcs-addenda <file>', 'ICD-10-PCS codes addenda (codes_addenda_2026.txt)')
+  .option('--hcpcs <file>', 'HCPCS Level II alpha-numeric file as CSV (HCPC2025_OCT_ANWEB.csv[.gz])')
+  .option('--cpt-descriptors <file>', 'licensed AMA CPT descriptor file: code TAB descriptor per line')
+  .option('--cpt-version <year>', 'the CPT year of --cpt-descriptors, e.g. 2026')
+  .option('--sample [dir]', 'the hand-written sample (data/sample, or the folder given)')
   .showHelpAfterError();
 
 async function main(): Promise<void> {
-  const options = program.parse().opts<{ sample?: string | boolean }>();
-  if (!options.sample) program.error('nothing to import: pass --sample [dir]');
-  const dir = typeof options.sample === 'string' ? options.sample : SAMPLE_DIR;
-  const bundle = readSample(dir);
+  const options = program.parse().opts<Options>();
+  const { sample, dir, cptVersion, ...explicit } = options;
+  const files: ReleaseFiles = {};
+  if (dir) {
+    const found = findReleaseFiles(dir);
+    Object.assign(files, found.files);
+    for (const file of found.ignored) console.log(`ignored ${file} (an older file of the same kind was found beside a newer one)`);
+  }
+  Object.assign(files, Object.fromEntries(Object.entries(explicit).filter(([, v]) => typeof v === 'string')));
+  const official = Object.keys(files).length > 0;
+  if (!official && !sample) program.error('nothing to import: pass --dir <folder>, file options, or --sample [dir] (see --help)');
+  for (const [kind, file] of Object.entries(files)) console.log(`${kind.padEnd(16)} ${file}`);
+
   const neo4j = await connect(loadConfig(), (line) => console.log(line));
+  const progress = createProgress();
   try {
     await applySchema(neo4j.executor);
-    const summary = await runImport(neo4j.executor, bundle);
-    console.log(`Imported ${dir} into ${neo4j.target.uri}\n${formatSummary(summary)}`);
+    const summaries: ImportSummary[] = [];
+    if (sample) {
+      const sampleDir = typeof sample === 'string' ? sample : SAMPLE_DIR;
+      summaries.push(await runImport(neo4j.executor, readSample(sampleDir), { onProgress: progress.update }));
+    }
+    if (official) {
+      summaries.push(
+        await runOfficialImport(neo4j.executor, files, {
+          cptVersion,
+          onProgress: progress.update,
+          onRead: (what, millis) => progress.log(`${what} in ${(millis / 1000).toFixed(1)} s`),
+        }),
+      );
+    }
+    progress.stop();
+    for (const summary of summaries) console.log(`\nImported into ${neo4j.target.uri}\n${formatSummary(summary)}`);
   } finally {
+    progress.stop();
     await neo4j.close();
   }
 }

@@ -5,12 +5,19 @@ import { OrganizationRepository } from './modules/code-system/organization.repos
 import { CategoryRepository } from './modules/code/category.repository';
 import { createCodeLoaders } from './modules/code/code.loaders';
 import { CodeRepository } from './modules/code/code.repository';
+import { ModifierRepository } from './modules/modifier/modifier.repository';
+import { createReleaseLoaders } from './modules/release/release.loaders';
+import { ReleaseRepository } from './modules/release/release.repository';
+import { SearchRepository } from './modules/search/search.repository';
 
 export interface Repositories {
   codeSystems: CodeSystemRepository;
   organizations: OrganizationRepository;
   codes: CodeRepository;
   categories: CategoryRepository;
+  releases: ReleaseRepository;
+  search: SearchRepository;
+  modifiers: ModifierRepository;
 }
 
 export function createRepositories(executor: CypherExecutor): Repositories {
@@ -19,6 +26,9 @@ export function createRepositories(executor: CypherExecutor): Repositories {
     organizations: new OrganizationRepository(executor),
     codes: new CodeRepository(executor),
     categories: new CategoryRepository(executor),
+    releases: new ReleaseRepository(executor),
+    search: new SearchRepository(executor),
+    modifiers: new ModifierRepository(executor),
   };
 }
 
@@ -29,6 +39,7 @@ export function createLoaders(repositories: Repositories) {
   return {
     ...createCodeSystemLoaders(repositories.codeSystems, repositories.organizations),
     ...createCodeLoaders(repositories.codes, repositories.categories),
+    ...createReleaseLoaders(repositories.releases),
   };
 }
 

@@ -7,11 +7,27 @@ import { CategoryResolver } from './modules/code/category.resolver';
 import { CodeResolver } from './modules/code/code.resolver';
 import { Diagnosis, Procedure } from './modules/code/code.type';
 import { DiagnosisResolver } from './modules/code/diagnosis.resolver';
+import { ProcedureResolver } from './modules/code/procedure.resolver';
+import { ModifierResolver } from './modules/modifier/modifier.resolver';
+import { CodeReleasesResolver, CodeSystemReleasesResolver, ReleaseResolver } from './modules/release/release.resolver';
+import { SearchResolver } from './modules/search/search.resolver';
 
 /** The executable schema, built from the type-graphql classes once at start. */
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [CodeSystemResolver, OrganizationResolver, CodeResolver, DiagnosisResolver, CategoryResolver],
+    resolvers: [
+      CodeSystemResolver,
+      OrganizationResolver,
+      CodeResolver,
+      DiagnosisResolver,
+      ProcedureResolver,
+      CategoryResolver,
+      ReleaseResolver,
+      CodeSystemReleasesResolver,
+      CodeReleasesResolver,
+      SearchResolver,
+      ModifierResolver,
+    ],
     orphanedTypes: [Diagnosis, Procedure],
     validate: { forbidUnknownValues: false },
   });

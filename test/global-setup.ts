@@ -12,6 +12,17 @@ import { applySchema } from '../src/neo4j/migrate';
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4jTarget: Neo4jTarget;
+    /** A second, empty Neo4j for the tests that load the official releases from ../shared/data. */
+    officialNeo4jTarget: Neo4jTarget;
+  }
+}
+
+async function wipe(target: Neo4jTarget): Promise<void> {
+  const driver = createDriver(target, { connectTimeoutMs: 10_000 });
+  try {
+    await driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, { database: target.database });
+  } finally {
+    await driver.close();
   }
 }
 
@@ -19,25 +30,39 @@ declare module 'vitest' {
  * Integration tests run against a real Neo4j: TEST_NEO4J_URI when set (its database is WIPED),
  * otherwise the embedded Neo4j on its own port (NEO4J_TEST_BOLT_PORT, default 7699) and its own
  * store (.data/neo4j-test), started here when it does not already run and stopped afterwards.
- * The test database is emptied and loaded with the bundled sample once per run.
+ * The test database is emptied and loaded with the bundled sample once per run. A second instance
+ * (TEST_NEO4J_OFFICIAL_URI, or embedded on NEO4J_TEST_OFFICIAL_BOLT_PORT, default 7698) is emptied
+ * for the tests that load the official releases.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const external = readNeo4jTarget(process.env, 'TEST_NEO4J');
+  const externalOfficial = readNeo4jTarget(process.env, 'TEST_NEO4J_OFFICIAL');
   const embedded = {
     home: path.join(PROJECT_ROOT, '.data', 'neo4j-test'),
     boltPort: Number(process.env.NEO4J_TEST_BOLT_PORT ?? 7699),
   };
-  let ownsNeo4j = false;
-  if (!external) {
-    const started = await startEmbeddedNeo4j(embedded, { log: (line) => console.log(line) });
-    ownsNeo4j = started.startedByUs;
-    console.log(`test Neo4j ${started.startedByUs ? 'started' : 'reused'} in ${(started.millis / 1000).toFixed(1)} s on port ${embedded.boltPort}`);
+  const official = {
+    home: path.join(PROJECT_ROOT, '.data', 'neo4j-test-official'),
+    boltPort: Number(process.env.NEO4J_TEST_OFFICIAL_BOLT_PORT ?? 7698),
+  };
+  const owned: string[] = [];
+  const start = async (instance: typeof embedded, name: string) => {
+    const started = await startEmbeddedNeo4j(instance, { log: (line) => console.log(line) });
+    if (started.startedByUs) owned.push(instance.home);
+    console.log(`${name} Neo4j ${started.startedByUs ? 'started' : 'reused'} in ${(started.millis / 1000).toFixed(1)} s on port ${instance.boltPort}`);
+  };
+  const stop = async () => {
+    await Promise.all(owned.map((home) => stopEmbeddedNeo4j(home)));
+  };
+  try {
+    await Promise.all([external ? null : start(embedded, 'test'), externalOfficial ? null : start(official, 'official-data test')]);
+  } catch (error) {
+    await stop();
+    throw error;
   }
   const target = external ?? embeddedTarget(embedded);
+  const officialTarget = externalOfficial ?? embeddedTarget(official);
   const driver = createDriver(target, { connectTimeoutMs: 10_000 });
-  const stop = async () => {
-    if (ownsNeo4j) await stopEmbeddedNeo4j(embedded.home);
-  };
   try {
     const executor = new CypherExecutor(driver, target.database, new CypherLibrary(), 60_000);
     const session = driver.session({ database: target.database });
@@ -48,6 +73,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     await applySchema(executor);
     await runImport(executor, readSample());
+    await wipe(officialTarget);
   } catch (error) {
     await stop();
     throw error;
@@ -55,5 +81,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await driver.close();
   }
   project.provide('neo4jTarget', target);
+  project.provide('officialNeo4jTarget', officialTarget);
   return stop;
 }

@@ -1,3 +1,4 @@
+// Code -> code. The note kind is the relationship type; the text is part of its identity.
 UNWIND $rows AS row
 MATCH (a:Code {system: row.system, code: row.from}), (b:Code {system: row.system, code: row.target})
-MERGE (a)-[n:$(row.kind) {text: row.text}]->(b)
+MERGE (a)-[:$(row.kind) {text: row.text}]->(b)

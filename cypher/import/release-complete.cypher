@@ -1,3 +1,9 @@
+// Marks the release complete once every batch is committed (release-publish has run).
 MATCH (r:Release {id: $releaseId})
-SET r.status = 'complete', r.completedAt = datetime(), r.codeCount = COUNT { (r)<-[:VALID_IN]-(:Code) }
-RETURN r.codeCount AS codes
+WITH r, COUNT { (r)<-[:VALID_IN]-(:Code) } AS codes
+CALL (r, codes) {
+  WITH r, codes
+  WHERE r.status <> 'complete' OR r.codeCount IS NULL OR r.codeCount <> codes
+  SET r.status = 'complete', r.completedAt = datetime(), r.codeCount = codes
+}
+RETURN codes

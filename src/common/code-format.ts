@@ -28,8 +28,9 @@ const FORMATS: Record<CodeSystemId, CodeFormat> = {
   },
   [CodeSystemId.ICD10CM]: {
     system: CodeSystemId.ICD10CM,
-    compact: /^[A-Z]\d[0-9A-Z]([0-9A-Z]{1,4})?$/,
-    expected: 'a letter, a digit, a letter or digit, then optionally a dot and up to 4 more (E11, E11.9, S52.521A)',
+    // FY2026 added the first category with a letter second (QA0).
+    compact: /^[A-Z](\d[0-9A-Z]|[A-Z]\d)([0-9A-Z]{1,4})?$/,
+    expected: 'a letter, a digit, a letter or digit (or a letter then a digit: QA0), then optionally a dot and up to 4 more (E11, E11.9, S52.521A)',
     dotted: true,
   },
   [CodeSystemId.ICD10]: {

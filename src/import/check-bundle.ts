@@ -39,8 +39,13 @@ export function checkBundle(bundle: ImportBundle): string[] {
     }
   }
   for (const note of bundle.notes) {
-    for (const code of [note.from, ...note.targets]) {
+    const codes = note.fromCategory ? note.targets : [note.from, ...note.targets];
+    for (const code of codes) {
       if (!codeKeys.has(key(note.system, code))) problems.push(`${note.kind} note on ${note.from}: ${note.system} code ${code} is not in the bundle`);
+    }
+    const categories = [...(note.fromCategory ? [note.from] : []), ...(note.targetCategories ?? [])];
+    for (const category of categories) {
+      if (!categoryKeys.has(`${note.system}|${category}`)) problems.push(`${note.kind} note on ${note.from}: ${note.system} category ${category} is not in the bundle`);
     }
   }
   for (const pairing of bundle.pairings) {

@@ -38,12 +38,19 @@ function covers(category: CategoryRecord, code: string): boolean {
   return code.startsWith(category.code);
 }
 
+/** How wide a category's span is, for choosing the most specific of two at the same depth (C7A: C7A-C7A, not C76-C80). */
+function breadth(category: CategoryRecord): number {
+  if (!category.rangeStart || !category.rangeEnd) return 0;
+  return category.rangeStart === category.rangeEnd ? 1 : 2;
+}
+
 /**
  * Files codes into the most specific category that covers them: a range (ICD-10-CM blocks, CPT
- * sections) or a code prefix (PCS tables, HCPCS letter sections). Returns compact code -> category code.
+ * sections) or a code prefix (PCS tables, HCPCS letter sections). Deeper categories win, then
+ * narrower ones. Answers are cached by the part of the code that categories look at.
  */
 export class CategoryIndex {
-  private readonly bySystem = new Map<CodeSystemId, Array<{ category: CategoryRecord; depth: number }>>();
+  private readonly bySystem = new Map<CodeSystemId, { list: CategoryRecord[]; keyLength: number; cache: Map<string, CategoryRecord | null> }>();
 
   constructor(categories: CategoryRecord[]) {
     const byKey = new Map(categories.map((c) => [`${c.system}|${c.code}`, c]));
@@ -52,17 +59,30 @@ export class CategoryIndex {
       for (let p = c.parent; p !== null; p = byKey.get(`${c.system}|${p}`)?.parent ?? null) d++;
       return d;
     };
+    const ranked = new Map<CodeSystemId, Array<{ category: CategoryRecord; depth: number }>>();
     for (const category of categories) {
-      const list = this.bySystem.get(category.system) ?? [];
+      const list = ranked.get(category.system) ?? [];
       list.push({ category, depth: depth(category) });
-      this.bySystem.set(category.system, list);
+      ranked.set(category.system, list);
     }
-    for (const list of this.bySystem.values()) list.sort((a, b) => b.depth - a.depth);
+    for (const [system, list] of ranked) {
+      list.sort((a, b) => b.depth - a.depth || breadth(a.category) - breadth(b.category));
+      const keyLength = Math.max(...list.map(({ category: c }) => Math.max(c.rangeStart?.length ?? 0, c.rangeStart ? 0 : c.code.length)));
+      this.bySystem.set(system, { list: list.map((e) => e.category), keyLength, cache: new Map() });
+    }
   }
 
   /** The deepest category covering the code, or null when none does. */
   categoryOf(system: CodeSystemId, compactCode: string): CategoryRecord | null {
-    const found = this.bySystem.get(system)?.find(({ category }) => covers(category, compactCode));
-    return found?.category ?? null;
+    const entry = this.bySystem.get(system);
+    if (!entry) return null;
+    // CPT compares whole codes (shape rules), so only prefix-free systems are cached.
+    const key = system === CodeSystemId.CPT ? compactCode : compactCode.slice(0, entry.keyLength);
+    let found = entry.cache.get(key);
+    if (found === undefined) {
+      found = entry.list.find((category) => covers(category, compactCode)) ?? null;
+      entry.cache.set(key, found);
+    }
+    return found;
   }
 }

@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import { compactCode, normalizeCode } from '../common/code-format';
+import { canonicalCode, compactCode, normalizeCode } from '../common/code-format';
 import { CodeSystemId } from '../common/code-system-id';
 import type { CypherExecutor, Row } from '../neo4j/executor';
 import { mapBy, toNumber } from '../neo4j/values';
@@ -9,6 +9,19 @@ import { CategoryIndex, parentsByPrefix } from './hierarchy';
 import type { CategoryRecord, CodeFile, CodeSystemRecord, ImportBundle, NoteRecord, OrganizationRecord, PairingRecord } from './records';
 
 const BATCH_SIZE = 5_000;
+const PUBLISH_SLICE = 20_000;
+
+/** What one named step of an import wrote. */
+export interface StepStats {
+  rows: number;
+  nodesCreated: number;
+  relationshipsCreated: number;
+  otherChanges: number;
+  millis: number;
+}
+
+/** Told after every committed batch: the step ("ICD10CM codes"), rows so far and rows in all. */
+export type ProgressListener = (step: string, done: number, total: number) => void;
 
 export function categoryId(system: string, code: string): string {
   return `${system}:${code}`;
@@ -32,11 +45,17 @@ function canonical(system: CodeSystemId, code: string): string {
 
 /**
  * All of the importer's Cypher: batched UNWIND ... MERGE writes from cypher/import/, and the reads
- * the importer needs. Every write is idempotent, so a second run, or a run after an interrupted
- * one, converges on the same graph. A release is `loading` until all of its batches are committed.
+ * the importer needs. Every write is idempotent and writes a property only when it differs, so a
+ * second run changes nothing and a run after an interrupted one converges on the same graph. A
+ * release stays `loading`, and its codes invisible to queries, until every batch is committed.
  */
 export class ImportRepository {
-  constructor(private readonly executor: CypherExecutor) {}
+  readonly stats = new Map<string, StepStats>();
+
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly onProgress: ProgressListener = () => {},
+  ) {}
 
   async graphCounts(): Promise<{ nodes: number; relationships: number }> {
     const [row] = await this.executor.read('import/graph-counts');
@@ -54,73 +73,128 @@ export class ImportRepository {
     return mapBy(await this.executor.read('import/release-statuses', { ids }), 'id', 'status');
   }
 
-  async writeBundle(bundle: ImportBundle, onProgress: (step: string, rows: number) => void = () => {}): Promise<void> {
-    await this.batches('import/organizations', bundle.organizations.map(organizationRow), onProgress);
-    await this.batches('import/code-systems', bundle.systems.map(systemRow), onProgress);
-    await this.batches('import/system-adapts', bundle.systems.filter((s) => s.adapts).map((s) => ({ id: s.id, adapts: s.adapts })), onProgress);
-    await this.batches('import/categories', bundle.categories.map(categoryRow), onProgress);
+  async writeBundle(bundle: ImportBundle): Promise<void> {
+    await this.batches('organizations', 'import/organizations', bundle.organizations.map(organizationRow));
+    await this.batches('code systems', 'import/code-systems', bundle.systems.map(systemRow));
+    await this.batches('code systems', 'import/system-adapts', bundle.systems.filter((s) => s.adapts).map((s) => ({ id: s.id, adapts: s.adapts })));
+    await this.batches('categories', 'import/categories', bundle.categories.map(categoryRow));
     await this.batches(
+      'categories',
       'import/category-parents',
       bundle.categories.filter((c) => c.parent).map((c) => ({ id: categoryId(c.system, c.code), parent: categoryId(c.system, c.parent!) })),
-      onProgress,
     );
     const index = new CategoryIndex(bundle.categories);
     const roles = new Map(bundle.systems.map((s) => [s.id, s.role]));
-    for (const file of bundle.codeFiles) await this.writeCodeFile(file, roles.get(file.release.system) ?? CodeRole.PROCEDURE, index, onProgress);
-    await this.batches('import/notes', notesRows(bundle.notes), onProgress);
-    await this.batches('import/pairings', bundle.pairings.map(pairingRow), onProgress);
+    for (const file of bundle.codeFiles) await this.writeCodeFile(file, roles.get(file.release.system) ?? CodeRole.PROCEDURE, index);
+    await this.writeNotes(bundle.notes);
+    await this.batches('pairings', 'import/pairings', bundle.pairings.map(pairingRow));
+    // Last: only now do the releases, and their codes, become visible.
+    for (const file of bundle.codeFiles) await this.completeRelease(releaseId(file.release.system, file.release.version), file.release.system);
   }
 
-  private async writeCodeFile(file: CodeFile, role: CodeRole, index: CategoryIndex, onProgress: (step: string, rows: number) => void): Promise<void> {
+  private async writeCodeFile(file: CodeFile, role: CodeRole, index: CategoryIndex): Promise<void> {
     const { system, version } = file.release;
     const id = releaseId(system, version);
-    await this.executor.write('import/release-begin', { release: { id, ...file.release } });
+    await this.counted(`${system} release`, 'import/release-begin', { release: { id, system, properties: releaseProperties(file) } }, 1);
     // Labels next to Code: the role (Diagnosis or Procedure) and the system id (ICD10CM, CPT, ...).
     const labels = [role === CodeRole.DIAGNOSIS ? 'Diagnosis' : 'Procedure', system];
-    await this.batches(
-      'import/codes',
-      file.codes.map((c) => {
-        const code = canonical(system, c.code);
-        return {
-        system,
-        code,
-        display: c.display,
-        shortDisplay: c.shortDisplay,
-        billable: c.billable,
-        kind: codeKind(system, compactCode(code), c.billable),
-        role,
-        labels,
-        };
-      }),
-      onProgress,
-      { releaseId: id },
-    );
+    const rows = file.codes.map((c) => {
+      const code = canonical(system, c.code);
+      const props = { display: c.display, shortDisplay: c.shortDisplay, billable: c.billable, kind: codeKind(system, compactCode(code), c.billable), role, ...c.properties };
+      return { system, code, labels, props };
+    });
+    await this.batches(`${system} codes`, 'import/codes', rows, { releaseId: id });
+    if (file.modifiers?.length) {
+      const modifiers = file.modifiers.map((m) => ({ system, code: m.code, props: { display: m.display, shortDisplay: m.shortDisplay, ...m.properties } }));
+      await this.batches(`${system} modifiers`, 'import/modifiers', modifiers, { releaseId: id });
+    }
     const hasPrefixHierarchy = system === CodeSystemId.ICD10CM || system === CodeSystemId.ICD10;
     if (hasPrefixHierarchy) {
-      const parents = parentsByPrefix(file.codes.map((c) => compactCode(canonical(system, c.code))));
+      const parents = parentsByPrefix(rows.map((r) => compactCode(r.code)));
       await this.batches(
+        `${system} parents`,
         'import/code-parents',
-        [...parents].map(([child, parent]) => ({ system, code: canonical(system, child), parent: canonical(system, parent) })),
-        onProgress,
+        [...parents].map(([child, parent]) => ({ system, code: canonicalCode(system, child), parent: canonicalCode(system, parent) })),
       );
     }
     const filed: Row[] = [];
-    for (const c of file.codes) {
-      const code = canonical(system, c.code);
-      const category = index.categoryOf(system, compactCode(code));
-      if (category) filed.push({ system, code, category: categoryId(system, category.code) });
+    for (const { code } of rows) {
+      const compact = compactCode(code);
+      const category = file.categoryOf?.get(compact.slice(0, 3)) ?? index.categoryOf(system, compact)?.code;
+      if (category) filed.push({ system, code, category: categoryId(system, category) });
     }
-    await this.batches('import/code-categories', filed, onProgress);
-    await this.executor.write('import/release-complete', { releaseId: id });
+    await this.batches(`${system} categories`, 'import/code-categories', filed);
+    if (file.addenda) {
+      const added = file.addenda.added.map((code) => ({ system, code: canonical(system, code) }));
+      const revised = file.addenda.revised.map((r) => ({ system, code: canonical(system, r.code), from: r.from, to: r.to }));
+      await this.batches(`${system} addenda`, 'import/addenda-added', added, { releaseId: id });
+      await this.batches(`${system} addenda`, 'import/addenda-revised', revised, { releaseId: id });
+    }
   }
 
-  private async batches(name: string, rows: Row[], onProgress: (step: string, rows: number) => void, extra: Row = {}): Promise<void> {
+  private async writeNotes(notes: NoteRecord[]): Promise<void> {
+    const byShape = { codeToCode: [] as Row[], codeToCategory: [] as Row[], categoryToCode: [] as Row[], categoryToCategory: [] as Row[] };
+    for (const n of notes) {
+      const from = n.fromCategory ? categoryId(n.system, n.from) : canonical(n.system, n.from);
+      for (const target of n.targets) {
+        (n.fromCategory ? byShape.categoryToCode : byShape.codeToCode).push({ system: n.system, from, target: canonical(n.system, target), kind: n.kind, text: n.text });
+      }
+      for (const target of n.targetCategories ?? []) {
+        (n.fromCategory ? byShape.categoryToCategory : byShape.codeToCategory).push({ system: n.system, from, target: categoryId(n.system, target), kind: n.kind, text: n.text });
+      }
+    }
+    await this.batches('notes', 'import/notes', byShape.codeToCode);
+    await this.batches('notes', 'import/notes-to-category', byShape.codeToCategory);
+    await this.batches('notes', 'import/category-notes', byShape.categoryToCode);
+    await this.batches('notes', 'import/category-notes-to-category', byShape.categoryToCategory);
+  }
+
+  private async completeRelease(id: string, system: string): Promise<void> {
+    for (;;) {
+      const [row] = await this.counted(`${system} publish`, 'import/release-publish', { releaseId: id, limit: neo4j.int(PUBLISH_SLICE) }, 0);
+      if (toNumber(row?.published ?? 0) === 0) break;
+    }
+    await this.counted(`${system} release`, 'import/release-complete', { releaseId: id }, 0);
+  }
+
+  private async batches(step: string, name: string, rows: Row[], extra: Row = {}): Promise<void> {
     for (let start = 0; start < rows.length; start += BATCH_SIZE) {
       const batch = rows.slice(start, start + BATCH_SIZE);
-      await this.executor.write(name, { ...extra, rows: batch });
-      onProgress(name, batch.length);
+      await this.counted(step, name, { ...extra, rows: batch }, batch.length);
+      this.onProgress(step, Math.min(start + BATCH_SIZE, rows.length), rows.length);
     }
   }
+
+  private async counted(step: string, name: string, params: Row, rows: number): Promise<Row[]> {
+    const began = performance.now();
+    const result = await this.executor.writeCounted(name, params);
+    const stats = this.stats.get(step) ?? { rows: 0, nodesCreated: 0, relationshipsCreated: 0, otherChanges: 0, millis: 0 };
+    stats.rows += rows;
+    stats.nodesCreated += result.counts.nodesCreated;
+    stats.relationshipsCreated += result.counts.relationshipsCreated;
+    stats.otherChanges += result.counts.otherChanges;
+    stats.millis += performance.now() - began;
+    this.stats.set(step, stats);
+    return result.rows;
+  }
+}
+
+/** The release node's properties: dates, source, file details, and what its addenda changed. */
+function releaseProperties(file: CodeFile): Row {
+  const { release, addenda } = file;
+  return {
+    system: release.system,
+    version: release.version,
+    effectiveFrom: release.effectiveFrom,
+    effectiveTo: release.effectiveTo,
+    source: release.source,
+    ...file.releaseProperties,
+    previousVersion: addenda?.previousVersion ?? null,
+    addedCount: addenda ? neo4j.int(addenda.added.length) : null,
+    revisedCount: addenda ? neo4j.int(addenda.revised.length) : null,
+    deletedCodes: addenda ? addenda.deleted.map((d) => d.code) : null,
+    deletedTitles: addenda ? addenda.deleted.map((d) => d.title) : null,
+  };
 }
 
 function organizationRow(o: OrganizationRecord): Row {
@@ -145,14 +219,9 @@ function categoryRow(c: CategoryRecord, position: number): Row {
       rangeStart: c.rangeStart,
       rangeEnd: c.rangeEnd,
       sortKey: neo4j.int(position),
+      ...c.properties,
     },
   };
-}
-
-function notesRows(notes: NoteRecord[]): Row[] {
-  return notes.flatMap((n) =>
-    n.targets.map((target) => ({ system: n.system, from: canonical(n.system, n.from), target: canonical(n.system, target), kind: n.kind, text: n.text })),
-  );
 }
 
 function pairingRow(p: PairingRecord): Row {

@@ -41,6 +41,8 @@ export interface CategoryRecord {
   parent: string | null;
   rangeStart: string | null;
   rangeEnd: string | null;
+  /** Extra properties (a chapter's notes, a PCS operation's definition). */
+  properties?: CodeProperties;
 }
 
 export interface ReleaseRecord {
@@ -51,20 +53,48 @@ export interface ReleaseRecord {
   source: string;
 }
 
+/** Extra properties a source knows about a code (tabular includes, HCPCS dates); null clears one. */
+export type CodeProperties = Record<string, string | string[] | boolean | number | null>;
+
 /** A code as the official files write it: no dot (E119, S52521A). */
 export interface CodeRecord {
   code: string;
   display: string;
   shortDisplay: string | null;
   billable: boolean;
+  /** Written on the node as they are; a source that knows a property always sends it (null when absent). */
+  properties?: CodeProperties;
 }
+
+export type NoteKindName = 'EXCLUDES1' | 'EXCLUDES2' | 'CODE_FIRST' | 'USE_ADDITIONAL' | 'CODE_ALSO';
 
 export interface NoteRecord {
   system: CodeSystemId;
+  /** A code, or a category when fromCategory is true. */
   from: string;
-  kind: 'EXCLUDES1' | 'EXCLUDES2';
+  fromCategory?: boolean;
+  kind: NoteKindName;
   text: string;
+  /** Codes the note names. */
   targets: string[];
+  /** Categories the note names (by category code: "E08-E13", "2"). */
+  targetCategories?: string[];
+}
+
+/** A Level II modifier (HCPCS GA, LT): not a code, but reported with one. */
+export interface ModifierRecord {
+  code: string;
+  display: string;
+  shortDisplay: string;
+  properties: CodeProperties;
+}
+
+/** What the release's addenda say changed since the previous version. */
+export interface AddendaRecord {
+  previousVersion: string;
+  added: string[];
+  deleted: Array<{ code: string; title: string }>;
+  revised: Array<{ code: string; from: string; to: string }>;
 }
 
 export interface PairingRecord {
@@ -79,6 +109,12 @@ export interface PairingRecord {
 export interface CodeFile {
   release: ReleaseRecord;
   codes: CodeRecord[];
+  modifiers?: ModifierRecord[];
+  addenda?: AddendaRecord;
+  /** Category code per 3-character category (compact), where the source says (ICD-10-CM tabular sections); other codes are placed by range or prefix. */
+  categoryOf?: Map<string, string>;
+  /** Extra release properties (file names, licensing). */
+  releaseProperties?: Record<string, string | string[] | null>;
 }
 
 /** Everything one import writes. */

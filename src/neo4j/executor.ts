@@ -4,6 +4,16 @@ import type { CypherLibrary } from './cypher-library';
 
 export type Row = Record<string, unknown>;
 
+/** What a write changed, from the server's own counters. */
+export interface WriteCounts {
+  nodesCreated: number;
+  relationshipsCreated: number;
+  /** Properties set plus labels added or removed, and nodes or relationships deleted. */
+  otherChanges: number;
+}
+
+export const NO_WRITES: WriteCounts = { nodesCreated: 0, relationshipsCreated: 0, otherChanges: 0 };
+
 /** Told of every round trip to Neo4j (the request plugin counts them). */
 export type RoundTripListener = (name: string, millis: number) => void;
 
@@ -47,6 +57,23 @@ export class CypherExecutor {
   async write(name: string, params: Row = {}): Promise<Row[]> {
     const text = this.library.get(name);
     return this.writeTransaction(async (tx) => (await tx.run(text, params)).records.map((r) => r.toObject() as Row));
+  }
+
+  /** A write that reports what it changed (the importer's summary is built from these). */
+  async writeCounted(name: string, params: Row = {}): Promise<{ rows: Row[]; counts: WriteCounts }> {
+    const text = this.library.get(name);
+    return this.writeTransaction(async (tx) => {
+      const result = await tx.run(text, params);
+      const u = result.summary.counters.updates();
+      return {
+        rows: result.records.map((r) => r.toObject() as Row),
+        counts: {
+          nodesCreated: u.nodesCreated,
+          relationshipsCreated: u.relationshipsCreated,
+          otherChanges: u.propertiesSet + u.labelsAdded + u.labelsRemoved + u.nodesDeleted + u.relationshipsDeleted,
+        },
+      };
+    });
   }
 
   /** Schema statements (constraints, indexes) run one by one in their own transactions. */

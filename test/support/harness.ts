@@ -2,6 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
 import { logger } from '../../src/common/logger';
+import type { Neo4jTarget } from '../../src/config';
 import { createContext, type Context } from '../../src/context';
 import { CypherLibrary } from '../../src/neo4j/cypher-library';
 import { createDriver } from '../../src/neo4j/driver';
@@ -20,8 +21,7 @@ export interface Harness {
 }
 
 /** A real Apollo server over the test Neo4j; `run` executes one operation with fresh loaders. */
-export async function createHarness(): Promise<Harness> {
-  const target = inject('neo4jTarget');
+export async function createHarness(target: Neo4jTarget = inject('neo4jTarget')): Promise<Harness> {
   const driver = createDriver(target, { connectTimeoutMs: 10_000 });
   const executor = new CypherExecutor(driver, target.database, new CypherLibrary(), 30_000);
   const apollo = createApollo(await createSchema(), logger.child({ test: true }, { level: 'silent' }));

@@ -2,7 +2,7 @@ import type { CodeKey } from '../../common/code-format';
 import { keyedLoader } from '../../common/keyed-loader';
 import type { CategoryRepository } from './category.repository';
 import type { CategoryNode } from './category.type';
-import { codeKeyString, type CodeRepository } from './code.repository';
+import { codeKeyString, type CodeRepository, type IsAPair, type SevenCharacterRow } from './code.repository';
 import type { CodeNode } from './code.type';
 import type { NoteEdge } from './instructional-note.type';
 
@@ -10,6 +10,14 @@ export interface CategoryCodesKey {
   id: string;
   first: number;
 }
+
+export interface DescendantsKey extends CodeKey {
+  skip: number;
+  limit: number;
+  billableOnly: boolean;
+}
+
+const pageKey = (k: DescendantsKey) => `${k.skip}|${k.limit}|${k.billableOnly}`;
 
 export function createCodeLoaders(codes: CodeRepository, categories: CategoryRepository) {
   const byCode = <V>(fetch: (keys: readonly CodeKey[]) => Promise<Map<string, V>>, missing: V) => keyedLoader<CodeKey, V>(fetch, missing, codeKeyString);
@@ -20,6 +28,23 @@ export function createCodeLoaders(codes: CodeRepository, categories: CategoryRep
     ancestors: byCode<CodeNode[]>((keys) => codes.ancestors(keys), []),
     categories: byCode<CategoryNode[]>((keys) => codes.categories(keys), []),
     notes: byCode<NoteEdge[]>((keys) => codes.notes(keys), []),
+    details: byCode<Record<string, unknown>>((keys) => codes.details(keys), {}),
+    sevenCharacter: byCode<SevenCharacterRow | null>((keys) => codes.sevenCharacter(keys), null),
+    descendants: keyedLoader<DescendantsKey, { total: number; codes: CodeNode[] }>(
+      async (keys) => {
+        // One round trip per distinct page shape in the batch (in practice one).
+        const found = new Map<string, { total: number; codes: CodeNode[] }>();
+        for (const shape of new Set(keys.map(pageKey))) {
+          const group = keys.filter((k) => pageKey(k) === shape);
+          const page = await codes.descendants(group, group[0]!);
+          for (const [key, value] of page) found.set(`${key}|${shape}`, value);
+        }
+        return found;
+      },
+      { total: 0, codes: [] },
+      (k) => `${codeKeyString(k)}|${pageKey(k)}`,
+    ),
+    isA: keyedLoader<IsAPair, { found: boolean; isA: boolean }>((pairs) => codes.isA(pairs), { found: false, isA: false }, (p) => p.key),
     category: keyedLoader<string, CategoryNode | null>((ids) => categories.byIds(ids), null),
     categoryParent: keyedLoader<string, CategoryNode | null>((ids) => categories.parents(ids), null),
     categoryChildren: keyedLoader<string, CategoryNode[]>((ids) => categories.children(ids), []),

@@ -1,6 +1,7 @@
 import type { CodeKey } from '../../common/code-format';
 import type { CypherExecutor } from '../../neo4j/executor';
-import { mapBy } from '../../neo4j/values';
+import neo4j from 'neo4j-driver';
+import { mapBy, toNumber } from '../../neo4j/values';
 import type { CategoryNode } from './category.type';
 import type { CodeNode } from './code.type';
 import type { NoteEdge } from './instructional-note.type';
@@ -41,4 +42,44 @@ export class CodeRepository {
   notes(keys: readonly CodeKey[]): Promise<Map<string, NoteEdge[]>> {
     return this.batch('code/notes', keys, 'notes');
   }
+
+  details(keys: readonly CodeKey[]): Promise<Map<string, Record<string, unknown>>> {
+    return this.batch('code/details', keys, 'details');
+  }
+
+  sevenCharacter(keys: readonly CodeKey[]): Promise<Map<string, SevenCharacterRow>> {
+    return this.batch('code/seven-character', keys, 'extensions');
+  }
+
+  /** One page of descendants per key; all keys share the page arguments. */
+  async descendants(keys: readonly CodeKey[], page: { skip: number; limit: number; billableOnly: boolean }): Promise<Map<string, { total: number; codes: CodeNode[] }>> {
+    const rows = await this.executor.read('code/descendants', {
+      keys: keys.map(({ system, code }) => ({ system, code })),
+      skip: neo4j.int(page.skip),
+      limit: neo4j.int(page.limit),
+      billableOnly: page.billableOnly,
+    });
+    return new Map(rows.map((row) => [String(row.key), { total: toNumber(row.total), codes: row.codes as CodeNode[] }]));
+  }
+
+  /** Subsumption checks; `found` is false when the ancestor names no code or category of the system. */
+  async isA(pairs: ReadonlyArray<IsAPair>): Promise<Map<string, { found: boolean; isA: boolean }>> {
+    const rows = await this.executor.read('code/is-a', { pairs: pairs.map((p) => ({ ...p })) });
+    return new Map(rows.map((row) => [String(row.key), { found: row.found === true, isA: row.isA === true }]));
+  }
+}
+
+export interface IsAPair {
+  key: string;
+  system: string;
+  code: string;
+  ancestorCode: string | null;
+  ancestorCategory: string | null;
+}
+
+export interface SevenCharacterRow {
+  definedOn: string;
+  note: string | null;
+  values: string[];
+  texts: string[];
 }

@@ -1,6 +1,11 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { echo, normalizeCode } from '../../common/code-format';
+import { CodeConnection, toConnection } from '../../common/connection.type';
+import { offsetAfter } from '../../common/cursor';
+import { PageArgs } from '../../common/page.args';
 import type { Context } from '../../context';
-import { internalError } from '../../errors/errors';
+import { badUserInput, internalError } from '../../errors/errors';
+import { categoryId } from '../../import/import.repository';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { CodeSystem } from '../code-system/code-system.type';
 import { Category, type CategoryNode } from './category.type';
@@ -54,5 +59,36 @@ export class CodeResolver {
   @FieldResolver(() => [Category], { description: 'Its category path, top-down (E11.9: chapter 4, block E08-E13).' })
   categories(@Root() code: CodeNode, @Ctx() { loaders }: Context): Promise<CategoryNode[]> {
     return loaders.categories.load(code);
+  }
+
+  @FieldResolver(() => CodeConnection, { description: 'Every code below this one, all levels, in code order (E11: E11.0 ... E11.9, with E11.65 and the rest), one page at a time.' })
+  async descendants(
+    @Root() code: CodeNode,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('billableOnly', () => Boolean, { defaultValue: false, description: 'Only codes that can be reported on a claim.' }) billableOnly: boolean,
+    @Ctx() { loaders }: Context,
+  ): Promise<CodeConnection> {
+    const skip = offsetAfter(after);
+    const page = await loaders.descendants.load({ system: code.system, code: code.code, skip, limit: first, billableOnly });
+    return toConnection(page.codes.map((node) => ({ node, score: null })), skip, page.total);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'Subsumption: true when this code is the given code, lies below it, or is filed under the given category of its system ' +
+      '(E11.9 isA "E11", "E08-E13" and "4"). BAD_USER_INPUT when the ancestor names no code or category of the system.',
+  })
+  async isA(@Root() code: CodeNode, @Arg('ancestor', () => String) ancestor: string, @Ctx() { loaders }: Context): Promise<boolean> {
+    const text = ancestor.trim();
+    const ancestorCode = normalizeCode(code.system, text);
+    const key = `${code.system}|${code.code}|${text}`;
+    const answer = await loaders.isA.load({ key, system: code.system, code: code.code, ancestorCode, ancestorCategory: text ? categoryId(code.system, text.toUpperCase()) : null });
+    if (!answer.found) {
+      throw badUserInput(`Ancestor ${echo(ancestor)} names no ${code.system} code or category: expected a code (E11), a block (E08-E13) or a chapter (4) of ${code.system}`, {
+        argument: 'ancestor',
+        value: ancestor,
+      });
+    }
+    return answer.isA;
   }
 }

@@ -1,0 +1,3 @@
+UNWIND $ids AS id
+MATCH (r:Release {id: id, status: 'complete'})
+RETURN id, r {.*} AS release

@@ -1,0 +1,14 @@
+// Ranked word-prefix search over titles (full-text index code_text), visible codes only.
+// Ties are broken by shorter titles first, then code order.
+CALL () {
+  CALL db.index.fulltext.queryNodes('code_text', $lucene) YIELD node
+  WHERE node:Published AND ($systems IS NULL OR node.system IN $systems) AND (NOT $billableOnly OR node.billable)
+  RETURN count(node) AS total
+}
+CALL () {
+  CALL db.index.fulltext.queryNodes('code_text', $lucene) YIELD node, score
+  WHERE node:Published AND ($systems IS NULL OR node.system IN $systems) AND (NOT $billableOnly OR node.billable)
+  WITH node, score ORDER BY score DESC, size(node.display), node.code SKIP $skip LIMIT $limit
+  RETURN collect({code: node {.system, .code, .display, .shortDisplay, .billable, .kind, .role}, score: score}) AS hits
+}
+RETURN total, hits

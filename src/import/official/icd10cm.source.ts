@@ -1,0 +1,170 @@
+import path from 'node:path';
+import { CodeSystemId } from '../../common/code-system-id';
+import { CategoryKind } from '../../modules/code/category-kind.enum';
+import type { AddendaRecord, CategoryRecord, CodeProperties, CodeRecord, ImportBundle, NoteRecord } from '../records';
+import { readAddenda } from './addenda.parser';
+import { FileFormatError } from './file-format-error';
+import { readOrderFile } from './icd10cm-order.parser';
+import { readTabular, type TabularEntry } from './icd10cm-tabular.parser';
+import { parentsByPrefix } from '../hierarchy';
+import { createTargetIndex, resolveNote } from './note-references';
+import { emptyBundle, type ReferenceData } from './reference-data';
+import { versionFromName } from './release-files';
+
+export interface Icd10cmFiles {
+  order: string;
+  tabular?: string;
+  addenda?: string;
+}
+
+/** What the ICD-10-CM files name that the graph cannot hold, by kind, for the import summary. */
+export type Unresolved = Record<string, number>;
+
+function count(unresolved: Unresolved, what: string, n = 1): void {
+  unresolved[what] = (unresolved[what] ?? 0) + n;
+}
+
+function listOrNull(values: string[]): string[] | null {
+  return values.length > 0 ? values : null;
+}
+
+/** Tabular text kept on the code node; every key is always sent, so a later import can clear it. */
+function tabularProperties(entry: TabularEntry | undefined): CodeProperties {
+  return {
+    includes: listOrNull(entry?.includes ?? []),
+    inclusionTerms: listOrNull(entry?.inclusionTerms ?? []),
+    tabularNotes: listOrNull(entry?.otherNotes ?? []),
+    sevenCharacterNote: entry?.sevenCharacterNote ?? null,
+    sevenCharacterValues: listOrNull(entry?.sevenCharacterDefinitions.map((d) => d.character) ?? []),
+    sevenCharacterTexts: listOrNull(entry?.sevenCharacterDefinitions.map((d) => d.text) ?? []),
+  };
+}
+
+/**
+ * Reads the ICD-10-CM order file (codes, titles, billable flags: the node set), the tabular XML
+ * (chapters and blocks, instructional notes, includes, 7th characters; may be an older fiscal year)
+ * and the codes addenda, and turns them into one bundle. Notes attach only where their code exists
+ * in the order file; every note or reference that names nothing is counted in `unresolved`.
+ */
+export async function readIcd10cm(files: Icd10cmFiles, reference: ReferenceData): Promise<{ bundle: ImportBundle; unresolved: Unresolved }> {
+  const version = versionFromName(files.order);
+  if (!version) throw new FileFormatError(files.order, 1, 'expected the fiscal year in the file name (icd10cm_order_2026.txt)');
+  const codes: CodeRecord[] = [];
+  const known = new Set<string>();
+  await readOrderFile(files.order, (r) => {
+    codes.push({ code: r.code, display: r.longTitle, shortDisplay: r.shortTitle, billable: r.billable });
+    known.add(r.code);
+  });
+
+  const unresolved: Unresolved = {};
+  const chapters: TabularEntry[] = [];
+  const sections: TabularEntry[] = [];
+  const diags = new Map<string, TabularEntry>();
+  let tabularVersion: string | null = null;
+  if (files.tabular) {
+    const summary = await readTabular(files.tabular, (entry) => {
+      if (entry.level === 'chapter') chapters.push(entry);
+      else if (entry.level === 'section') sections.push(entry);
+      else diags.set(entry.key.replace('.', ''), entry);
+    });
+    tabularVersion = summary.version;
+  }
+
+  const categories: CategoryRecord[] = [
+    ...chapters.map((c) => ({
+      system: CodeSystemId.ICD10CM,
+      kind: CategoryKind.CHAPTER,
+      code: c.key,
+      title: c.title,
+      parent: null,
+      rangeStart: c.rangeStart,
+      rangeEnd: c.rangeEnd,
+      properties: { includes: listOrNull(c.includes), tabularNotes: listOrNull(c.otherNotes) },
+    })),
+    ...sections.map((s) => ({
+      system: CodeSystemId.ICD10CM,
+      kind: CategoryKind.BLOCK,
+      code: s.key,
+      title: s.title,
+      parent: s.chapter,
+      rangeStart: s.rangeStart,
+      rangeEnd: s.rangeEnd,
+      properties: { includes: listOrNull(s.includes), tabularNotes: listOrNull(s.otherNotes) },
+    })),
+  ];
+
+  // The tabular list files each 3-character category in its block; new categories go by range.
+  const categoryOf = new Map<string, string>();
+  for (const [code, entry] of diags) if (code.length === 3 && entry.section) categoryOf.set(code, entry.section);
+
+  for (const record of codes) {
+    const entry = diags.get(record.code);
+    if (files.tabular) record.properties = tabularProperties(entry);
+  }
+  if (files.tabular) {
+    // 7-character codes are not tabular entries: the list defines them on an ancestor (sevenChrDef).
+    const parents = parentsByPrefix(known);
+    const missing = [...known].filter((c) => !diags.has(c) && !(c.length === 7 && diags.has(parents.get(c) ?? ''))).length;
+    count(unresolved, `order-file codes the FY${tabularVersion} tabular list lacks (their notes are unknown)`, missing);
+  }
+
+  const index = createTargetIndex(
+    known,
+    sections.map((s) => ({ id: s.key, rangeStart: s.rangeStart ?? '', rangeEnd: s.rangeEnd ?? '' })),
+    chapters.map((c) => ({ name: c.key, rangeStart: c.rangeStart ?? '', rangeEnd: c.rangeEnd ?? '' })),
+  );
+  const notes: NoteRecord[] = [];
+  const addNotes = (entry: TabularEntry, from: string, fromCategory: boolean) => {
+    for (const note of entry.notes) {
+      const resolved = resolveNote(note.text, index);
+      count(unresolved, 'note references that name no FY code or category', resolved.unresolved.length);
+      const targets = resolved.targets.flatMap((t) => (t.kind === 'code' ? [t.code] : []));
+      const targetCategories = resolved.targets.flatMap((t) => (t.kind === 'category' ? [t.id] : []));
+      if (targets.length === 0 && targetCategories.length === 0) {
+        count(unresolved, 'notes with no target (free text, or every code they name is gone)');
+        continue;
+      }
+      notes.push({ system: CodeSystemId.ICD10CM, from, fromCategory, kind: note.kind, text: note.text, targets, targetCategories });
+    }
+  };
+  for (const entry of [...chapters, ...sections]) addNotes(entry, entry.key, true);
+  for (const [code, entry] of diags) {
+    if (known.has(code)) addNotes(entry, code, false);
+    else count(unresolved, 'notes on tabular codes that are not in the order file', entry.notes.length);
+  }
+
+  let addenda: AddendaRecord | undefined;
+  if (files.addenda) {
+    const changes = await readAddenda(files.addenda);
+    addenda = { previousVersion: String(Number(version) - 1), added: [], deleted: [], revised: [] };
+    for (const change of changes) {
+      if (change.kind === 'deleted') addenda.deleted.push({ code: change.code, title: change.title });
+      else if (!known.has(change.code)) count(unresolved, `addenda lines naming codes not in the FY${version} order file`);
+      else if (change.kind === 'revised') addenda.revised.push({ code: change.code, from: change.from, to: change.to });
+      else addenda.added.push(change.code);
+    }
+  }
+
+  const bundle = emptyBundle(reference);
+  bundle.categories = categories;
+  bundle.notes = notes;
+  bundle.codeFiles = [
+    {
+      release: {
+        system: CodeSystemId.ICD10CM,
+        version,
+        effectiveFrom: `${Number(version) - 1}-10-01`,
+        effectiveTo: `${version}-09-30`,
+        source: `CMS/CDC NCHS ICD-10-CM FY${version} code descriptions in tabular order`,
+      },
+      codes,
+      addenda,
+      categoryOf,
+      releaseProperties: {
+        files: [files.order, files.tabular, files.addenda].filter((f): f is string => !!f).map((f) => path.basename(f)),
+        tabularVersion,
+      },
+    },
+  ];
+  return { bundle, unresolved };
+}

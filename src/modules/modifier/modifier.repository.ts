@@ -1,0 +1,23 @@
+import type { CypherExecutor } from '../../neo4j/executor';
+import type { CodeSystemId } from '../code-system/code-system-id.enum';
+import type { Modifier } from './modifier.type';
+
+export class ModifierRepository {
+  constructor(private readonly executor: CypherExecutor) {}
+
+  /** Modifiers of a system, or the one with the given code. */
+  async ofSystem(system: CodeSystemId, code: string | null = null): Promise<Modifier[]> {
+    const rows = await this.executor.read('modifier/of-system', { system, code });
+    return rows.map((row) => {
+      const m = row.modifier as Record<string, unknown>;
+      return {
+        code: String(m.code),
+        system,
+        display: String(m.display),
+        shortDisplay: (m.shortDisplay as string | null) ?? null,
+        effectiveDate: (m.effectiveDate as string | null) ?? null,
+        terminationDate: (m.terminationDate as string | null) ?? null,
+      };
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import type { CodeKey } from '../../common/code-format';
+import type { CypherExecutor, Row } from '../../neo4j/executor';
+import { mapBy, toNumber } from '../../neo4j/values';
+import type { CodeSystemId } from '../code-system/code-system-id.enum';
+import type { DeletedCode, ReleaseNode } from './release.type';
+
+export interface CodeReleases {
+  validIn: string[];
+  addedIn: string[];
+  revisions: Array<{ release: string; from: string; to: string }>;
+}
+
+function optionalNumber(value: unknown): number | null {
+  return value === null || value === undefined ? null : toNumber(value);
+}
+
+function optionalDate(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+/** Neo4j dates and integers become strings and numbers here. */
+export function toReleaseNode(row: Row): ReleaseNode {
+  const codes = (row.deletedCodes as string[] | null) ?? null;
+  const titles = (row.deletedTitles as string[] | null) ?? [];
+  const deleted: DeletedCode[] | null = codes ? codes.map((code, i) => ({ code, display: titles[i] ?? '' })) : null;
+  return {
+    id: String(row.id),
+    system: row.system as CodeSystemId,
+    version: String(row.version),
+    effectiveFrom: optionalDate(row.effectiveFrom),
+    effectiveTo: optionalDate(row.effectiveTo),
+    source: String(row.source ?? ''),
+    status: String(row.status),
+    codeCount: optionalNumber(row.codeCount),
+    previousVersion: (row.previousVersion as string | null) ?? null,
+    addedCount: optionalNumber(row.addedCount),
+    revisedCount: optionalNumber(row.revisedCount),
+    deleted,
+    files: (row.files as string[] | null) ?? [],
+  };
+}
+
+/** Releases, and which releases codes belong to. Only complete releases are ever returned. */
+export class ReleaseRepository {
+  constructor(private readonly executor: CypherExecutor) {}
+
+  async byIds(ids: readonly string[]): Promise<Map<string, ReleaseNode>> {
+    const rows = await this.executor.read('release/by-ids', { ids });
+    return new Map(rows.map((row) => [String(row.id), toReleaseNode(row.release as Row)]));
+  }
+
+  async ofSystems(ids: readonly CodeSystemId[]): Promise<Map<string, string[]>> {
+    return mapBy(await this.executor.read('release/of-systems', { ids }), 'id', 'releases');
+  }
+
+  async byCodes(keys: readonly CodeKey[]): Promise<Map<string, CodeReleases>> {
+    const rows = await this.executor.read('release/by-codes', { keys: keys.map(({ system, code }) => ({ system, code })) });
+    return new Map(rows.map((row) => [String(row.key), { validIn: row.validIn as string[], addedIn: row.addedIn as string[], revisions: row.revisions as CodeReleases['revisions'] }]));
+  }
+}

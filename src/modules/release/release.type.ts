@@ -1,0 +1,79 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { CodeSystemId } from '../code-system/code-system-id.enum';
+
+@ObjectType({ description: 'A code that a release\'s addenda delete: it is not valid in that release.' })
+export class DeletedCode {
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => String, { description: 'Its title in the previous release.' })
+  display!: string;
+}
+
+/** A release as the repository returns it. */
+export interface ReleaseNode {
+  id: string;
+  system: CodeSystemId;
+  version: string;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  source: string;
+  status: string;
+  codeCount: number | null;
+  previousVersion: string | null;
+  addedCount: number | null;
+  revisedCount: number | null;
+  deleted: DeletedCode[] | null;
+  files: string[];
+}
+
+@ObjectType({ description: 'One published version of a code system (ICD-10-CM FY2026, HCPCS October 2025), with what its addenda changed.' })
+export class Release {
+  @Field(() => String, { description: '"ICD10CM:2026": system and version.' })
+  id!: string;
+
+  @Field(() => CodeSystemId)
+  system!: CodeSystemId;
+
+  @Field(() => String, { description: 'Fiscal year ("2026") or quarter ("2025-10").' })
+  version!: string;
+
+  @Field(() => String, { nullable: true, description: 'First day it applies to (ISO date).' })
+  effectiveFrom!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Last day it applies to (ISO date); null when open-ended.' })
+  effectiveTo!: string | null;
+
+  @Field(() => String, { description: 'Where its codes came from.' })
+  source!: string;
+
+  @Field(() => [String], { description: 'The official files it was loaded from.' })
+  files!: string[];
+
+  @Field(() => Int, { nullable: true, description: 'How many codes (headers included) are valid in it.' })
+  codeCount!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The version its addenda compare against ("2025").' })
+  previousVersion!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Codes its addenda add; null when no addenda were loaded.' })
+  addedCount!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Codes whose title its addenda revise.' })
+  revisedCount!: number | null;
+
+  @Field(() => [DeletedCode], { nullable: true, description: 'Codes its addenda delete (no longer valid from this release).' })
+  deleted!: DeletedCode[] | null;
+}
+
+@ObjectType({ description: 'A title change recorded by a release\'s addenda.' })
+export class Revision {
+  @Field(() => Release)
+  release!: Release;
+
+  @Field(() => String, { description: 'The title before.' })
+  from!: string;
+
+  @Field(() => String, { description: 'The title after.' })
+  to!: string;
+}

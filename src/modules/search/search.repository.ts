@@ -1,0 +1,32 @@
+import neo4j from 'neo4j-driver';
+import type { CypherExecutor } from '../../neo4j/executor';
+import { toNumber } from '../../neo4j/values';
+import type { CodeSystemId } from '../code-system/code-system-id.enum';
+import type { CodeNode } from '../code/code.type';
+import type { SearchPlan } from './search-query';
+
+export interface SearchPage {
+  total: number;
+  hits: Array<{ node: CodeNode; score: number | null }>;
+}
+
+export interface SearchFilter {
+  systems: CodeSystemId[] | null;
+  billableOnly: boolean;
+  skip: number;
+  limit: number;
+}
+
+/** Runs a search plan as one Cypher statement: the page and the total count together. */
+export class SearchRepository {
+  constructor(private readonly executor: CypherExecutor) {}
+
+  async search(plan: SearchPlan, filter: SearchFilter): Promise<SearchPage> {
+    const params = { systems: filter.systems, billableOnly: filter.billableOnly, skip: neo4j.int(filter.skip), limit: neo4j.int(filter.limit) };
+    const [row] = plan.mode === 'code'
+      ? await this.executor.read('search/code-prefix', { ...params, prefixes: plan.prefixes })
+      : await this.executor.read('search/text', { ...params, lucene: plan.lucene });
+    const hits = (row?.hits as Array<{ code: CodeNode; score: number | null }> | undefined) ?? [];
+    return { total: toNumber(row?.total ?? 0), hits: hits.map((h) => ({ node: h.code, score: h.score })) };
+  }
+}

@@ -1,0 +1,51 @@
+import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { encodeCursor, offsetAfter } from '../../src/common/cursor';
+import { planSearch } from '../../src/modules/search/search-query';
+
+describe('planSearch', () => {
+  it('makes every word a boosted exact term or a prefix, all required', () => {
+    expect(planSearch('diab typ 2')).toEqual({ mode: 'text', lucene: '(diab^2 OR diab*) AND (typ^2 OR typ*) AND (2^2 OR 2*)' });
+  });
+
+  it('drops punctuation so no Lucene syntax reaches the index', () => {
+    expect(planSearch('fracture: "radius" (left)*')).toEqual({ mode: 'text', lucene: '(fracture^2 OR fracture*) AND (radius^2 OR radius*) AND (left^2 OR left*)' });
+  });
+
+  it('lists codes by prefix for a code-shaped token, with and without the ICD-10-CM dot', () => {
+    expect(planSearch('E11.')).toEqual({ mode: 'code', prefixes: ['E11.'] });
+    expect(planSearch(' e119 ')).toEqual({ mode: 'code', prefixes: ['E119', 'E11.9'] });
+    expect(planSearch('0DT')).toEqual({ mode: 'code', prefixes: ['0DT'] });
+  });
+
+  it('treats a plain word as text even when it is short', () => {
+    expect(planSearch('flu').mode).toBe('text');
+  });
+
+  it('refuses empty text, text with no letters or digits, and overlong text with BAD_USER_INPUT', () => {
+    for (const text of ['  ', '***', 'x'.repeat(201)]) {
+      const error = (() => {
+        try {
+          planSearch(text);
+        } catch (e) {
+          return e as GraphQLError;
+        }
+        return null;
+      })();
+      expect(error?.extensions.code).toBe('BAD_USER_INPUT');
+    }
+    expect(() => planSearch('***')).toThrow('Search text "***" has no letters or digits');
+  });
+});
+
+describe('cursors', () => {
+  it('round-trip a position and start the next page after it', () => {
+    expect(offsetAfter(encodeCursor(19))).toBe(20);
+    expect(offsetAfter(null)).toBe(0);
+  });
+
+  it('refuse a cursor this API did not make, echoing it', () => {
+    expect(() => offsetAfter('bogus')).toThrow('Cursor "bogus" is not valid: expected a cursor returned by this field (edges.cursor or pageInfo.endCursor)');
+    expect(() => offsetAfter(Buffer.from('offset:-1').toString('base64'))).toThrow(/is not valid/);
+  });
+});
