@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { embeddedTarget, PROJECT_ROOT, readNeo4jTarget, type Neo4jTarget } from '../src/config';
@@ -5,7 +6,7 @@ import { runImport } from '../src/import/import-runner';
 import { readSample } from '../src/import/sample-source';
 import { CypherLibrary } from '../src/neo4j/cypher-library';
 import { createDriver } from '../src/neo4j/driver';
-import { startEmbeddedNeo4j, stopEmbeddedNeo4j } from '../src/neo4j/embedded';
+import { runningPid, startEmbeddedNeo4j, stopEmbeddedNeo4j } from '../src/neo4j/embedded';
 import { CypherExecutor } from '../src/neo4j/executor';
 import { applySchema } from '../src/neo4j/migrate';
 
@@ -19,9 +20,11 @@ declare module 'vitest' {
 
 async function wipe(target: Neo4jTarget): Promise<void> {
   const driver = createDriver(target, { connectTimeoutMs: 10_000 });
+  const session = driver.session({ database: target.database });
   try {
-    await driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, { database: target.database });
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
   } finally {
+    await session.close();
     await driver.close();
   }
 }
@@ -54,6 +57,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const stop = async () => {
     await Promise.all(owned.map((home) => stopEmbeddedNeo4j(home)));
   };
+  // The official-data store is rebuilt by its tests: start it empty rather than delete 700k entities.
+  if (!externalOfficial && runningPid(official.home) === null) rmSync(official.home, { recursive: true, force: true });
   try {
     await Promise.all([external ? null : start(embedded, 'test'), externalOfficial ? null : start(official, 'official-data test')]);
   } catch (error) {

@@ -6,7 +6,7 @@ import { readAddenda } from './addenda.parser';
 import { FileFormatError } from './file-format-error';
 import { readOrderFile } from './icd10cm-order.parser';
 import { readTabular, type TabularEntry } from './icd10cm-tabular.parser';
-import { parentsByPrefix } from '../hierarchy';
+import { CategoryIndex, parentsByPrefix } from '../hierarchy';
 import { createTargetIndex, resolveNote } from './note-references';
 import { emptyBundle, type ReferenceData } from './reference-data';
 import { versionFromName } from './release-files';
@@ -96,6 +96,21 @@ export async function readIcd10cm(files: Icd10cmFiles, reference: ReferenceData)
   // The tabular list files each 3-character category in its block; new categories go by range.
   const categoryOf = new Map<string, string>();
   for (const [code, entry] of diags) if (code.length === 3 && entry.section) categoryOf.set(code, entry.section);
+  // A category no block range covers (FY2026's QA0 sorts after Q99) joins the block of the
+  // category before it in tabular order.
+  if (categories.length > 0) {
+    const ranges = new CategoryIndex(categories);
+    let previous: string | null = null;
+    for (const { code } of codes) {
+      if (code.length !== 3) continue;
+      const block = categoryOf.get(code) ?? ranges.categoryOf(CodeSystemId.ICD10CM, code)?.code ?? null;
+      if (block === null && previous !== null) {
+        categoryOf.set(code, previous);
+        count(unresolved, 'categories in no block range, placed by tabular order (e.g. QA0)');
+      }
+      previous = block ?? previous;
+    }
+  }
 
   for (const record of codes) {
     const entry = diags.get(record.code);
