@@ -23,7 +23,7 @@ import { applySchema } from '../../src/neo4j/migrate';
 const TARGET_SECONDS = 90;
 
 const options = new Command()
-  .option('--dir <folder>', 'folder with the official files', path.resolve(PROJECT_ROOT, '..', 'shared', 'data'))
+  .option('--dir <folder>', 'folder with the official files', process.env.CODESET_DATA_DIR ?? path.resolve(PROJECT_ROOT, '..', 'shared', 'data'))
   .option('--port <port>', 'Bolt port of the benchmark Neo4j', '7697')
   .parse()
   .opts<{ dir: string; port: string }>();

@@ -16,9 +16,10 @@ import { createHarness, type Harness } from '../support/harness';
 
 /**
  * The official releases in ../shared/data, loaded into their own empty Neo4j. Every expected figure
- * is computed here from the files themselves, independently of the importer's parsers.
+ * is computed here from the files themselves, independently of the importer's parsers. The folder
+ * is ../shared/data beside the repository, or CODESET_DATA_DIR.
  */
-const DATA = path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
+const DATA = process.env.CODESET_DATA_DIR ?? path.resolve(PROJECT_ROOT, '..', 'shared', 'data');
 const files = findReleaseFiles(DATA).files;
 const target = inject('officialNeo4jTarget');
 

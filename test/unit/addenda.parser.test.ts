@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAddenda, type AddendaChange } from '../../src/import/official/addenda.parser';
-import { FileFormatError } from '../../src/import/official/file-format-error';
+import { expectFormatError } from '../support/format-error';
 
 const CM_FILE = '/work/shared/data/icd10cm/icd10cm_codes_addenda_2026.txt';
 const PCS_FILE = '/work/shared/data/icd10pcs/codes_addenda_2026.txt';
@@ -21,15 +21,6 @@ function fixture(name: string, lines: string[]): string {
   return file;
 }
 
-async function expectFormatError(promise: Promise<unknown>, file: string, line: number, problem: string): Promise<void> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  expect(error).toBeInstanceOf(FileFormatError);
-  expect(error).toMatchObject({ file, line, problem: expect.stringContaining(problem) });
-  expect((error as Error).message).toContain(`${path.basename(file)} line ${line}: `);
-}
 
 const CHANGES = [
   'Delete:      B880    Other acariasis',

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileFormatError } from '../../src/import/official/file-format-error';
 import { readHcpcs, type HcpcsRecord } from '../../src/import/official/hcpcs.parser';
+import { expectFormatError } from '../support/format-error';
 
 const REAL_FILE = '/work/shared/data/hcpcs/HCPC2025_OCT_ANWEB.csv.gz';
 
@@ -44,15 +44,6 @@ async function collect(file: string): Promise<{ records: HcpcsRecord[]; counts: 
   return { records, counts };
 }
 
-async function expectFormatError(promise: Promise<unknown>, file: string, line: number, problem: string): Promise<void> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  expect(error).toBeInstanceOf(FileFormatError);
-  expect(error).toMatchObject({ file, line, problem: expect.stringContaining(problem) });
-  expect((error as Error).message).toContain(`${path.basename(file)} line ${line}: `);
-}
 
 const MODIFIER_GA = { HCPC: '   GA', SEQNUM: '0010', RECID: '7', 'LONG DESCRIPTION': 'Waiver of liability statement issued as required by payer policy, individual case', 'SHORT DESCRIPTION': 'Liability waiver ind case', COV: 'C', 'ADD DT': '19950101', 'ACT EFF DT': '20110101', 'ACTION CD': 'N' };
 const CODE_J1100 = { HCPC: 'J1100', SEQNUM: '0010', RECID: '3', 'LONG DESCRIPTION': 'Injection, dexamethasone sodium phosphate, 1 mg', 'SHORT DESCRIPTION': 'Dexamethasone sodium phos', PRICE1: '51', COV: 'D', BETOS: 'O1E', ANEST_BU: '  0', 'ADD DT': '19820101', 'ACT EFF DT': '20010101', 'ACTION CD': 'N' };

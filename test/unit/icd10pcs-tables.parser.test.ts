@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileFormatError } from '../../src/import/official/file-format-error';
 import { readPcsCodes, type PcsCodeLine } from '../../src/import/official/icd10pcs-codes.parser';
 import { expandTable, readPcsTables, type PcsTable } from '../../src/import/official/icd10pcs-tables.parser';
+import { expectFormatError } from '../support/format-error';
 
 const DATA = '/work/shared/data/icd10pcs';
 const TABLES_FILE = path.join(DATA, 'icd10pcs_tables_2026.xml.gz');
@@ -32,15 +32,6 @@ function lineOf(lines: string[], fragment: string): number {
   return index + 1;
 }
 
-async function expectFormatError(promise: Promise<unknown>, file: string, line: number, problem: string): Promise<void> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  expect(error).toBeInstanceOf(FileFormatError);
-  expect(error).toMatchObject({ file, line, problem: expect.stringContaining(problem) });
-  expect((error as Error).message).toContain(`${path.basename(file)} line ${line}: `);
-}
 
 async function collectTables(file: string): Promise<{ tables: PcsTable[]; summary: Awaited<ReturnType<typeof readPcsTables>> }> {
   const tables: PcsTable[] = [];

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { CodeSystemId } from '../../common/code-system-id';
 import { CategoryKind } from '../../modules/code/category-kind.enum';
-import type { AddendaRecord, CategoryRecord, CodeProperties, CodeRecord, ImportBundle, NoteRecord } from '../records';
-import { readAddenda } from './addenda.parser';
+import type { CategoryRecord, CodeProperties, CodeRecord, ImportBundle, NoteRecord } from '../records';
+import { countUnresolved, readAddendaRecord, type Unresolved } from './addenda-record';
 import { FileFormatError } from './file-format-error';
 import { readOrderFile } from './icd10cm-order.parser';
 import { readTabular, type TabularEntry } from './icd10cm-tabular.parser';
@@ -17,12 +17,6 @@ export interface Icd10cmFiles {
   addenda?: string;
 }
 
-/** What the ICD-10-CM files name that the graph cannot hold, by kind, for the import summary. */
-export type Unresolved = Record<string, number>;
-
-function count(unresolved: Unresolved, what: string, n = 1): void {
-  unresolved[what] = (unresolved[what] ?? 0) + n;
-}
 
 function listOrNull(values: string[]): string[] | null {
   return values.length > 0 ? values : null;
@@ -106,7 +100,7 @@ export async function readIcd10cm(files: Icd10cmFiles, reference: ReferenceData)
       const block = categoryOf.get(code) ?? ranges.categoryOf(CodeSystemId.ICD10CM, code)?.code ?? null;
       if (block === null && previous !== null) {
         categoryOf.set(code, previous);
-        count(unresolved, 'categories in no block range, placed by tabular order (e.g. QA0)');
+        countUnresolved(unresolved, 'categories in no block range, placed by tabular order (e.g. QA0)');
       }
       previous = block ?? previous;
     }
@@ -120,7 +114,7 @@ export async function readIcd10cm(files: Icd10cmFiles, reference: ReferenceData)
     // 7-character codes are not tabular entries: the list defines them on an ancestor (sevenChrDef).
     const parents = parentsByPrefix(known);
     const missing = [...known].filter((c) => !diags.has(c) && !(c.length === 7 && diags.has(parents.get(c) ?? ''))).length;
-    count(unresolved, `order-file codes the FY${tabularVersion} tabular list lacks (their notes are unknown)`, missing);
+    countUnresolved(unresolved, `order-file codes the FY${tabularVersion} tabular list lacks (their notes are unknown)`, missing);
   }
 
   const index = createTargetIndex(
@@ -132,11 +126,11 @@ export async function readIcd10cm(files: Icd10cmFiles, reference: ReferenceData)
   const addNotes = (entry: TabularEntry, from: string, fromCategory: boolean) => {
     for (const note of entry.notes) {
       const resolved = resolveNote(note.text, index);
-      count(unresolved, 'note references that name no FY code or category', resolved.unresolved.length);
+      countUnresolved(unresolved, 'note references that name no FY code or category', resolved.unresolved.length);
       const targets = resolved.targets.flatMap((t) => (t.kind === 'code' ? [t.code] : []));
       const targetCategories = resolved.targets.flatMap((t) => (t.kind === 'category' ? [t.id] : []));
       if (targets.length === 0 && targetCategories.length === 0) {
-        count(unresolved, 'notes with no target (free text, or every code they name is gone)');
+        countUnresolved(unresolved, 'notes with no target (free text, or every code they name is gone)');
         continue;
       }
       notes.push({ system: CodeSystemId.ICD10CM, from, fromCategory, kind: note.kind, text: note.text, targets, targetCategories });
@@ -145,20 +139,10 @@ export async function readIcd10cm(files: Icd10cmFiles, reference: ReferenceData)
   for (const entry of [...chapters, ...sections]) addNotes(entry, entry.key, true);
   for (const [code, entry] of diags) {
     if (known.has(code)) addNotes(entry, code, false);
-    else count(unresolved, 'notes on tabular codes that are not in the order file', entry.notes.length);
+    else countUnresolved(unresolved, 'notes on tabular codes that are not in the order file', entry.notes.length);
   }
 
-  let addenda: AddendaRecord | undefined;
-  if (files.addenda) {
-    const changes = await readAddenda(files.addenda);
-    addenda = { previousVersion: String(Number(version) - 1), added: [], deleted: [], revised: [] };
-    for (const change of changes) {
-      if (change.kind === 'deleted') addenda.deleted.push({ code: change.code, title: change.title });
-      else if (!known.has(change.code)) count(unresolved, `addenda lines naming codes not in the FY${version} order file`);
-      else if (change.kind === 'revised') addenda.revised.push({ code: change.code, from: change.from, to: change.to });
-      else addenda.added.push(change.code);
-    }
-  }
+  const addenda = files.addenda ? await readAddendaRecord(files.addenda, version, known, unresolved) : undefined;
 
   const bundle = emptyBundle(reference);
   bundle.categories = categories;

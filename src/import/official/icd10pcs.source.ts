@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { CodeSystemId } from '../../common/code-system-id';
 import { CategoryKind } from '../../modules/code/category-kind.enum';
-import type { AddendaRecord, CategoryRecord, CodeRecord, ImportBundle } from '../records';
-import { readAddenda } from './addenda.parser';
+import type { CategoryRecord, CodeRecord, ImportBundle } from '../records';
+import { countUnresolved, readAddendaRecord, type Unresolved } from './addenda-record';
 import { FileFormatError } from './file-format-error';
 import { readPcsCodes } from './icd10pcs-codes.parser';
 import { readPcsTables, type PcsTable } from './icd10pcs-tables.parser';
-import type { Unresolved } from './icd10cm.source';
 import { emptyBundle, type ReferenceData } from './reference-data';
 import { versionFromName } from './release-files';
 
@@ -60,20 +59,11 @@ export async function readIcd10pcs(files: Icd10pcsFiles, reference: ReferenceDat
   await readPcsCodes(files.codes, ({ code, title }) => {
     known.add(code);
     const table = tables.get(code.slice(0, 3));
-    if (files.tables && !table) unresolved['PCS codes in no table'] = (unresolved['PCS codes in no table'] ?? 0) + 1;
+    if (files.tables && !table) countUnresolved(unresolved, 'PCS codes in no table');
     codes.push({ code, display: title, shortDisplay: null, billable: true, properties: files.tables ? axisLabels(table, code) : undefined });
   });
 
-  let addenda: AddendaRecord | undefined;
-  if (files.addenda) {
-    addenda = { previousVersion: String(Number(version) - 1), added: [], deleted: [], revised: [] };
-    for (const change of await readAddenda(files.addenda)) {
-      if (change.kind === 'deleted') addenda.deleted.push({ code: change.code, title: change.title });
-      else if (!known.has(change.code)) unresolved['addenda lines naming codes not in the codes file'] = (unresolved['addenda lines naming codes not in the codes file'] ?? 0) + 1;
-      else if (change.kind === 'revised') addenda.revised.push({ code: change.code, from: change.from, to: change.to });
-      else addenda.added.push(change.code);
-    }
-  }
+  const addenda = files.addenda ? await readAddendaRecord(files.addenda, version, known, unresolved) : undefined;
 
   const bundle = emptyBundle(reference);
   bundle.categories = [...categories.values()];

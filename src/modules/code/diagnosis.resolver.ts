@@ -7,17 +7,16 @@ import { NoteKind } from './note-kind.enum';
 
 async function notesOf(code: CodeNode, kind: NoteKind, { loaders }: Context): Promise<InstructionalNote[]> {
   const edges = (await loaders.notes.load(code)).filter((edge) => edge.kind === kind);
-  const [targets, categories] = await Promise.all([
-    loaders.code.loadMany(edges.map((e) => ({ system: e.targetSystem as CodeNode['system'], code: e.targetCode ?? '' }))),
-    loaders.category.loadMany(edges.map((e) => e.targetCategory ?? '')),
-  ]);
-  return edges.map((edge, i) => {
-    const target = edge.targetCode ? targets[i] : null;
-    const category = edge.targetCategory ? categories[i] : null;
-    if (target instanceof Error) throw target;
-    if (category instanceof Error) throw category;
-    return { kind: edge.kind, text: edge.text, target: (target ?? null) as InstructionalNote['target'], targetCategory: (category ?? null) as CategoryNode | null };
-  });
+  // Each edge names a code or a category; only those are loaded.
+  return Promise.all(
+    edges.map(async (edge) => {
+      const [target, category] = await Promise.all([
+        edge.targetCode ? loaders.code.load({ system: edge.targetSystem as CodeNode['system'], code: edge.targetCode }) : null,
+        edge.targetCategory ? loaders.category.load(edge.targetCategory) : null,
+      ]);
+      return { kind: edge.kind, text: edge.text, target: target as InstructionalNote['target'], targetCategory: category as CategoryNode | null };
+    }),
+  );
 }
 
 async function listProperty(code: CodeNode, name: string, { loaders }: Context): Promise<string[]> {
