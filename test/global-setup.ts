@@ -9,6 +9,7 @@ import { createDriver } from '../src/neo4j/driver';
 import { runningPid, startEmbeddedNeo4j, stopEmbeddedNeo4j } from '../src/neo4j/embedded';
 import { CypherExecutor } from '../src/neo4j/executor';
 import { applySchema } from '../src/neo4j/migrate';
+import { wipeDatabase } from './support/wipe';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,11 +21,9 @@ declare module 'vitest' {
 
 async function wipe(target: Neo4jTarget): Promise<void> {
   const driver = createDriver(target, { connectTimeoutMs: 10_000 });
-  const session = driver.session({ database: target.database });
   try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    await wipeDatabase(driver, target.database);
   } finally {
-    await session.close();
     await driver.close();
   }
 }
@@ -70,12 +69,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const driver = createDriver(target, { connectTimeoutMs: 10_000 });
   try {
     const executor = new CypherExecutor(driver, target.database, new CypherLibrary(), 60_000);
-    const session = driver.session({ database: target.database });
-    try {
-      await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-    } finally {
-      await session.close();
-    }
+    await wipeDatabase(driver, target.database);
     await applySchema(executor);
     await runImport(executor, readSample());
     await wipe(officialTarget);

@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { canonicalCode, compactCode, normalizeCode } from '../common/code-format';
 import { CodeSystemId } from '../common/code-system-id';
+import { categoryId, releaseId } from '../common/graph-ids';
 import type { CypherExecutor, Row } from '../neo4j/executor';
 import { mapBy, toNumber } from '../neo4j/values';
 import { CodeRole } from '../modules/code-system/code-role.enum';
@@ -22,14 +23,6 @@ export interface StepStats {
 
 /** Told after every committed batch: the step ("ICD10CM codes"), rows so far and rows in all. */
 export type ProgressListener = (step: string, done: number, total: number) => void;
-
-export function categoryId(system: string, code: string): string {
-  return `${system}:${code}`;
-}
-
-export function releaseId(system: string, version: string): string {
-  return `${system}:${version}`;
-}
 
 function codeKind(system: CodeSystemId, compact: string, billable: boolean): CodeKind {
   if (billable || (system !== CodeSystemId.ICD10CM && system !== CodeSystemId.ICD10)) return CodeKind.CODE;
@@ -179,7 +172,7 @@ export class ImportRepository {
   }
 }
 
-/** The release node's properties: dates, source, file details, and what its addenda changed. */
+/** The release node's properties: dates, source, file details, and the codes its addenda delete (ADDED_IN and REVISED_IN hold the rest). */
 function releaseProperties(file: CodeFile): Row {
   const { release, addenda } = file;
   return {
@@ -190,8 +183,6 @@ function releaseProperties(file: CodeFile): Row {
     source: release.source,
     ...file.releaseProperties,
     previousVersion: addenda?.previousVersion ?? null,
-    addedCount: addenda ? neo4j.int(addenda.added.length) : null,
-    revisedCount: addenda ? neo4j.int(addenda.revised.length) : null,
     deletedCodes: addenda ? addenda.deleted.map((d) => d.code) : null,
     deletedTitles: addenda ? addenda.deleted.map((d) => d.title) : null,
   };

@@ -1,6 +1,7 @@
 import type { CypherExecutor } from '../neo4j/executor';
 import { runImport, type ImportSummary } from './import-runner';
-import { releaseId, ImportRepository } from './import.repository';
+import { releaseId } from '../common/graph-ids';
+import { ImportRepository } from './import.repository';
 import { readSample } from './sample-source';
 
 /**

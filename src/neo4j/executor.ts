@@ -12,8 +12,6 @@ export interface WriteCounts {
   otherChanges: number;
 }
 
-export const NO_WRITES: WriteCounts = { nodesCreated: 0, relationshipsCreated: 0, otherChanges: 0 };
-
 /** Told of every round trip to Neo4j (the request plugin counts them). */
 export type RoundTripListener = (name: string, millis: number) => void;
 
@@ -53,13 +51,10 @@ export class CypherExecutor {
     }
   }
 
-  /** One idempotent unit of write work, retried by the driver on transient errors. */
-  async write(name: string, params: Row = {}): Promise<Row[]> {
-    const text = this.library.get(name);
-    return this.writeTransaction(async (tx) => (await tx.run(text, params)).records.map((r) => r.toObject() as Row));
-  }
-
-  /** A write that reports what it changed (the importer's summary is built from these). */
+  /**
+   * One idempotent unit of write work in a managed transaction (retried by the driver on transient
+   * errors), with what it changed (the importer's summary is built from these).
+   */
   async writeCounted(name: string, params: Row = {}): Promise<{ rows: Row[]; counts: WriteCounts }> {
     const text = this.library.get(name);
     return this.writeTransaction(async (tx) => {

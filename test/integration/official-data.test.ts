@@ -13,6 +13,7 @@ import { runOfficialImport } from '../../src/import/official/official-import';
 import { findReleaseFiles, type ReleaseFiles } from '../../src/import/official/release-files';
 import { applySchema } from '../../src/neo4j/migrate';
 import { createHarness, type Harness } from '../support/harness';
+import { wipeDatabase } from '../support/wipe';
 
 /**
  * The official releases in ../shared/data, loaded into their own empty Neo4j. Every expected figure
@@ -46,14 +47,8 @@ async function cypher<T = Record<string, unknown>>(query: string, params: Record
   return records.map((r) => r.toObject() as T);
 }
 
-async function wipe(): Promise<void> {
-  // CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run, not executeQuery.
-  const session = driver.session({ database: target.database });
-  try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  } finally {
-    await session.close();
-  }
+function wipe(): Promise<void> {
+  return wipeDatabase(driver, target.database);
 }
 
 /** Labels and relationship types counted, releases, and a hash of every code's key facts. */

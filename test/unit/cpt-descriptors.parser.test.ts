@@ -1,21 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCptDescriptors, type CptDescriptorRecord } from '../../src/import/official/cpt-descriptors.parser';
+import { collect, writeTempFile } from '../support/temp-file';
 
 // Invented descriptor text: the repository never holds AMA CPT descriptors.
-function write(text: string): string {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'cpt-')), 'cpt-descriptors.tsv');
-  writeFileSync(file, text);
-  return file;
-}
-
-async function read(file: string): Promise<CptDescriptorRecord[]> {
-  const records: CptDescriptorRecord[] = [];
-  await readCptDescriptors(file, (r) => records.push(r));
-  return records;
-}
+const write = (text: string) => writeTempFile('cpt-descriptors.tsv', text);
+const read = (file: string) => collect<CptDescriptorRecord>(readCptDescriptors, file);
 
 describe('readCptDescriptors', () => {
   it('reads code and descriptor per line, skipping a header line and blank lines', async () => {

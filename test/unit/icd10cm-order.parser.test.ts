@@ -1,25 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileFormatError } from '../../src/import/official/file-format-error';
 import { readOrderFile, type OrderRecord } from '../../src/import/official/icd10cm-order.parser';
+import { collect, writeTempFile } from '../support/temp-file';
 
 function line(order: number, code: string, billable: 0 | 1, short: string, long: string): string {
   return `${String(order).padStart(5, '0')} ${code.padEnd(7)} ${billable} ${short.padEnd(60)} ${long}`;
 }
 
-function write(lines: string[]): string {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'order-')), 'icd10cm_order_2026.txt');
-  writeFileSync(file, `${lines.join('\r\n')}\r\n`);
-  return file;
-}
-
-async function read(file: string): Promise<OrderRecord[]> {
-  const records: OrderRecord[] = [];
-  await readOrderFile(file, (r) => records.push(r));
-  return records;
-}
+const write = (lines: string[]) => writeTempFile('icd10cm_order_2026.txt', `${lines.join('\r\n')}\r\n`);
+const read = (file: string) => collect<OrderRecord>(readOrderFile, file);
 
 describe('readOrderFile', () => {
   it('reads code, billable flag, short and long titles by the fixed-width layout', async () => {

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { CodeSystemId } from '../../common/code-system-id';
 import type { CodeRecord, ImportBundle } from '../records';
 import { readCptDescriptors } from './cpt-descriptors.parser';
+import { fileNames } from './fiscal-year';
 import { emptyBundle, type ReferenceData } from './reference-data';
 
 /**
@@ -27,7 +27,7 @@ export async function readCptRelease(file: string, version: string, reference: R
         source: `AMA CPT ${version} licensed descriptor file`,
       },
       codes,
-      releaseProperties: { files: [path.basename(file)] },
+      releaseProperties: { files: fileNames(file) },
     },
   ];
   return { bundle };

@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { CodeSystemId } from '../../common/code-system-id';
 import { CategoryKind } from '../../modules/code/category-kind.enum';
 import type { CategoryRecord, CodeRecord, ImportBundle, ModifierRecord } from '../records';
 import { FileFormatError } from './file-format-error';
+import { fileNames } from './fiscal-year';
 import { HCPCS_SECTIONS } from './hcpcs-sections';
 import { readHcpcs } from './hcpcs.parser';
 import { emptyBundle, type ReferenceData } from './reference-data';
@@ -54,7 +54,7 @@ export async function readHcpcsRelease(file: string, reference: ReferenceData): 
       release: { system: CodeSystemId.HCPCS, version, effectiveFrom, effectiveTo: null, source: `CMS HCPCS Level II alpha-numeric file, ${version} quarterly update` },
       codes,
       modifiers,
-      releaseProperties: { files: [path.basename(file)] },
+      releaseProperties: { files: fileNames(file) },
     },
   ];
   return { bundle };

@@ -1,9 +1,9 @@
-import path from 'node:path';
 import { CodeSystemId } from '../../common/code-system-id';
 import { CategoryKind } from '../../modules/code/category-kind.enum';
 import type { CategoryRecord, CodeProperties, CodeRecord, ImportBundle, NoteRecord } from '../records';
 import { countUnresolved, readAddendaRecord, type Unresolved } from './addenda-record';
 import { FileFormatError } from './file-format-error';
+import { fileNames, fiscalYearRelease } from './fiscal-year';
 import { readOrderFile } from './icd10cm-order.parser';
 import { readTabular, type TabularEntry } from './icd10cm-tabular.parser';
 import { CategoryIndex, parentsByPrefix } from '../hierarchy';
@@ -149,18 +149,12 @@ export async function readIcd10cm(files: Icd10cmFiles, reference: ReferenceData)
   bundle.notes = notes;
   bundle.codeFiles = [
     {
-      release: {
-        system: CodeSystemId.ICD10CM,
-        version,
-        effectiveFrom: `${Number(version) - 1}-10-01`,
-        effectiveTo: `${version}-09-30`,
-        source: `CMS/CDC NCHS ICD-10-CM FY${version} code descriptions in tabular order`,
-      },
+      release: fiscalYearRelease(CodeSystemId.ICD10CM, version, `CMS/CDC NCHS ICD-10-CM FY${version} code descriptions in tabular order`),
       codes,
       addenda,
       categoryOf,
       releaseProperties: {
-        files: [files.order, files.tabular, files.addenda].filter((f): f is string => !!f).map((f) => path.basename(f)),
+        files: fileNames(files.order, files.tabular, files.addenda),
         tabularVersion,
       },
     },

@@ -1,9 +1,9 @@
-import path from 'node:path';
 import { CodeSystemId } from '../../common/code-system-id';
 import { CategoryKind } from '../../modules/code/category-kind.enum';
 import type { CategoryRecord, CodeRecord, ImportBundle } from '../records';
 import { countUnresolved, readAddendaRecord, type Unresolved } from './addenda-record';
 import { FileFormatError } from './file-format-error';
+import { fileNames, fiscalYearRelease } from './fiscal-year';
 import { readPcsCodes } from './icd10pcs-codes.parser';
 import { readPcsTables, type PcsTable } from './icd10pcs-tables.parser';
 import { emptyBundle, type ReferenceData } from './reference-data';
@@ -69,17 +69,11 @@ export async function readIcd10pcs(files: Icd10pcsFiles, reference: ReferenceDat
   bundle.categories = [...categories.values()];
   bundle.codeFiles = [
     {
-      release: {
-        system: CodeSystemId.ICD10PCS,
-        version,
-        effectiveFrom: `${Number(version) - 1}-10-01`,
-        effectiveTo: `${version}-09-30`,
-        source: `CMS ICD-10-PCS FY${version} codes file`,
-      },
+      release: fiscalYearRelease(CodeSystemId.ICD10PCS, version, `CMS ICD-10-PCS FY${version} codes file`),
       codes,
       addenda,
       releaseProperties: {
-        files: [files.codes, files.tables, files.addenda].filter((f): f is string => !!f).map((f) => path.basename(f)),
+        files: fileNames(files.codes, files.tables, files.addenda),
         tablesVersion,
       },
     },

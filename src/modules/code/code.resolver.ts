@@ -5,7 +5,7 @@ import { offsetAfter } from '../../common/cursor';
 import { PageArgs } from '../../common/page.args';
 import type { Context } from '../../context';
 import { badUserInput, internalError } from '../../errors/errors';
-import { categoryId } from '../../import/import.repository';
+import { categoryId } from '../../common/graph-ids';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { CodeSystem } from '../code-system/code-system.type';
 import { Category, type CategoryNode } from './category.type';

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { releaseId } from '../../common/graph-ids';
 import type { Context } from '../../context';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { CodeSystem } from '../code-system/code-system.type';
@@ -18,7 +19,7 @@ export class ReleaseResolver {
     @Arg('version', () => String, { description: 'Fiscal year ("2026") or quarter ("2025-10").' }) version: string,
     @Ctx() { loaders }: Context,
   ): Promise<ReleaseNode | null> {
-    return loaders.release.load(`${system}:${version.trim()}`);
+    return loaders.release.load(releaseId(system, version.trim()));
   }
 }
 
