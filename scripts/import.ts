@@ -7,10 +7,11 @@
 import { Command } from 'commander';
 import { describeError } from '../src/common/describe-error';
 import { loadConfig } from '../src/config';
-import { formatSummary, runImport, type ImportSummary } from '../src/import/import-runner';
+import { formatSummary, type ImportSummary } from '../src/import/import-runner';
+import { runSampleImport } from '../src/import/seed';
 import { runOfficialImport } from '../src/import/official/official-import';
 import { findReleaseFiles, type ReleaseFiles } from '../src/import/official/release-files';
-import { readSample, SAMPLE_DIR } from '../src/import/sample-source';
+import { SAMPLE_DIR } from '../src/import/sample-source';
 import { connect } from '../src/neo4j/connect';
 import { applySchema } from '../src/neo4j/migrate';
 import { createProgress } from './import-progress';
@@ -34,6 +35,8 @@ const program = new Command()
   .option('--hcpcs <file>', 'HCPCS Level II alpha-numeric file as CSV (HCPC2025_OCT_ANWEB.csv[.gz])')
   .option('--cpt-descriptors <file>', 'licensed AMA CPT descriptor file: code TAB descriptor per line')
   .option('--cpt-version <year>', 'the CPT year of --cpt-descriptors, e.g. 2026')
+  .option('--ncd-lab-procedures <file>', 'Medicare lab NCD list, CPT/HCPCS side (ncd_lab_cpt_hcpcs_2022q2.csv)')
+  .option('--ncd-lab-diagnoses <file>', 'Medicare lab NCD list, ICD-10-CM side (ncd_lab_icd10cm_2022q2.csv[.gz])')
   .option('--sample [dir]', 'the hand-written sample (data/sample, or the folder given)')
   .showHelpAfterError();
 
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
     const summaries: ImportSummary[] = [];
     if (sample) {
       const sampleDir = typeof sample === 'string' ? sample : SAMPLE_DIR;
-      summaries.push(await runImport(neo4j.executor, readSample(sampleDir), { onProgress: progress.update }));
+      summaries.push(await runSampleImport(neo4j.executor, sampleDir, { onProgress: progress.update }));
     }
     if (official) {
       summaries.push(

@@ -29,6 +29,8 @@ export interface Config {
   neo4jQueryTimeoutMs: number;
   loadSampleWhenEmpty: boolean;
   logLevel: string;
+  /** Write credentials: API key -> the name recorded as author in the audit trail (CODESET_API_KEYS). */
+  apiKeys: ReadonlyMap<string, string>;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +79,23 @@ export function readNeo4jTarget(env: Env, prefix = 'NEO4J'): Neo4jTarget | null 
   };
 }
 
+const MIN_KEY_LENGTH = 16;
+
+/** CODESET_API_KEYS="alice=key-of-at-least-16-chars,bob=another-key-16-chars": who may call the curation mutations. */
+export function readApiKeys(raw: string | undefined): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const entry of (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+    const at = entry.indexOf('=');
+    const name = at > 0 ? entry.slice(0, at).trim() : '';
+    const key = at > 0 ? entry.slice(at + 1).trim() : '';
+    if (!/^[A-Za-z0-9._@-]{1,64}$/.test(name)) throw new ConfigError(`CODESET_API_KEYS entries are name=key with a name of letters, digits, . _ @ -; got an entry starting ${JSON.stringify(entry.slice(0, 12))}`);
+    if (key.length < MIN_KEY_LENGTH || /\s/.test(key)) throw new ConfigError(`CODESET_API_KEYS: the key of ${name} must be at least ${MIN_KEY_LENGTH} characters without spaces`);
+    if (keys.has(key)) throw new ConfigError(`CODESET_API_KEYS: two names share one key (${name} and ${keys.get(key)})`);
+    keys.set(key, name);
+  }
+  return keys;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   return {
     host: env.HOST?.trim() || '127.0.0.1',
@@ -90,6 +109,7 @@ export function loadConfig(env: Env = process.env): Config {
     neo4jQueryTimeoutMs: integer(env, 'NEO4J_QUERY_TIMEOUT_MS', 30_000, 100, 3_600_000),
     loadSampleWhenEmpty: flag(env, 'LOAD_SAMPLE_WHEN_EMPTY', true),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    apiKeys: readApiKeys(env.CODESET_API_KEYS),
   };
 }
 

@@ -9,6 +9,9 @@ import { ModifierRepository } from './modules/modifier/modifier.repository';
 import { createReleaseLoaders } from './modules/release/release.loaders';
 import { ReleaseRepository } from './modules/release/release.repository';
 import { SearchRepository } from './modules/search/search.repository';
+import { createPairingLoaders } from './modules/pairing/pairing.loaders';
+import { PairingRepository } from './modules/pairing/pairing.repository';
+import { CurationRepository } from './modules/pairing/curation.repository';
 
 export interface Repositories {
   codeSystems: CodeSystemRepository;
@@ -18,6 +21,8 @@ export interface Repositories {
   releases: ReleaseRepository;
   search: SearchRepository;
   modifiers: ModifierRepository;
+  pairings: PairingRepository;
+  curation: CurationRepository;
 }
 
 export function createRepositories(executor: CypherExecutor): Repositories {
@@ -29,6 +34,8 @@ export function createRepositories(executor: CypherExecutor): Repositories {
     releases: new ReleaseRepository(executor),
     search: new SearchRepository(executor),
     modifiers: new ModifierRepository(executor),
+    pairings: new PairingRepository(executor),
+    curation: new CurationRepository(executor),
   };
 }
 
@@ -40,15 +47,33 @@ export function createLoaders(repositories: Repositories) {
     ...createCodeSystemLoaders(repositories.codeSystems, repositories.organizations),
     ...createCodeLoaders(repositories.codes, repositories.categories),
     ...createReleaseLoaders(repositories.releases),
+    ...createPairingLoaders(repositories.pairings, repositories.organizations, repositories.curation),
   };
 }
+
+/** Who calls: `name` when the request carried a valid write credential. */
+export type Caller = { credential: 'none' } | { credential: 'invalid' } | { credential: 'valid'; name: string };
 
 export interface Context {
   repositories: Repositories;
   loaders: Loaders;
+  caller: Caller;
 }
 
-export function createContext(executor: CypherExecutor): Context {
+export function createContext(executor: CypherExecutor, caller: Caller = { credential: 'none' }): Context {
   const repositories = createRepositories(executor);
-  return { repositories, loaders: createLoaders(repositories) };
+  return { repositories, loaders: createLoaders(repositories), caller };
+}
+
+/** The caller named by an X-Api-Key header or an Authorization: Bearer header, checked against the configured keys. */
+export function callerFrom(headers: Record<string, string | string[] | undefined>, apiKeys: ReadonlyMap<string, string>): Caller {
+  const header = (name: string) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const bearer = /^Bearer\s+(.+)$/i.exec(header('authorization') ?? '')?.[1];
+  const key = (header('x-api-key') ?? bearer)?.trim();
+  if (!key) return { credential: 'none' };
+  const name = apiKeys.get(key);
+  return name ? { credential: 'valid', name } : { credential: 'invalid' };
 }

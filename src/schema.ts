@@ -11,6 +11,12 @@ import { ProcedureResolver } from './modules/code/procedure.resolver';
 import { ModifierResolver } from './modules/modifier/modifier.resolver';
 import { CodeReleasesResolver, CodeSystemReleasesResolver, ReleaseResolver } from './modules/release/release.resolver';
 import { SearchResolver } from './modules/search/search.resolver';
+import { CurationFieldsResolver, CurationResolver } from './modules/pairing/curation.resolver';
+import { PairingAnalyticsResolver } from './modules/pairing/pairing-analytics.resolver';
+import { PairingCheckResolver } from './modules/pairing/pairing-check.resolver';
+import { PairingFieldsResolver } from './modules/pairing/pairing-fields.resolver';
+import { DiagnosisPairingResolver, ProcedurePairingResolver } from './modules/pairing/pairing.resolver';
+import { PolicyResolver } from './modules/pairing/policy.resolver';
 
 /** The executable schema, built from the type-graphql classes once at start. */
 export function createSchema(): Promise<GraphQLSchema> {
@@ -27,6 +33,14 @@ export function createSchema(): Promise<GraphQLSchema> {
       CodeReleasesResolver,
       SearchResolver,
       ModifierResolver,
+      ProcedurePairingResolver,
+      DiagnosisPairingResolver,
+      PairingFieldsResolver,
+      PolicyResolver,
+      PairingCheckResolver,
+      PairingAnalyticsResolver,
+      CurationResolver,
+      CurationFieldsResolver,
     ],
     orphanedTypes: [Diagnosis, Procedure],
     validate: { forbidUnknownValues: false },

@@ -6,14 +6,17 @@ import cors from 'cors';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from './common/logger';
-import { createContext, type Context } from './context';
+import { callerFrom, createContext, type Context } from './context';
 import { createFormatError } from './errors/format-error';
+import { exportHandler } from './modules/pairing/pairing-export';
 import type { CypherExecutor } from './neo4j/executor';
 
 export interface ServiceDeps {
   schema: GraphQLSchema;
   executor: CypherExecutor;
   logger: Logger;
+  /** Write credentials (API key -> name) for the curation mutations. */
+  apiKeys?: ReadonlyMap<string, string>;
   /** Answers whether Neo4j can serve queries now (for /health/ready). */
   databaseReady: () => Promise<boolean>;
 }
@@ -34,7 +37,7 @@ export interface RunningService {
   stop: () => Promise<void>;
 }
 
-/** Serves GraphQL at /graphql and health checks at /health/live and /health/ready. */
+/** Serves GraphQL at /graphql, CSV exports under /export/, and health checks at /health/live and /health/ready. */
 export async function startService(deps: ServiceDeps, host: string, port: number): Promise<RunningService> {
   const app = express();
   app.disable('x-powered-by');
@@ -49,11 +52,13 @@ export async function startService(deps: ServiceDeps, host: string, port: number
     const ready = await deps.databaseReady();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', neo4j: ready ? 'up' : 'down' });
   });
+  app.get('/export/justified-by.csv', exportHandler('justified-by', () => createContext(deps.executor)));
+  app.get('/export/justifies.csv', exportHandler('justifies', () => createContext(deps.executor)));
   app.use(
     '/graphql',
     cors(),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(deps.executor) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(deps.executor, callerFrom(req.headers, deps.apiKeys ?? new Map())) }),
   );
 
   await new Promise<void>((resolve, reject) => {

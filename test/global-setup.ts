@@ -2,8 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { embeddedTarget, PROJECT_ROOT, readNeo4jTarget, type Neo4jTarget } from '../src/config';
-import { runImport } from '../src/import/import-runner';
-import { readSample } from '../src/import/sample-source';
+import { runSampleImport } from '../src/import/seed';
 import { CypherLibrary } from '../src/neo4j/cypher-library';
 import { createDriver } from '../src/neo4j/driver';
 import { runningPid, startEmbeddedNeo4j, stopEmbeddedNeo4j } from '../src/neo4j/embedded';
@@ -71,7 +70,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const executor = new CypherExecutor(driver, target.database, new CypherLibrary(), 60_000);
     await wipeDatabase(driver, target.database);
     await applySchema(executor);
-    await runImport(executor, readSample());
+    await runSampleImport(executor);
     await wipe(officialTarget);
   } catch (error) {
     await stop();

@@ -5,6 +5,13 @@ UNWIND $rows AS row
 MERGE (c:Code {system: row.system, code: row.code})
 SET c:$(row.labels)
 WITH c, row
+// A policy may have named the code before its release was loaded (a placeholder or a retired
+// reference): the release's own record replaces that.
+CALL (c) {
+  WITH c
+  WHERE c:Retired OR c.placeholder IS NOT NULL
+  REMOVE c:Retired, c.placeholder, c.retired
+}
 CALL (c, row) {
   WITH c, row
   WHERE any(k IN keys(row.props) WHERE NOT coalesce(c[k] = row.props[k], c[k] IS NULL AND row.props[k] IS NULL))

@@ -5,6 +5,9 @@ CREATE CONSTRAINT category_id IF NOT EXISTS FOR (c:Category) REQUIRE c.id IS UNI
 CREATE CONSTRAINT code_key IF NOT EXISTS FOR (c:Code) REQUIRE (c.system, c.code) IS UNIQUE;
 CREATE CONSTRAINT release_id IF NOT EXISTS FOR (r:Release) REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT pairing_id IF NOT EXISTS FOR (p:Pairing) REQUIRE p.id IS UNIQUE;
+CREATE CONSTRAINT policy_id IF NOT EXISTS FOR (p:Policy) REQUIRE p.id IS UNIQUE;
+CREATE CONSTRAINT pairing_active_key IF NOT EXISTS FOR (p:Pairing) REQUIRE p.activeKey IS UNIQUE;
+CREATE CONSTRAINT audit_event_id IF NOT EXISTS FOR (e:AuditEvent) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT modifier_key IF NOT EXISTS FOR (m:Modifier) REQUIRE (m.system, m.code) IS UNIQUE;
 CREATE INDEX code_code IF NOT EXISTS FOR (c:Code) ON (c.code);
 CREATE INDEX category_system IF NOT EXISTS FOR (c:Category) ON (c.system);

@@ -11,6 +11,12 @@ export enum ErrorCode {
   OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
   /** An argument is malformed or ambiguous; the message names the value and what was expected. */
   BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** A mutation without a valid write credential (X-Api-Key header or Authorization: Bearer). */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** The thing the argument names does not exist (a curated pairing id). */
+  NOT_FOUND = 'NOT_FOUND',
+  /** The write would duplicate what exists (an active curated pairing of the same two codes). */
+  CONFLICT = 'CONFLICT',
   /** Neo4j cannot be reached (down, restarting, network): retry later. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   /** Neo4j ran out of the configured transaction time for this query. */

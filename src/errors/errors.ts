@@ -6,6 +6,18 @@ export function badUserInput(message: string, details: Record<string, unknown> =
   return new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...details } });
 }
 
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+}
+
+export function notFound(message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND, ...details } });
+}
+
+export function conflict(message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, ...details } });
+}
+
 export function serviceUnavailable(message: string, cause?: unknown): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE }, originalError: asError(cause) });
 }

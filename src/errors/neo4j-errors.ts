@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { isRetryableError, Neo4jError } from 'neo4j-driver';
-import { databaseTimeout, internalError, serviceUnavailable } from './errors';
+import { conflict, databaseTimeout, internalError, serviceUnavailable } from './errors';
 
 /** Neo4j status codes (and driver codes) that mean "the database cannot serve this now". */
 const UNAVAILABLE_CODES = new Set([
@@ -26,6 +26,9 @@ export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof Neo4jError) {
     if (TIMEOUT_CODES.has(error.code)) {
       return databaseTimeout('The query took longer than the configured Neo4j transaction timeout', error);
+    }
+    if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return conflict('The write conflicts with data written at the same time (a uniqueness constraint refused it); read again and retry if still needed');
     }
     if (CREDENTIAL_CODES.has(error.code)) {
       return serviceUnavailable('The graph database refused this service\'s credentials; the operator must fix NEO4J_USER / NEO4J_PASSWORD', error);

@@ -7,6 +7,7 @@ import { mapBy, toNumber } from '../neo4j/values';
 import { CodeRole } from '../modules/code-system/code-role.enum';
 import { CodeKind } from '../modules/code/code-kind.enum';
 import { CategoryIndex, parentsByPrefix } from './hierarchy';
+import type { PolicyPlan } from './ncd/policy-plan';
 import type { CategoryRecord, CodeFile, CodeSystemRecord, ImportBundle, NoteRecord, OrganizationRecord, PairingRecord } from './records';
 
 const BATCH_SIZE = 5_000;
@@ -140,6 +141,41 @@ export class ImportRepository {
     await this.batches('notes', 'import/notes-to-category', byShape.codeToCategory);
     await this.batches('notes', 'import/category-notes', byShape.categoryToCode);
     await this.batches('notes', 'import/category-notes-to-category', byShape.categoryToCategory);
+  }
+
+  /** The loaded ICD-10-CM codes with their tabular sequence (null on codes imported before it was kept). */
+  async icd10cmSequence(): Promise<Array<{ code: string; sequence: number | null }>> {
+    const rows = await this.executor.read('import/icd10cm-sequence');
+    return rows.map((r) => ({ code: String(r.code), sequence: r.sequence === null || r.sequence === undefined ? null : toNumber(r.sequence) }));
+  }
+
+  /** For each (system, code): whether a Code node exists and whether its system has a complete release. */
+  async codesPresent(keys: ReadonlyArray<{ system: string; code: string }>): Promise<Map<string, { present: boolean; systemLoaded: boolean }>> {
+    const rows = await this.executor.read('import/codes-present', { keys: keys.map(({ system, code }) => ({ system, code })) });
+    return new Map(rows.map((r) => [String(r.key), { present: r.present === true, systemLoaded: r.systemLoaded === true }]));
+  }
+
+  /**
+   * Writes policies: nodes first (as 'loading'), then the codes they name that the graph lacks, the
+   * governed procedures and each policy's listings in batches; then removes what the list no longer
+   * has, and only then marks each policy complete (visible to queries).
+   */
+  async writePolicies(plan: PolicyPlan): Promise<void> {
+    await this.batches('policies', 'import/policies', plan.policies);
+    await this.batches('policy reference codes', 'import/policy-reference-codes', plan.referenceCodes);
+    await this.batches('policy procedures', 'import/policy-governs', plan.governs);
+    const total = [...plan.listings.values()].reduce((sum, rows) => sum + rows.length, 0);
+    let done = 0;
+    for (const [policy, rows] of plan.listings) {
+      for (let start = 0; start < rows.length; start += BATCH_SIZE) {
+        const batch = rows.slice(start, start + BATCH_SIZE);
+        await this.counted('policy listings', 'import/policy-listings', { policy, rows: batch }, batch.length);
+        done += batch.length;
+        this.onProgress('policy listings', done, total);
+      }
+    }
+    for (const [policy, keep] of plan.keep) await this.counted('policy listings', 'import/policy-prune', { policy, ...keep }, 0);
+    for (const policy of plan.keep.keys()) await this.counted('policies', 'import/policy-complete', { policy }, 0);
   }
 
   private async completeRelease(id: string, system: string): Promise<void> {

@@ -1,8 +1,11 @@
 import type { CypherExecutor } from '../neo4j/executor';
-import { runImport, type ImportSummary } from './import-runner';
+import { mergeSummaries, runImport, type ImportSummary } from './import-runner';
+import type { ProgressListener } from './import.repository';
+import { importPolicyFiles } from './ncd/policy-import';
+import { findReleaseFiles } from './official/release-files';
 import { releaseId } from '../common/graph-ids';
 import { ImportRepository } from './import.repository';
-import { readSample } from './sample-source';
+import { readSample, SAMPLE_DIR } from './sample-source';
 
 /**
  * Loads the bundled sample when the graph holds no release yet, or when an earlier load of it was
@@ -16,5 +19,17 @@ export async function loadSampleIfNeeded(executor: CypherExecutor): Promise<Impo
   const statuses = await repository.releaseStatuses(ids);
   const interrupted = [...statuses.values()].some((status) => status !== 'complete');
   if (!interrupted && !(await repository.hasNoRelease())) return null;
-  return runImport(executor, sample);
+  return runSampleImport(executor);
+}
+
+/**
+ * The sample's code sets, then its NCD lab excerpt (ncd-lab/ beside the JSON files, in the official
+ * CSV layout) through the same policy importer as the official list.
+ */
+export async function runSampleImport(executor: CypherExecutor, dir: string = SAMPLE_DIR, options: { onProgress?: ProgressListener } = {}): Promise<ImportSummary> {
+  const codes = await runImport(executor, readSample(dir), options);
+  const ncd = findReleaseFiles(dir).files;
+  if (!ncd.ncdLabProcedures || !ncd.ncdLabDiagnoses) return codes;
+  const policies = await importPolicyFiles(executor, { procedures: ncd.ncdLabProcedures, diagnoses: ncd.ncdLabDiagnoses }, options);
+  return mergeSummaries([codes, policies]);
 }

@@ -46,7 +46,7 @@ export async function readIcd10cm(files: Icd10cmFiles, reference: ReferenceData)
   const codes: CodeRecord[] = [];
   const known = new Set<string>();
   await readOrderFile(files.order, (r) => {
-    codes.push({ code: r.code, display: r.longTitle, shortDisplay: r.shortTitle, billable: r.billable });
+    codes.push({ code: r.code, display: r.longTitle, shortDisplay: r.shortTitle, billable: r.billable, properties: { sequence: r.order } });
     known.add(r.code);
   });
 
@@ -108,7 +108,7 @@ export async function readIcd10cm(files: Icd10cmFiles, reference: ReferenceData)
 
   for (const record of codes) {
     const entry = diags.get(record.code);
-    if (files.tabular) record.properties = tabularProperties(entry);
+    if (files.tabular) record.properties = { ...record.properties, ...tabularProperties(entry) };
   }
   if (files.tabular) {
     // 7-character codes are not tabular entries: the list defines them on an ancestor (sevenChrDef).

@@ -10,6 +10,8 @@ import { readIcd10cm } from './icd10cm.source';
 import { readIcd10pcs } from './icd10pcs.source';
 import { readReferenceData, type ReferenceData } from './reference-data';
 import type { ReleaseFiles } from './release-files';
+import { readNcdPolicies, type NcdPolicies } from '../ncd/ncd-policies';
+import { importPolicies, type NcdLabFiles } from '../ncd/policy-import';
 
 export interface OfficialImportOptions {
   /** The CPT year of a licensed descriptor file. */
@@ -48,6 +50,15 @@ function partsOf(files: ReleaseFiles, options: OfficialImportOptions): SystemPar
   return parts;
 }
 
+/** Both sides of the NCD lab list, or null when neither is given (one alone is an error). */
+function ncdFilesOf(files: ReleaseFiles): NcdLabFiles | null {
+  if (!files.ncdLabProcedures && !files.ncdLabDiagnoses) return null;
+  if (!files.ncdLabProcedures || !files.ncdLabDiagnoses) {
+    throw new ImportError(`the NCD lab list needs both files: the CPT/HCPCS side (ncd_lab_cpt_hcpcs_*.csv) and the ICD-10-CM side (ncd_lab_icd10cm_*.csv[.gz]); got only ${files.ncdLabProcedures ?? files.ncdLabDiagnoses}`);
+  }
+  return { procedures: files.ncdLabProcedures, diagnoses: files.ncdLabDiagnoses };
+}
+
 /**
  * Loads official release files. Every file is read and checked first, so a malformed file stops the
  * import before anything is written; then each system is read again and written on its own (only
@@ -56,7 +67,14 @@ function partsOf(files: ReleaseFiles, options: OfficialImportOptions): SystemPar
  */
 export async function runOfficialImport(executor: CypherExecutor, files: ReleaseFiles, options: OfficialImportOptions = {}): Promise<ImportSummary> {
   const parts = partsOf(files, options);
-  if (parts.length === 0) throw new ImportError('no official release file given: pass --dir or at least one file option');
+  const ncd = ncdFilesOf(files);
+  if (parts.length === 0 && !ncd) throw new ImportError('no official release file given: pass --dir or at least one file option');
+  let policies: NcdPolicies | null = null;
+  if (ncd) {
+    const began = performance.now();
+    policies = await readNcdPolicies(ncd);
+    options.onRead?.('NCD lab policies checked', performance.now() - began);
+  }
   const reference = readReferenceData();
   for (const part of parts) {
     const began = performance.now();
@@ -70,5 +88,7 @@ export async function runOfficialImport(executor: CypherExecutor, files: Release
     const { bundle, unresolved } = await part.read(reference);
     summaries.push(await runImport(executor, bundle, { onProgress: options.onProgress, unresolved }));
   }
+  // Policies last: their entries expand against the codes just loaded.
+  if (ncd && policies) summaries.push(await importPolicies(executor, policies, ncd, { onProgress: options.onProgress }));
   return mergeSummaries(summaries);
 }

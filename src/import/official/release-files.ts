@@ -11,6 +11,10 @@ export interface ReleaseFiles {
   icd10pcsAddenda?: string;
   hcpcs?: string;
   cptDescriptors?: string;
+  /** The Medicare lab NCD code list, CPT/HCPCS side (ncd_lab_cpt_hcpcs_2022q2.csv). */
+  ncdLabProcedures?: string;
+  /** The Medicare lab NCD code list, ICD-10-CM side (ncd_lab_icd10cm_2022q2.csv[.gz]). */
+  ncdLabDiagnoses?: string;
 }
 
 export type ReleaseFileKind = keyof ReleaseFiles;
@@ -26,6 +30,8 @@ const PATTERNS: Array<{ kind: ReleaseFileKind; pattern: RegExp }> = [
   { kind: 'icd10pcsCodes', pattern: /^icd10pcs_codes_(\d{4})\.txt(\.gz)?$/i },
   { kind: 'icd10pcsTables', pattern: /^icd10pcs_tables_(\d{4})\.xml(\.gz)?$/i },
   { kind: 'hcpcs', pattern: /^HCPC(\d{4})_([A-Z]{3})_ANWEB(_v\d+)?\.csv(\.gz)?$/i },
+  { kind: 'ncdLabProcedures', pattern: /^ncd_lab_cpt_hcpcs_(\d{4})q[1-4]\.csv(\.gz)?$/i },
+  { kind: 'ncdLabDiagnoses', pattern: /^ncd_lab_icd10cm_(\d{4})q[1-4]\.csv(\.gz)?$/i },
 ];
 const PCS_ADDENDA = /^codes_addenda_(\d{4})\.txt(\.gz)?$/i;
 

@@ -34,6 +34,11 @@ export class CodeResolver {
     return code.system;
   }
 
+  @FieldResolver(() => Boolean)
+  retired(@Root() code: CodeNode): boolean {
+    return code.retired === true;
+  }
+
   @FieldResolver(() => CodeSystem, { description: 'The code system, with who maintains it.' })
   async system(@Root() code: CodeNode, @Ctx() { loaders }: Context): Promise<CodeSystem> {
     const system = await loaders.systemById.load(code.system);

@@ -12,6 +12,8 @@ export interface CodeNode {
   billable: boolean;
   kind: CodeKind;
   role: CodeRole;
+  /** Set on codes no loaded release holds, kept because a policy names them. */
+  retired?: boolean;
 }
 
 @InterfaceType('Code', {
@@ -39,6 +41,12 @@ export abstract class Code {
 
   @Field(() => CodeRole)
   role!: CodeRole;
+
+  @Field(() => Boolean, {
+    description:
+      'True for a retired reference: a code no loaded release holds, kept because a policy names it (the NCD lab list is older than the release). Only pairings lead to one.',
+  })
+  retired!: boolean;
 }
 
 @ObjectType({ implements: Code, description: 'A diagnosis code (ICD-10-CM, ICD-10): why a service was needed.' })

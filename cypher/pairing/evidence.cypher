@@ -1,0 +1,31 @@
+// For each (diagnosis, procedure) pair: the policies governing the procedure on $date with the
+// listings that reach the diagnosis (none means the policy's default rule decides), and the
+// procedure's active curated pairings (count, and the ones naming this diagnosis).
+WITH date($date) AS asOf
+UNWIND $pairs AS pair
+MATCH (px:Code {system: pair.procedureSystem, code: pair.procedureCode})
+WHERE px:Published OR px:Retired
+OPTIONAL MATCH (dx:Code {system: 'ICD10CM', code: pair.diagnosisCode})
+WHERE dx:Published OR dx:Retired
+RETURN pair.key AS key,
+       dx IS NOT NULL AS diagnosisFound,
+       COLLECT {
+         MATCH (pol:Policy {status: 'complete'})-[g:GOVERNS]->(px)
+         WHERE coalesce(g.effectiveFrom <= asOf, true) AND coalesce(g.effectiveTo >= asOf, true)
+         RETURN {
+           policy: pol {.id, .title, .defaultStatus, .defaultListedAs, defaultEffectiveFrom: toString(pol.defaultEffectiveFrom), defaultEffectiveTo: toString(pol.defaultEffectiveTo),
+                        defaultInForce: coalesce(pol.defaultEffectiveFrom <= asOf, true) AND coalesce(pol.defaultEffectiveTo >= asOf, true)},
+           listings: COLLECT {
+             MATCH (pol)-[l:LISTS]->(dx)
+             WHERE coalesce(l.effectiveFrom <= asOf, true) AND coalesce(l.effectiveTo >= asOf, true)
+             RETURN l {.status, .listedAs, .via, effectiveFrom: toString(l.effectiveFrom), effectiveTo: toString(l.effectiveTo)}
+             ORDER BY l.listedAs
+           }
+         } ORDER BY pol.id
+       } AS policies,
+       COUNT { MATCH (pr:Pairing)-[:PROCEDURE]->(px) WHERE pr.retiredAt IS NULL } AS curatedCount,
+       COLLECT {
+         MATCH (pr:Pairing)-[:PROCEDURE]->(px)
+         WHERE pr.retiredAt IS NULL AND date(pr.createdAt) <= asOf AND EXISTS { (pr)-[:DIAGNOSIS]->(dx) }
+         RETURN pr {.id, .source, .author, .rationale, createdAt: toString(pr.createdAt)}
+       } AS curated

@@ -1,0 +1,44 @@
+// One page of the procedures a diagnosis pairs with, with the total: policies that list it, policies
+// whose default rule reaches it (a loaded code they do not list), and curated pairings. Every
+// policy fact is filtered to what is in force on $asOf.
+WITH date($asOf) AS asOf
+MATCH (dx:Code {system: $system, code: $code})
+WHERE dx:Published OR dx:Retired
+CALL (dx, asOf) {
+  MATCH (pol:Policy {status: 'complete'})-[l:LISTS]->(dx)
+  WHERE l.status IN $statuses AND ($policy IS NULL OR pol.id = $policy)
+    AND coalesce(l.effectiveFrom <= asOf, true) AND coalesce(l.effectiveTo >= asOf, true)
+  MATCH (pol)-[g:GOVERNS]->(px)
+  WHERE coalesce(g.effectiveFrom <= asOf, true) AND coalesce(g.effectiveTo >= asOf, true)
+  RETURN px, pol, l.status AS status, l.listedAs AS listedAs, l.via AS via, l.effectiveFrom AS effectiveFrom, l.effectiveTo AS effectiveTo, null AS curated
+  UNION ALL
+  MATCH (pol:Policy {status: 'complete'})
+  WHERE dx:Published AND pol.defaultStatus IN $statuses AND ($policy IS NULL OR pol.id = $policy)
+    AND coalesce(pol.defaultEffectiveFrom <= asOf, true) AND coalesce(pol.defaultEffectiveTo >= asOf, true)
+    AND NOT EXISTS { MATCH (pol)-[l:LISTS]->(dx) WHERE coalesce(l.effectiveFrom <= asOf, true) AND coalesce(l.effectiveTo >= asOf, true) }
+  MATCH (pol)-[g:GOVERNS]->(px)
+  WHERE coalesce(g.effectiveFrom <= asOf, true) AND coalesce(g.effectiveTo >= asOf, true)
+  RETURN px, pol, pol.defaultStatus AS status, pol.defaultListedAs AS listedAs, 'DEFAULT_RULE' AS via,
+         pol.defaultEffectiveFrom AS effectiveFrom, pol.defaultEffectiveTo AS effectiveTo, null AS curated
+  UNION ALL
+  MATCH (pr:Pairing)-[:DIAGNOSIS]->(dx)
+  WHERE 'CURATED' IN $statuses AND $policy IS NULL AND pr.retiredAt IS NULL AND date(pr.createdAt) <= asOf
+  MATCH (pr)-[:PROCEDURE]->(px)
+  RETURN px, null AS pol, 'CURATED' AS status, null AS listedAs, 'CURATED' AS via, date(pr.createdAt) AS effectiveFrom, null AS effectiveTo, pr AS curated
+}
+WITH dx, px, pol, status, listedAs, via, effectiveFrom, effectiveTo, curated
+WHERE (NOT $billableOnly OR (px:Published AND px.billable))
+  AND ($chapter IS NULL OR EXISTS { (px)-[:IN_CATEGORY]->(:Category)-[:PART_OF*0..]->(:Category {id: $chapter}) })
+ORDER BY px.system, px.code, coalesce(pol.id, '~'), status, listedAs
+WITH dx, collect({px: px, pol: pol, status: status, listedAs: listedAs, via: via, effectiveFrom: effectiveFrom, effectiveTo: effectiveTo, curated: curated}) AS rows
+CALL (rows) {
+  UNWIND rows[$skip..($skip + $limit)] AS r
+  WITH r, r.px AS px, r.pol AS pol, r.curated AS pr
+  RETURN collect({
+    px: px {.system, .code, .display, .shortDisplay, .billable, .kind, .role, retired: px:Retired},
+    policyId: pol.id, status: r.status, listedAs: r.listedAs, via: r.via,
+    effectiveFrom: toString(r.effectiveFrom), effectiveTo: toString(r.effectiveTo),
+    curated: CASE WHEN pr IS NULL THEN null ELSE pr {.id, .source, .author, .rationale, createdAt: toString(pr.createdAt)} END
+  }) AS page
+}
+RETURN size(rows) AS total, dx {.system, .code, .display, .shortDisplay, .billable, .kind, .role, retired: dx:Retired} AS fixed, page

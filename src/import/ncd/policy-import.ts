@@ -1,0 +1,76 @@
+import path from 'node:path';
+import type { CypherExecutor } from '../../neo4j/executor';
+import type { ImportSummary } from '../import-runner';
+import { ImportRepository, type ProgressListener } from '../import.repository';
+import { countUnresolved, type Unresolved } from '../official/addenda-record';
+import { readNcdPolicies, type NcdPolicies } from './ncd-policies';
+import { planPolicies, procedureSystem } from './policy-plan';
+import { TabularOrder } from './tabular-order';
+
+export interface NcdLabFiles {
+  procedures: string;
+  diagnoses: string;
+}
+
+/** "2022Q2" from ncd_lab_icd10cm_2022q2.csv; null when the name carries no quarter. */
+export function ncdVersionFromName(file: string): string | null {
+  const match = /_(\d{4})q([1-4])\.csv(\.gz)?$/i.exec(path.basename(file));
+  return match ? `${match[1]}Q${match[2]}` : null;
+}
+
+/**
+ * Writes already read and checked NCD policies against the codes the graph holds now (so it runs
+ * after the code systems are loaded). Idempotent: a second run changes nothing; a run after an
+ * interrupted one finishes it (policies stay invisible until complete).
+ */
+export async function importPolicies(
+  executor: CypherExecutor,
+  read: NcdPolicies,
+  files: NcdLabFiles,
+  options: { onProgress?: ProgressListener } = {},
+): Promise<ImportSummary> {
+  const began = Date.now();
+  const repository = new ImportRepository(executor, options.onProgress);
+  const before = await repository.graphCounts();
+  const sequence = await repository.icd10cmSequence();
+  // Codes imported before the sequence was kept fall back to code order.
+  const ordered = sequence.some((c) => c.sequence === null)
+    ? [...sequence].sort((a, b) => a.code.localeCompare(b.code)).map((c, i) => ({ code: c.code.replace('.', ''), sequence: i + 1 }))
+    : sequence.map((c) => ({ code: c.code.replace('.', ''), sequence: c.sequence! }));
+  const order = new TabularOrder(ordered);
+  const { policies } = read;
+  const procedureKeys = new Map<string, { system: string; code: string }>();
+  for (const policy of policies) {
+    for (const row of policy.procedures) {
+      const system = procedureSystem(row.code);
+      if (system) procedureKeys.set(`${system}|${row.code}`, { system, code: row.code });
+    }
+  }
+  const presence = await repository.codesPresent([...procedureKeys.values()]);
+  const unresolved: Unresolved = {};
+  countUnresolved(unresolved, 'NCD lab rows repeated exactly (written once)', read.duplicateRows);
+  const plan = planPolicies(policies, order, presence, {
+    publisher: 'CMS',
+    version: ncdVersionFromName(files.diagnoses) ?? 'unknown',
+    sourceFiles: [path.basename(files.procedures), path.basename(files.diagnoses)],
+  }, unresolved);
+  await repository.writePolicies(plan);
+  const after = await repository.graphCounts();
+  const steps = [...repository.stats].map(([step, stats]) => ({ step, ...stats }));
+  return {
+    nodesBefore: before.nodes,
+    nodesAfter: after.nodes,
+    relationshipsBefore: before.relationships,
+    relationshipsAfter: after.relationships,
+    steps,
+    changes: steps.reduce((sum, s) => sum + s.nodesCreated + s.relationshipsCreated + s.otherChanges, 0),
+    codesBySystem: {},
+    unresolved,
+    millis: Date.now() - began,
+  };
+}
+
+/** Reads, checks and imports an NCD lab list (the CLI's --ncd-lab-* options and the sample use this). */
+export async function importPolicyFiles(executor: CypherExecutor, files: NcdLabFiles, options: { onProgress?: ProgressListener } = {}): Promise<ImportSummary> {
+  return importPolicies(executor, await readNcdPolicies(files), files, options);
+}

@@ -1,0 +1,93 @@
+import { Arg, Ctx, FieldResolver, Mutation, ObjectType, Field, Resolver, Root } from 'type-graphql';
+import { echo, parseCode } from '../../common/code-format';
+import { CodeSystemId } from '../../common/code-system-id';
+import type { Caller, Context } from '../../context';
+import { badUserInput, conflict, notFound, unauthenticated } from '../../errors/errors';
+import { CodeRole } from '../code-system/code-role.enum';
+import type { CodeNode } from '../code/code.type';
+import { findCode } from '../code/find-code.service';
+import { AddPairingInput } from './curation.input';
+import type { AuditEventNode, CuratedPairingNode } from './curation.repository';
+import { Curation, Pairing, type CurationNode } from './pairing.type';
+
+@ObjectType('AuditEvent', { description: 'One change to a curated pairing: who, when, what.' })
+export class AuditEvent {
+  @Field(() => String, { description: 'ADD or RETIRE.' })
+  action!: string;
+
+  @Field(() => String, { description: 'The name the write credential belongs to.' })
+  actor!: string;
+
+  @Field(() => String, { description: 'ISO date-time.' })
+  at!: string;
+
+  @Field(() => String, { nullable: true })
+  source!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The rationale (ADD) or the reason (RETIRE).' })
+  detail!: string | null;
+}
+
+/** The name to record, or UNAUTHENTICATED naming what is missing. */
+function writer(caller: Caller): string {
+  if (caller.credential === 'valid') return caller.name;
+  if (caller.credential === 'invalid') throw unauthenticated('The API key sent is not a configured write credential (CODESET_API_KEYS)');
+  throw unauthenticated('Curation mutations need a write credential: send the API key in an X-Api-Key header (or Authorization: Bearer <key>)');
+}
+
+async function codeOfRole(loaders: Context['loaders'], raw: string, role: CodeRole, argument: string): Promise<CodeNode> {
+  const system = role === CodeRole.DIAGNOSIS ? CodeSystemId.ICD10CM : null;
+  const parsed = parseCode(raw, system);
+  if (!parsed.ok) throw badUserInput(parsed.message, { argument, value: raw.slice(0, 64) });
+  const code = await findCode(loaders, raw, system);
+  if (!code) throw badUserInput(`${argument} ${echo(raw)} is in no loaded release: curated pairings name codes of loaded releases`, { argument, value: raw });
+  if (code.role !== role) throw badUserInput(`${argument} ${echo(raw)} is a ${code.role.toLowerCase()} code (${code.system}); expected a ${role.toLowerCase()} code`, { argument, value: raw });
+  return code;
+}
+
+@Resolver(() => Pairing)
+export class CurationResolver {
+  @Mutation(() => Pairing, {
+    description:
+      'Adds a curated pairing (needs a write credential; the credential\'s name is recorded as author, with the time and source, in the audit trail). ' +
+      'Codes must be of loaded releases, a diagnosis and a procedure. CONFLICT when the two codes already have an active curated pairing (its id is in extensions).',
+  })
+  async addPairing(@Arg('input', () => AddPairingInput) input: AddPairingInput, @Ctx() { caller, loaders, repositories }: Context): Promise<CuratedPairingNode> {
+    const author = writer(caller);
+    const diagnosis = await codeOfRole(loaders, input.diagnosis, CodeRole.DIAGNOSIS, 'diagnosis');
+    const procedure = await codeOfRole(loaders, input.procedure, CodeRole.PROCEDURE, 'procedure');
+    const result = await repositories.curation.add({
+      diagnosis: { system: diagnosis.system, code: diagnosis.code },
+      procedure: { system: procedure.system, code: procedure.code },
+      source: input.source.trim(),
+      rationale: input.rationale?.trim() || null,
+      author,
+    });
+    if (!result.created) throw conflict(`${diagnosis.code} -> ${procedure.code} already has an active curated pairing (${result.id}); retire it first to replace it`, { existingId: result.id });
+    return (await repositories.curation.byIds([result.id])).get(result.id)!;
+  }
+
+  @Mutation(() => Pairing, { description: 'Retires a curated pairing (needs a write credential). It stays in the graph with who retired it, when and why; it no longer justifies anything.' })
+  async retirePairing(
+    @Arg('id', () => String) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() { caller, repositories }: Context,
+  ): Promise<CuratedPairingNode> {
+    const actor = writer(caller);
+    const why = reason.trim();
+    if (why.length === 0 || why.length > 2000) throw badUserInput(`reason must be 1 to 2,000 characters, got ${why.length}`, { argument: 'reason' });
+    if (!id.startsWith('curated:')) throw badUserInput(`Pairing id ${echo(id)} is not a curated pairing id (they start with "curated:"); policy pairings cannot be retired here`, { argument: 'id', value: id.slice(0, 64) });
+    const result = await repositories.curation.retire(id, actor, why);
+    if (!result.found) throw notFound(`No curated pairing has id ${echo(id)}`, { argument: 'id', value: id.slice(0, 64) });
+    if (result.wasRetired) throw conflict(`Curated pairing ${echo(id)} is already retired`, { argument: 'id', value: id });
+    return (await repositories.curation.byIds([id])).get(id)!;
+  }
+}
+
+@Resolver(() => Curation)
+export class CurationFieldsResolver {
+  @FieldResolver(() => [AuditEvent], { description: 'Every change, oldest first.' })
+  async history(@Root() curation: CurationNode, @Ctx() { loaders }: Context): Promise<AuditEventNode[]> {
+    return (await loaders.curation.load(curation.id))?.history ?? [];
+  }
+}

@@ -1,0 +1,37 @@
+import { echo } from '../../common/code-format';
+import { today } from '../../common/date.scalar';
+import { categoryId } from '../../common/graph-ids';
+import type { Context } from '../../context';
+import { badUserInput } from '../../errors/errors';
+import { CodeSystemId } from '../code-system/code-system-id.enum';
+import { JUSTIFYING } from './pairing-status.enum';
+import type { PairingFilterArgs } from './pairing.args';
+import type { PairingFilter } from './pairing.repository';
+
+/**
+ * Turns justifiedBy / justifies arguments into a repository filter, checking that the policy and
+ * the category exist (a typo is BAD_USER_INPUT naming the value, not an empty page).
+ * `bareChapterSystem`: the system a bare chapter or block ("4", "E08-E13") belongs to.
+ */
+export async function resolvePairingFilter(args: PairingFilterArgs, { loaders }: Context, bareChapterSystem: CodeSystemId | null): Promise<PairingFilter> {
+  const policy = args.policy?.trim().toUpperCase() || null;
+  if (policy !== null && !(await loaders.policy.load(policy))) {
+    throw badUserInput(`Policy ${echo(args.policy!)} is not loaded: expected an NCD number such as "190.23B" (see the policies query)`, { argument: 'policy', value: args.policy });
+  }
+  let chapter: string | null = null;
+  const given = args.chapter?.trim() || null;
+  if (given !== null) {
+    chapter = given.includes(':') ? given : bareChapterSystem ? categoryId(bareChapterSystem, given.toUpperCase()) : given;
+    if (!(await loaders.category.load(chapter))) {
+      const expected = bareChapterSystem === CodeSystemId.ICD10CM ? 'an ICD-10-CM chapter ("4") or block ("E08-E13"), or a Category id ("ICD10CM:4")' : 'a Category id such as "CPT:PATH" or "HCPCS:G"';
+      throw badUserInput(`Chapter ${echo(given)} names no category: expected ${expected}`, { argument: 'chapter', value: given });
+    }
+  }
+  return {
+    statuses: args.status?.length ? [...new Set(args.status)] : [...JUSTIFYING],
+    policy,
+    chapter,
+    billableOnly: args.billableOnly ?? false,
+    asOf: args.asOf ?? today(),
+  };
+}

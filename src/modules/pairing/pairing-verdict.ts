@@ -1,0 +1,132 @@
+import type { CodeNode } from '../code/code.type';
+import { MatchedVia } from './matched-via.enum';
+import { PairingStatus } from './pairing-status.enum';
+import type { CurationNode, PairingNode } from './pairing.type';
+import { Verdict } from './verdict.enum';
+
+export interface EvidenceListing {
+  status: PairingStatus;
+  listedAs: string;
+  via: MatchedVia;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+}
+
+export interface EvidencePolicy {
+  policy: {
+    id: string;
+    title: string;
+    defaultStatus: PairingStatus | null;
+    defaultListedAs: string | null;
+    defaultEffectiveFrom: string | null;
+    defaultEffectiveTo: string | null;
+    defaultInForce: boolean;
+  };
+  /** The policy's listings that reach the diagnosis on the date; empty: its default rule decides. */
+  listings: EvidenceListing[];
+}
+
+/** What the graph says about one (diagnosis, procedure) pair on a date. */
+export interface PairEvidence {
+  policies: EvidencePolicy[];
+  /** Active curated pairings of the procedure, with any diagnosis. */
+  curatedCount: number;
+  /** Active curated pairings of the procedure with this diagnosis. */
+  curated: CurationNode[];
+}
+
+/** One governing policy's answer for the diagnosis: the pairing that decides it. */
+export interface PolicyAnswer {
+  policyId: string;
+  policyTitle: string;
+  pairing: PairingNode | null;
+}
+
+export interface Judgement {
+  verdict: Verdict;
+  pairings: PairingNode[];
+  reasons: string[];
+  answers: PolicyAnswer[];
+}
+
+/** A code listed directly says more than a header above it, which says more than a range around it. */
+const SPECIFICITY: Record<string, number> = { [MatchedVia.CODE]: 3, [MatchedVia.CATEGORY]: 2, [MatchedVia.RANGE]: 1 };
+/** Between equally specific listings that disagree, the stricter one wins. */
+const STRICTNESS: Record<string, number> = { [PairingStatus.DENIED]: 3, [PairingStatus.NOT_MEDICALLY_NECESSARY]: 2, [PairingStatus.COVERED]: 1 };
+
+function describe(status: PairingStatus): string {
+  return { COVERED: 'covered', DENIED: 'denied', NOT_MEDICALLY_NECESSARY: 'not medically necessary', CURATED: 'curated' }[status];
+}
+
+function viaWords(l: EvidenceListing): string {
+  if (l.via === MatchedVia.RANGE) return `in the listed range ${l.listedAs}`;
+  if (l.via === MatchedVia.CATEGORY) return `under the listed code ${l.listedAs} (now a header)`;
+  return `listed as ${l.listedAs}`;
+}
+
+function since(from: string | null, to: string | null): string {
+  if (from && to) return `, in force ${from} to ${to}`;
+  if (from) return `, in force since ${from}`;
+  return to ? `, in force until ${to}` : '';
+}
+
+/**
+ * Decides whether a diagnosis justifies a procedure from the evidence on a date. Each governing
+ * policy answers with its most specific listing of the diagnosis (code, then header, then range;
+ * on a tie the stricter status), or with its default rule when it lists nothing. Any policy that
+ * covers: SUPPORTED. A policy that governs but does not cover: NOT_SUPPORTED. No policy: curated
+ * pairings decide (NOT_SUPPORTED when the procedure has some, none with this diagnosis). Nothing at
+ * all: NO_POLICY, which is unknown, not denied.
+ */
+export function judgePairing(diagnosis: CodeNode, procedure: CodeNode, evidence: PairEvidence): Judgement {
+  const dx = diagnosis.code;
+  const px = procedure.code;
+  const pairings: PairingNode[] = [];
+  const reasons: string[] = [];
+  const answers: PolicyAnswer[] = [];
+  const base = { diagnosis, procedure, curated: null };
+
+  for (const { policy, listings } of evidence.policies) {
+    const name = `NCD ${policy.id} (${policy.title})`;
+    if (listings.length > 0) {
+      const nodes = listings.map((l): PairingNode => ({ ...base, status: l.status, policyId: policy.id, listedAs: l.listedAs, via: l.via, effectiveFrom: l.effectiveFrom, effectiveTo: l.effectiveTo }));
+      pairings.push(...nodes);
+      const deciding = [...nodes].sort((a, b) => (SPECIFICITY[b.via] ?? 0) - (SPECIFICITY[a.via] ?? 0) || (STRICTNESS[b.status] ?? 0) - (STRICTNESS[a.status] ?? 0))[0]!;
+      answers.push({ policyId: policy.id, policyTitle: policy.title, pairing: deciding });
+      for (const l of listings) reasons.push(`${name} lists ${dx} for ${px} as ${describe(l.status)}: ${viaWords(l)}${since(l.effectiveFrom, l.effectiveTo)}.`);
+    } else if (policy.defaultStatus && policy.defaultInForce) {
+      const node: PairingNode = { ...base, status: policy.defaultStatus, policyId: policy.id, listedAs: policy.defaultListedAs, via: MatchedVia.DEFAULT_RULE, effectiveFrom: policy.defaultEffectiveFrom, effectiveTo: policy.defaultEffectiveTo };
+      pairings.push(node);
+      answers.push({ policyId: policy.id, policyTitle: policy.title, pairing: node });
+      reasons.push(`${name} governs ${px} and does not list ${dx}: its rule for every code not listed (${policy.defaultListedAs ?? 'default'}) says ${describe(policy.defaultStatus)}.`);
+    } else {
+      answers.push({ policyId: policy.id, policyTitle: policy.title, pairing: null });
+      reasons.push(`${name} governs ${px} but neither lists ${dx} nor has a rule for codes it does not list.`);
+    }
+  }
+  for (const c of evidence.curated) {
+    pairings.push({ ...base, status: PairingStatus.CURATED, policyId: null, listedAs: null, via: MatchedVia.CURATED, effectiveFrom: c.createdAt.slice(0, 10), effectiveTo: null, curated: c });
+    reasons.push(`A curated pairing by ${c.author} (${c.source}) says ${dx} justifies ${px}.`);
+  }
+
+  let verdict: Verdict;
+  const covering = answers.filter((a) => a.pairing?.status === PairingStatus.COVERED);
+  if (covering.length > 0) {
+    verdict = Verdict.SUPPORTED;
+    reasons.unshift(`Supported: ${covering.map((a) => `NCD ${a.policyId}`).join(', ')} cover${covering.length === 1 ? 's' : ''} ${px} for ${dx}.`);
+  } else if (answers.length > 0) {
+    verdict = Verdict.NOT_SUPPORTED;
+    const words = answers.map((a) => `NCD ${a.policyId} says ${a.pairing ? describe(a.pairing.status) : 'nothing'}`).join('; ');
+    reasons.unshift(`Not supported: ${px} is governed by ${answers.length === 1 ? 'a policy' : 'policies'} that do not cover it for ${dx} (${words}).`);
+  } else if (evidence.curated.length > 0) {
+    verdict = Verdict.SUPPORTED;
+    reasons.unshift(`Supported by a curated pairing: no policy governs ${px}.`);
+  } else if (evidence.curatedCount > 0) {
+    verdict = Verdict.NOT_SUPPORTED;
+    reasons.unshift(`Not supported: no policy governs ${px}, and none of its ${evidence.curatedCount} curated pairing(s) names ${dx}.`);
+  } else {
+    verdict = Verdict.NO_POLICY;
+    reasons.unshift(`No policy: no policy or curated pairing in the graph governs ${px}, so whether ${dx} justifies it is unknown (not denied).`);
+  }
+  return { verdict, pairings, reasons, answers };
+}

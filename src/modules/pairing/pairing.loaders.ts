@@ -1,0 +1,20 @@
+import type { CodeKey } from '../../common/code-format';
+import { keyedLoader } from '../../common/keyed-loader';
+import { codeKeyString } from '../code/code.repository';
+import type { Organization } from '../code-system/organization.type';
+import type { OrganizationRepository } from '../code-system/organization.repository';
+import type { CodeNode } from '../code/code.type';
+import type { CuratedPairingNode, CurationRepository } from './curation.repository';
+import type { PairingRepository } from './pairing.repository';
+import type { PolicyNode } from './policy.type';
+
+export function createPairingLoaders(pairings: PairingRepository, organizations: OrganizationRepository, curation: CurationRepository) {
+  return {
+    curation: keyedLoader<string, CuratedPairingNode | null>((ids) => curation.byIds(ids), null),
+    governingPolicies: keyedLoader<CodeKey, string[]>((keys) => pairings.governingPolicies(keys), [], codeKeyString),
+    // A handful of organizations: one read answers every id of the request.
+    organization: keyedLoader<string, Organization | null>(async () => new Map((await organizations.all()).map((o) => [o.id, o])), null),
+    policy: keyedLoader<string, PolicyNode | null>((ids) => pairings.policies(ids), null),
+    policyGoverns: keyedLoader<string, Array<{ code: CodeNode; effectiveFrom: string | null; effectiveTo: string | null }>>((ids) => pairings.governs(ids), []),
+  };
+}

@@ -1,0 +1,149 @@
+import neo4j from 'neo4j-driver';
+import type { CodeKey } from '../../common/code-format';
+import type { CypherExecutor, Row } from '../../neo4j/executor';
+import { mapBy, toNumber } from '../../neo4j/values';
+import type { CategoryNode } from '../code/category.type';
+import type { CodeNode } from '../code/code.type';
+import type { PairingStatus } from './pairing-status.enum';
+import type { PairEvidence } from './pairing-verdict';
+import type { PairingNode } from './pairing.type';
+import type { PolicyNode } from './policy.type';
+
+/** Filters shared by justifiedBy and justifies (and their CSV export). */
+export interface PairingFilter {
+  statuses: PairingStatus[];
+  policy: string | null;
+  /** Category id the paired code must lie under. */
+  chapter: string | null;
+  billableOnly: boolean;
+  asOf: string;
+}
+
+export interface PairingPage {
+  total: number;
+  pairings: PairingNode[];
+}
+
+/** A claim code as the graph holds it, with the windows of the releases it is valid in. */
+export interface ClaimCode {
+  code: CodeNode & { retired?: boolean };
+  releases: Array<{ version: string; effectiveFrom: string | null; effectiveTo: string | null }>;
+}
+
+export interface PairKey {
+  key: string;
+  diagnosisCode: string;
+  procedureSystem: string;
+  procedureCode: string;
+}
+
+/** What the analytics combine (see cypher/pairing/justifying-sets.cypher). */
+export interface JustifyingSources {
+  universe: number;
+  policies: Array<{ policy: string; procedures: CodeNode[]; justifying: string[]; listed: string[] | null }>;
+  curated: Array<{ procedure: CodeNode; codes: string[] }>;
+}
+
+export interface Excludes1Conflict {
+  a: string;
+  b: string;
+  source: string;
+  text: string;
+  target: string;
+}
+
+/** A page row names the other code (dx or px); the code asked about comes once, as `fixed`. */
+function toPairing(row: Row, fixed: CodeNode): PairingNode {
+  const { dx, px, ...rest } = row;
+  return { ...(rest as unknown as PairingNode), diagnosis: (dx as CodeNode | undefined) ?? fixed, procedure: (px as CodeNode | undefined) ?? fixed };
+}
+
+function toPolicy(row: Row): PolicyNode {
+  return { ...(row as unknown as PolicyNode), listingCount: toNumber(row.listingCount ?? 0), governsCount: toNumber(row.governsCount ?? 0), sourceFiles: (row.sourceFiles as string[] | null) ?? [] };
+}
+
+/** Pairings, policies and claim evidence. Every read is one round trip. */
+export class PairingRepository {
+  constructor(private readonly executor: CypherExecutor) {}
+
+  private async page(name: string, key: CodeKey, filter: PairingFilter, skip: number, limit: number): Promise<PairingPage> {
+    const [row] = await this.executor.read(name, {
+      system: key.system,
+      code: key.code,
+      statuses: filter.statuses,
+      policy: filter.policy,
+      chapter: filter.chapter,
+      billableOnly: filter.billableOnly,
+      asOf: filter.asOf,
+      skip: neo4j.int(skip),
+      limit: neo4j.int(limit),
+    });
+    if (!row) return { total: 0, pairings: [] };
+    return { total: toNumber(row.total), pairings: (row.page as Row[]).map((r) => toPairing(r, row.fixed as CodeNode)) };
+  }
+
+  /** Diagnoses paired with a procedure (one page, ordered by tabular order of the diagnosis). */
+  justifiedBy(procedure: CodeKey, filter: PairingFilter, skip: number, limit: number): Promise<PairingPage> {
+    return this.page('pairing/justified-by', procedure, filter, skip, limit);
+  }
+
+  /** Procedures paired with a diagnosis (one page, ordered by system and code). */
+  justifies(diagnosis: CodeKey, filter: PairingFilter, skip: number, limit: number): Promise<PairingPage> {
+    return this.page('pairing/justifies', diagnosis, filter, skip, limit);
+  }
+
+  async evidence(pairs: readonly PairKey[], date: string): Promise<Map<string, PairEvidence>> {
+    const rows = await this.executor.read('pairing/evidence', { pairs: pairs.map((p) => ({ ...p })), date });
+    return new Map(rows.map((r) => [String(r.key), { policies: r.policies as PairEvidence['policies'], curatedCount: toNumber(r.curatedCount), curated: r.curated as PairEvidence['curated'] }]));
+  }
+
+  /** Published or retired codes with their release windows, keyed "SYSTEM|code". */
+  claimCodes(keys: readonly CodeKey[]): Promise<Map<string, ClaimCode>> {
+    return this.executor.read('pairing/claim-codes', { keys: keys.map(({ system, code }) => ({ system, code })) }).then(
+      (rows) => new Map(rows.map((r) => [String(r.key), { code: r.code as ClaimCode['code'], releases: r.releases as ClaimCode['releases'] }])),
+    );
+  }
+
+  async excludes1Conflicts(codes: readonly string[]): Promise<Excludes1Conflict[]> {
+    const pairs = codes.flatMap((a) => codes.filter((b) => b !== a).map((b) => ({ a, b })));
+    if (pairs.length === 0) return [];
+    const rows = await this.executor.read('pairing/excludes1-conflicts', { pairs });
+    return rows as unknown as Excludes1Conflict[];
+  }
+
+  async policies(ids: readonly string[]): Promise<Map<string, PolicyNode>> {
+    const rows = await this.executor.read('pairing/policies-by-ids', { ids: [...ids] });
+    return new Map(rows.map((r) => [String(r.key), toPolicy(r.policy as Row)]));
+  }
+
+  async governingPolicies(keys: readonly CodeKey[]): Promise<Map<string, string[]>> {
+    return mapBy(await this.executor.read('pairing/governing-policies', { keys: keys.map(({ system, code }) => ({ system, code })) }), 'key', 'policies');
+  }
+
+  async policyIds(): Promise<string[]> {
+    return (await this.executor.read('pairing/policies-all')).map((r) => String(r.id));
+  }
+
+  async justifyingSources(filter: Pick<PairingFilter, 'statuses' | 'billableOnly' | 'asOf'>): Promise<JustifyingSources> {
+    const [row] = await this.executor.read('pairing/justifying-sets', { statuses: filter.statuses, billableOnly: filter.billableOnly, asOf: filter.asOf });
+    return { universe: toNumber(row?.universe ?? 0), policies: (row?.policies ?? []) as JustifyingSources['policies'], curated: (row?.curated ?? []) as JustifyingSources['curated'] };
+  }
+
+  async justifyingChapters(procedure: CodeKey, filter: PairingFilter): Promise<Array<{ chapter: CategoryNode; diagnoses: number }>> {
+    const rows = await this.executor.read('pairing/justifying-chapters', {
+      system: procedure.system, code: procedure.code, statuses: filter.statuses, policy: filter.policy, billableOnly: filter.billableOnly, asOf: filter.asOf,
+    });
+    return rows.map((r) => ({ chapter: r.chapter as CategoryNode, diagnoses: toNumber(r.diagnoses) }));
+  }
+
+  async unjustified(filter: PairingFilter, skip: number, limit: number): Promise<{ total: number; codes: CodeNode[] }> {
+    const [row] = await this.executor.read('pairing/unjustified', {
+      statuses: filter.statuses, chapter: filter.chapter, billableOnly: filter.billableOnly, asOf: filter.asOf, skip: neo4j.int(skip), limit: neo4j.int(limit),
+    });
+    return { total: toNumber(row?.total ?? 0), codes: (row?.codes ?? []) as CodeNode[] };
+  }
+
+  async governs(ids: readonly string[]): Promise<Map<string, Array<{ code: CodeNode; effectiveFrom: string | null; effectiveTo: string | null }>>> {
+    return mapBy(await this.executor.read('pairing/policy-governs', { ids: [...ids] }), 'key', 'governs');
+  }
+}

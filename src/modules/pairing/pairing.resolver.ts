@@ -1,0 +1,95 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { badUserInput } from '../../errors/errors';
+import { offsetAfter } from '../../common/cursor';
+import { PageArgs } from '../../common/page.args';
+import type { Context } from '../../context';
+import { CodeSystemId } from '../code-system/code-system-id.enum';
+import { Diagnosis, Procedure, type CodeNode } from '../code/code.type';
+import { ChapterCount, ProcedureOverlap } from './analytics.type';
+import { overlappingProcedures } from './pairing-analytics.service';
+import { exportUrl } from './pairing-export';
+import { resolvePairingFilter } from './pairing-filter.service';
+import { PairingFilterArgs } from './pairing.args';
+import { PairingConnection, toPairingConnection } from './pairing.type';
+import { Policy, type PolicyNode } from './policy.type';
+
+const JUSTIFIED_BY =
+  'The diagnoses paired with this procedure, with the policy or curator behind each: policy listings (a code, a range, or a header and the codes under it), ' +
+  'a policy\'s rule for every code it does not list (NCD 190.15 covers them), and curated pairings. By default the pairings that justify it (COVERED, CURATED) in force today, in tabular order.';
+
+/** Pairing fields of procedures. */
+@Resolver(() => Procedure)
+export class ProcedurePairingResolver {
+  @FieldResolver(() => PairingConnection, { description: JUSTIFIED_BY })
+  async justifiedBy(
+    @Root() code: CodeNode,
+    @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() context: Context,
+  ): Promise<PairingConnection> {
+    const filter = await resolvePairingFilter(filterArgs, context, CodeSystemId.ICD10CM);
+    const skip = offsetAfter(after);
+    const page = await context.repositories.pairings.justifiedBy(code, filter, skip, first);
+    return toPairingConnection(page.pairings, skip, page.total);
+  }
+
+  @FieldResolver(() => String, { description: 'Path of the CSV export of justifiedBy with these filters (every page, one row per pairing): GET it from this service.' })
+  async justifiedByCsv(@Root() code: CodeNode, @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs, @Ctx() context: Context): Promise<string> {
+    return exportUrl('justified-by', code, await resolvePairingFilter(filterArgs, context, CodeSystemId.ICD10CM));
+  }
+
+  @FieldResolver(() => [ChapterCount], { description: 'The paired diagnoses counted by ICD-10-CM chapter (same filters as justifiedBy; a diagnosis counts once).' })
+  async justifyingChapters(@Root() code: CodeNode, @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs, @Ctx() context: Context): Promise<ChapterCount[]> {
+    const filter = await resolvePairingFilter(filterArgs, context, CodeSystemId.ICD10CM);
+    return context.repositories.pairings.justifyingChapters(code, filter);
+  }
+
+  @FieldResolver(() => [ProcedureOverlap], {
+    description:
+      'Other procedures whose justifying diagnoses overlap this one\'s, most similar first. Overlap is the Jaccard index |A ∩ B| / |A ∪ B| of the two sets of loaded ' +
+      'ICD-10-CM codes that justify them (status filter, default COVERED and CURATED; default rules included).',
+  })
+  async overlappingProcedures(
+    @Root() code: CodeNode,
+    @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs,
+    @Arg('first', () => Int, { defaultValue: 20, description: '1 to 500.' }) first: number,
+    @Ctx() context: Context,
+  ): Promise<ProcedureOverlap[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 500) throw badUserInput(`first ${first} is out of range: expected 1 to 500`, { argument: 'first', value: first });
+    const filter = await resolvePairingFilter(filterArgs, context, CodeSystemId.ICD10CM);
+    const sources = await context.repositories.pairings.justifyingSources(filter);
+    return overlappingProcedures(sources, code).slice(0, first);
+  }
+
+  @FieldResolver(() => [Policy], { description: 'The policies that govern this procedure (any date).' })
+  async policies(@Root() code: CodeNode, @Ctx() { loaders }: Context): Promise<PolicyNode[]> {
+    const ids = await loaders.governingPolicies.load(code);
+    return (await Promise.all(ids.map((id) => loaders.policy.load(id)))).filter((p): p is PolicyNode => p !== null);
+  }
+}
+
+/** Pairing fields of diagnoses. */
+@Resolver(() => Diagnosis)
+export class DiagnosisPairingResolver {
+  @FieldResolver(() => PairingConnection, {
+    description:
+      'The procedures this diagnosis is paired with, with the policy or curator behind each: policies that list it, policies whose rule for unlisted codes reaches it, ' +
+      'and curated pairings. By default the pairings where it justifies the procedure (COVERED, CURATED) in force today, by procedure code.',
+  })
+  async justifies(
+    @Root() code: CodeNode,
+    @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() context: Context,
+  ): Promise<PairingConnection> {
+    const filter = await resolvePairingFilter(filterArgs, context, null);
+    const skip = offsetAfter(after);
+    const page = await context.repositories.pairings.justifies(code, filter, skip, first);
+    return toPairingConnection(page.pairings, skip, page.total);
+  }
+
+  @FieldResolver(() => String, { description: 'Path of the CSV export of justifies with these filters (every page, one row per pairing).' })
+  async justifiesCsv(@Root() code: CodeNode, @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs, @Ctx() context: Context): Promise<string> {
+    return exportUrl('justifies', code, await resolvePairingFilter(filterArgs, context, null));
+  }
+}

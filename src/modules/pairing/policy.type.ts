@@ -1,0 +1,51 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { PairingStatus } from './pairing-status.enum';
+
+/** A policy as the repository returns it. */
+export interface PolicyNode {
+  id: string;
+  title: string;
+  kind: string;
+  version: string | null;
+  sourceFiles: string[] | null;
+  defaultStatus: PairingStatus | null;
+  defaultListedAs: string | null;
+  defaultEffectiveFrom: string | null;
+  defaultEffectiveTo: string | null;
+  listingCount: number;
+  governsCount: number;
+  publisher: string | null;
+}
+
+@ObjectType('Policy', { description: 'A coverage policy (a Medicare lab NCD): the procedures it governs and the diagnoses it lists for them.' })
+export class Policy {
+  @Field(() => String, { description: 'The NCD number, e.g. "190.23B" (190.20 and 190.23 are split in two by CPT code).' })
+  id!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { description: '"NCD" for the Medicare lab National Coverage Determinations.' })
+  kind!: string;
+
+  @Field(() => String, { nullable: true, description: 'The list\'s quarter, e.g. "2022Q2".' })
+  version!: string | null;
+
+  @Field(() => [String], { description: 'The files the list was read from.' })
+  sourceFiles!: string[];
+
+  @Field(() => PairingStatus, { nullable: true, description: 'What the policy says about every diagnosis it does not list (NOT_MEDICALLY_NECESSARY for most lab NCDs, COVERED for 190.15 Blood Counts); null when it has no such rule.' })
+  defaultStatus!: PairingStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'The default rule\'s entry as listed ("@@@@@@@").' })
+  defaultListedAs!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Default rule in force from (ISO date).' })
+  defaultEffectiveFrom!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Default rule in force until (ISO date, inclusive); null when open.' })
+  defaultEffectiveTo!: string | null;
+
+  @Field(() => Int, { description: 'Diagnosis listings (entry x code reached), all dates.' })
+  listingCount!: number;
+}
