@@ -72,7 +72,7 @@ export function callerFrom(headers: Record<string, string | string[] | undefined
     return Array.isArray(value) ? value[0] : value;
   };
   const bearer = /^Bearer\s+(.+)$/i.exec(header('authorization') ?? '')?.[1];
-  const key = (header('x-api-key') ?? bearer)?.trim();
+  const key = header('x-api-key')?.trim() || bearer?.trim();
   if (!key) return { credential: 'none' };
   const name = apiKeys.get(key);
   return name ? { credential: 'valid', name } : { credential: 'invalid' };

@@ -3,7 +3,7 @@
 // concurrent adds of the same pair cannot both succeed.
 MATCH (dx:Code:Published {system: $diagnosis.system, code: $diagnosis.code}), (px:Code:Published {system: $procedure.system, code: $procedure.code})
 OPTIONAL MATCH (existing:Pairing {activeKey: $activeKey})
-CALL (dx, px, existing) {
+OPTIONAL CALL (dx, px, existing) {
   WITH dx, px, existing
   WHERE existing IS NULL
   CREATE (p:Pairing {id: $id, activeKey: $activeKey, source: $source, author: $author, rationale: $rationale, createdAt: datetime($now)})

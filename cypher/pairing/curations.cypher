@@ -5,7 +5,7 @@ RETURN id AS key, {
   diagnosis: dx {.system, .code, .display, .shortDisplay, .billable, .kind, .role, retired: dx:Retired},
   procedure: px {.system, .code, .display, .shortDisplay, .billable, .kind, .role, retired: px:Retired},
   policyId: null, status: 'CURATED', listedAs: null, via: 'CURATED',
-  effectiveFrom: toString(date(p.createdAt)), effectiveTo: CASE WHEN p.retiredAt IS NULL THEN null ELSE toString(date(p.retiredAt)) END,
+  effectiveFrom: null, effectiveTo: null,
   curated: p {.id, .source, .author, .rationale, .retiredBy, .retiredReason, createdAt: toString(p.createdAt), retiredAt: toString(p.retiredAt)},
   history: COLLECT {
     MATCH (e:AuditEvent)-[:ABOUT]->(p)

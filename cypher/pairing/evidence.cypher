@@ -26,6 +26,6 @@ RETURN pair.key AS key,
        COUNT { MATCH (pr:Pairing)-[:PROCEDURE]->(px) WHERE pr.retiredAt IS NULL } AS curatedCount,
        COLLECT {
          MATCH (pr:Pairing)-[:PROCEDURE]->(px)
-         WHERE pr.retiredAt IS NULL AND date(pr.createdAt) <= asOf AND EXISTS { (pr)-[:DIAGNOSIS]->(dx) }
+         WHERE pr.retiredAt IS NULL AND EXISTS { (pr)-[:DIAGNOSIS]->(dx) }
          RETURN pr {.id, .source, .author, .rationale, createdAt: toString(pr.createdAt)}
        } AS curated

@@ -27,11 +27,11 @@ CALL (px, asOf) {
          pol.defaultEffectiveFrom AS effectiveFrom, pol.defaultEffectiveTo AS effectiveTo, null AS curated
   UNION ALL
   MATCH (pr:Pairing)-[:PROCEDURE]->(px)
-  WHERE 'CURATED' IN $statuses AND $policy IS NULL AND pr.retiredAt IS NULL AND date(pr.createdAt) <= asOf
+  WHERE 'CURATED' IN $statuses AND $policy IS NULL AND pr.retiredAt IS NULL
   MATCH (pr)-[:DIAGNOSIS]->(dx)
   WHERE (NOT $billableOnly OR (dx:Published AND dx.billable))
     AND ($chapter IS NULL OR EXISTS { (dx)-[:IN_CATEGORY]->(:Category)-[:PART_OF*0..]->(:Category {id: $chapter}) })
-  RETURN dx, null AS pol, 'CURATED' AS status, null AS listedAs, 'CURATED' AS via, date(pr.createdAt) AS effectiveFrom, null AS effectiveTo, pr AS curated
+  RETURN dx, null AS pol, 'CURATED' AS status, null AS listedAs, 'CURATED' AS via, null AS effectiveFrom, null AS effectiveTo, pr AS curated
 }
 WITH px, dx, pol, status, listedAs, via, effectiveFrom, effectiveTo, curated
 ORDER BY coalesce(dx.sequence, 2147483647), dx.code, coalesce(pol.id, '~'), status, listedAs

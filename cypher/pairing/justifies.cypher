@@ -22,9 +22,9 @@ CALL (dx, asOf) {
          pol.defaultEffectiveFrom AS effectiveFrom, pol.defaultEffectiveTo AS effectiveTo, null AS curated
   UNION ALL
   MATCH (pr:Pairing)-[:DIAGNOSIS]->(dx)
-  WHERE 'CURATED' IN $statuses AND $policy IS NULL AND pr.retiredAt IS NULL AND date(pr.createdAt) <= asOf
+  WHERE 'CURATED' IN $statuses AND $policy IS NULL AND pr.retiredAt IS NULL
   MATCH (pr)-[:PROCEDURE]->(px)
-  RETURN px, null AS pol, 'CURATED' AS status, null AS listedAs, 'CURATED' AS via, date(pr.createdAt) AS effectiveFrom, null AS effectiveTo, pr AS curated
+  RETURN px, null AS pol, 'CURATED' AS status, null AS listedAs, 'CURATED' AS via, null AS effectiveFrom, null AS effectiveTo, pr AS curated
 }
 WITH dx, px, pol, status, listedAs, via, effectiveFrom, effectiveTo, curated
 WHERE (NOT $billableOnly OR (px:Published AND px.billable))

@@ -20,7 +20,7 @@ CALL (px, asOf) {
   RETURN dx
   UNION
   MATCH (pr:Pairing)-[:PROCEDURE]->(px)
-  WHERE 'CURATED' IN $statuses AND $policy IS NULL AND pr.retiredAt IS NULL AND date(pr.createdAt) <= asOf
+  WHERE 'CURATED' IN $statuses AND $policy IS NULL AND pr.retiredAt IS NULL
   MATCH (pr)-[:DIAGNOSIS]->(dx:Code:Published)
   WHERE NOT $billableOnly OR dx.billable
   RETURN dx

@@ -34,7 +34,7 @@ RETURN universe,
   } AS policies,
   COLLECT {
     MATCH (pr:Pairing)-[:PROCEDURE]->(px:Code), (pr)-[:DIAGNOSIS]->(dx:Code:Published)
-    WHERE 'CURATED' IN $statuses AND pr.retiredAt IS NULL AND date(pr.createdAt) <= asOf AND (NOT $billableOnly OR dx.billable)
+    WHERE 'CURATED' IN $statuses AND pr.retiredAt IS NULL AND (NOT $billableOnly OR dx.billable)
     WITH px, collect(DISTINCT dx.code) AS codes
     RETURN {procedure: px {.system, .code, .display, .shortDisplay, .billable, .kind, .role, retired: px:Retired}, codes: codes}
   } AS curated

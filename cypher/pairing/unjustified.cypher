@@ -13,7 +13,7 @@ WHERE (NOT $billableOnly OR dx.billable)
     WHERE pol.defaultStatus IN $statuses AND coalesce(pol.defaultEffectiveFrom <= asOf, true) AND coalesce(pol.defaultEffectiveTo >= asOf, true)
       AND NOT EXISTS { MATCH (pol)-[l:LISTS]->(dx) WHERE coalesce(l.effectiveFrom <= asOf, true) AND coalesce(l.effectiveTo >= asOf, true) }
   }
-  AND NOT ('CURATED' IN $statuses AND EXISTS { MATCH (pr:Pairing)-[:DIAGNOSIS]->(dx) WHERE pr.retiredAt IS NULL AND date(pr.createdAt) <= asOf })
+  AND NOT ('CURATED' IN $statuses AND EXISTS { MATCH (pr:Pairing)-[:DIAGNOSIS]->(dx) WHERE pr.retiredAt IS NULL })
 WITH dx ORDER BY coalesce(dx.sequence, 2147483647), dx.code
 WITH collect(dx) AS found
 RETURN size(found) AS total, [c IN found[$skip..($skip + $limit)] | c {.system, .code, .display, .shortDisplay, .billable, .kind, .role}] AS codes

@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { ErrorCode } from '../errors/error-code';
+import { echo } from './code-format';
 
 const local = LocalDateResolver.toConfig();
 
@@ -8,7 +9,7 @@ function checked(value: unknown): string {
   try {
     return local.parseValue!(value) as string;
   } catch {
-    const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : String(value);
+    const shown = typeof value === 'string' ? echo(value) : String(value);
     throw new GraphQLError(`Date ${shown} is not valid: expected a calendar date written YYYY-MM-DD (e.g. 2026-03-15)`, {
       extensions: { code: ErrorCode.BAD_USER_INPUT, value: typeof value === 'string' ? value.slice(0, 40) : null },
     });
@@ -22,7 +23,7 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   serialize: (value) => String(value),
   parseValue: checked,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError(`Date must be a string written YYYY-MM-DD, got a ${ast.kind} literal`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+    if (ast.kind !== Kind.STRING) throw new GraphQLError(`Date must be a string written YYYY-MM-DD, got a literal of kind ${ast.kind}`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
     return checked(ast.value);
   },
 });

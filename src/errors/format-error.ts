@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import type { Logger } from '../common/logger';
@@ -25,6 +25,12 @@ export function createFormatError(logger: Logger) {
         message: `Invalid argument: ${describeValidation(validationErrors)}`,
         extensions: { code: ErrorCode.BAD_USER_INPUT, arguments: validationErrors.map((e) => ({ argument: e.property, value: e.value })) },
       };
+    }
+    // A scalar that refuses a literal argument (asOf: "2026-02-30") fails validation; say it as the
+    // same BAD_USER_INPUT the value gets when it comes as a variable.
+    const cause = error instanceof GraphQLError ? error.originalError : undefined;
+    if (formatted.extensions?.code === ErrorCode.GRAPHQL_VALIDATION_FAILED && cause instanceof GraphQLError && cause.extensions.code === ErrorCode.BAD_USER_INPUT) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...cause.extensions } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && ERROR_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {

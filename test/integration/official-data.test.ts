@@ -14,6 +14,10 @@ import { findReleaseFiles, type ReleaseFiles } from '../../src/import/official/r
 import { applySchema } from '../../src/neo4j/migrate';
 import { createHarness, type Harness } from '../support/harness';
 import { wipeDatabase } from '../support/wipe';
+import { dotted as dottedCode, inForce, isDefault, OrderIndex, readNcdProcedures, readNcdRows } from '../support/ncd-expectations';
+import { logger } from '../../src/common/logger';
+import { createSchema } from '../../src/schema';
+import { startService } from '../../src/server';
 
 /**
  * The official releases in ../shared/data, loaded into their own empty Neo4j. Every expected figure
@@ -261,4 +265,270 @@ describe('the official releases in ../shared/data', () => {
       code: { display: 'INVENTED descriptor for a test', validIn: [{ id: 'CPT:2026', files: ['cpt-2026.tsv'] }], categories: [{ code: 'CAT1' }, { code: 'EM' }] },
     });
   });
+});
+
+describe('pairings from the Medicare lab NCD list (issue 4)', () => {
+  const ncd = readNcdRows(files.ncdLabDiagnoses!);
+  const procedures = readNcdProcedures(files.ncdLabProcedures!);
+  const index = new OrderIndex(order);
+  const DATE = '2026-03-15';
+  const billable = new Set(order.filter((c) => c.billable).map((c) => c.code));
+  const rowsOf = (policy: string) => ncd.filter((r) => r.policy === policy && !isDefault(r));
+  const policyOf = (procedure: string) => procedures.find((p) => p.code === procedure)!.policy;
+
+  /** Compact codes a policy lists on a date with one of these statuses (listed: any status). */
+  function listed(policy: string, date: string, statuses?: string[]): Set<string> {
+    const codes = new Set<string>();
+    for (const row of rowsOf(policy)) {
+      if (!inForce(row, date) || (statuses && !statuses.includes(row.status))) continue;
+      for (const c of index.expand(row).codes) codes.add(c);
+    }
+    return codes;
+  }
+
+  type Page = { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; edges: Array<{ node: PairingShape }> };
+  type PairingShape = { diagnosis: { code: string; retired: boolean }; procedure: { code: string }; status: string; listedAs: string | null; matchedVia: string; effectiveTo: string | null; policy: { id: string } | null };
+  const PAIRING = 'diagnosis { code retired } procedure { code } status listedAs matchedVia effectiveTo policy { id }';
+
+  /** Every pairing of justifiedBy, a page of 500 at a time. */
+  async function justifiedBy(procedure: string, args: string): Promise<{ total: number; pairings: PairingShape[] }> {
+    const pairings: PairingShape[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (;;) {
+      const result: { data?: { code: { justifiedBy: Page } }; errors?: unknown } = await h.run(
+        `query($after: String) { code(code: "${procedure}") { ... on Procedure { justifiedBy(first: 500, after: $after, ${args}) { totalCount pageInfo { endCursor hasNextPage } edges { node { ${PAIRING} } } } } } }`,
+        { after },
+      );
+      expect(result.errors).toBeUndefined();
+      const page = result.data!.code.justifiedBy;
+      total = page.totalCount;
+      pairings.push(...page.edges.map((e) => e.node));
+      if (!page.pageInfo.hasNextPage) return { total, pairings };
+      after = page.pageInfo.endCursor;
+    }
+  }
+
+  it('loads one policy per NCD of the list, each with the default rule its wildcard row gives', async () => {
+    const result = await h.run<{ policies: Array<{ id: string; defaultStatus: string; defaultListedAs: string; publisher: { id: string }; governs: Array<{ code: string }> }> }>(
+      '{ policies { id defaultStatus defaultListedAs publisher { id } governs { code } } }',
+    );
+    const wildcards = ncd.filter(isDefault);
+    expect(result.data!.policies.map((p) => p.id)).toEqual([...new Set(ncd.map((r) => r.policy))].sort());
+    for (const policy of result.data!.policies) {
+      expect(policy).toMatchObject({ defaultStatus: wildcards.find((w) => w.policy === policy.id)!.status, defaultListedAs: '@@@@@@@', publisher: { id: 'CMS' } });
+      expect(policy.governs.map((g) => g.code)).toEqual(procedures.filter((p) => p.policy === policy.id).map((p) => p.code).sort());
+    }
+  });
+
+  it('answers "which diagnoses justify 80061?" with exactly the codes its NCD covers on the date, ranges expanded', async () => {
+    const expected = listed(policyOf('80061'), DATE, ['COVERED']);
+    const retired = new Set(rowsOf(policyOf('80061')).filter((r) => r.status === 'COVERED' && inForce(r, DATE)).flatMap((r) => index.expand(r).retired));
+    const { total, pairings } = await justifiedBy('80061', `asOf: "${DATE}"`);
+    expect(total).toBe(pairings.length);
+    expect(new Set(pairings.filter((p) => !p.diagnosis.retired).map((p) => p.diagnosis.code))).toEqual(new Set([...expected].map(dotted)));
+    expect(new Set(pairings.filter((p) => p.diagnosis.retired).map((p) => p.diagnosis.code))).toEqual(new Set([...retired].map(dotted)));
+    expect(pairings.every((p) => p.status === 'COVERED' && p.policy?.id === policyOf('80061'))).toBe(true);
+  });
+
+  it('keeps a range entry as listed and says the code was matched via the range', async () => {
+    const range = rowsOf('190.23B').find((r) => r.start !== r.end && r.status === 'COVERED' && inForce(r, DATE) && index.expand(r).codes.length >= 3)!;
+    const middle = index.expand(range).codes[1]!;
+    const { pairings } = await justifiedBy('80061', `asOf: "${DATE}", billableOnly: false`);
+    const found = pairings.filter((p) => p.diagnosis.code === dottedCode(middle) && p.listedAs === range.entry);
+    expect(found).toEqual([expect.objectContaining({ matchedVia: 'RANGE', status: 'COVERED', listedAs: range.entry })]);
+  });
+
+  it('reaches the codes under a listed code that is now a header, via CATEGORY', async () => {
+    const header = ncd.find((r) => r.start === r.end && !isDefault(r) && index.has(r.start) && !billable.has(r.start) && inForce(r, DATE) && r.status === 'COVERED')!;
+    const child = index.expand(header).codes.find((c) => c !== header.start)!;
+    const procedure = procedures.find((p) => p.policy === header.policy)!.code;
+    const result = await h.run<{ checkPairing: { verdict: string; pairings: PairingShape[] } }>(
+      `{ checkPairing(diagnosis: "${child}", procedure: "${procedure}", dateOfService: "${DATE}") { verdict pairings { ${PAIRING} } } }`,
+    );
+    expect(result.data!.checkPairing.verdict).toBe('SUPPORTED');
+    expect(result.data!.checkPairing.pairings).toContainEqual(expect.objectContaining({ listedAs: header.entry, matchedVia: 'CATEGORY', status: 'COVERED' }));
+  });
+
+  it('applies the wildcard rule in both directions: 190.15 covers every code it does not list, 190.23B finds them not medically necessary', async () => {
+    const bloodCount = procedures.find((p) => p.policy === '190.15')!.code;
+    const listedBy15 = listed('190.15', DATE);
+    const listedBy23B = listed('190.23B', DATE);
+    const free = order.find((c) => c.billable && !listedBy15.has(c.code) && !listedBy23B.has(c.code))!.code;
+    const check = await h.run<{ covered: { verdict: string; pairings: PairingShape[] }; lipids: { verdict: string; pairings: PairingShape[] } }>(
+      `{ covered: checkPairing(diagnosis: "${free}", procedure: "${bloodCount}", dateOfService: "${DATE}") { verdict pairings { ${PAIRING} } }
+         lipids: checkPairing(diagnosis: "${free}", procedure: "80061", dateOfService: "${DATE}") { verdict pairings { ${PAIRING} } } }`,
+    );
+    expect(check.data!.covered).toEqual({ verdict: 'SUPPORTED', pairings: [expect.objectContaining({ status: 'COVERED', matchedVia: 'DEFAULT_RULE', listedAs: '@@@@@@@', policy: { id: '190.15' } })] });
+    expect(check.data!.lipids).toEqual({ verdict: 'NOT_SUPPORTED', pairings: [expect.objectContaining({ status: 'NOT_MEDICALLY_NECESSARY', matchedVia: 'DEFAULT_RULE', policy: { id: '190.23B' } })] });
+
+    const justifies = await h.run<{ code: { justifies: { edges: Array<{ node: PairingShape }> } } }>(
+      `{ code(code: "${free}") { ... on Diagnosis { justifies(first: 500, asOf: "${DATE}", policy: "190.15") { edges { node { ${PAIRING} } } } } } }`,
+    );
+    expect(justifies.data!.code.justifies.edges.map((e) => e.node.procedure.code)).toEqual(procedures.filter((p) => p.policy === '190.15').map((p) => p.code).sort());
+    expect(justifies.data!.code.justifies.edges.every((e) => e.node.matchedVia === 'DEFAULT_RULE')).toBe(true);
+
+    // Counted over the whole release: covered listings plus every billable code listed under no status.
+    const coveredListed = listed('190.15', DATE, ['COVERED']);
+    const expectedTotal = [...billable].filter((c) => coveredListed.has(c) || !listedBy15.has(c)).length;
+    const total = await h.run<{ code: { justifiedBy: { totalCount: number } } }>(
+      `{ code(code: "${bloodCount}") { ... on Procedure { justifiedBy(first: 1, asOf: "${DATE}", status: [COVERED], billableOnly: true) { totalCount } } } }`,
+    );
+    expect(total.data!.code.justifiedBy.totalCount).toBe(expectedTotal);
+  });
+
+  it('reads term dates: a listing ended before asOf is gone, and in force on a date before its end', async () => {
+    // A covered code of 190.23B whose every row ends: listed before the end, not after.
+    const ended = rowsOf('190.23B').find((r) => r.to !== null && r.start === r.end && index.has(r.start) && r.status === 'COVERED' && rowsOf('190.23B').filter((o) => index.expand(o).codes.includes(r.start)).every((o) => o.to !== null))!;
+    const before = ended.to!;
+    const after = `${Number(ended.to!.slice(0, 4)) + 1}${ended.to!.slice(4)}`;
+    const result = await h.run<{ before: { verdict: string; pairings: PairingShape[] }; after: { verdict: string; pairings: PairingShape[] } }>(
+      `{ before: checkPairing(diagnosis: "${ended.start}", procedure: "80061", dateOfService: "${before}") { verdict pairings { ${PAIRING} } }
+         after: checkPairing(diagnosis: "${ended.start}", procedure: "80061", dateOfService: "${after}") { verdict pairings { ${PAIRING} } } }`,
+    );
+    expect(result.data!.before.verdict).toBe('SUPPORTED');
+    expect(result.data!.before.pairings).toContainEqual(expect.objectContaining({ listedAs: ended.entry, effectiveTo: ended.to }));
+    expect(result.data!.after.pairings.some((p) => p.listedAs === ended.entry)).toBe(false);
+  });
+
+  it('keeps codes the FY2026 release no longer has as retired references, counted in the import summary', async () => {
+    const retiredRows = ncd.filter((r) => !isDefault(r) && index.expand(r).retired.length > 0);
+    const retiredCodes = new Set(retiredRows.flatMap((r) => index.expand(r).retired));
+    const again = await runOfficialImport(h.executor, { ncdLabProcedures: files.ncdLabProcedures, ncdLabDiagnoses: files.ncdLabDiagnoses });
+    expect(again.changes).toBe(0);
+    expect(again.unresolved['diagnosis codes policies list that the loaded ICD-10-CM release lacks (kept as retired references)']).toBe(retiredCodes.size);
+    const row = retiredRows.find((r) => r.start === r.end)!;
+    const procedure = procedures.find((p) => p.policy === row.policy)!.code;
+    const date = row.from!;
+    const { pairings } = await justifiedBy(procedure, `asOf: "${date}", status: [${row.status}]`);
+    expect(pairings).toContainEqual(expect.objectContaining({ diagnosis: { code: dottedCode(row.start), retired: true }, listedAs: row.entry, status: row.status }));
+    const lookup = await h.run<{ code: unknown }>(`{ code(code: "${row.start}", system: ICD10CM) { code } }`);
+    expect(lookup.data!.code).toBeNull();
+  });
+
+  it('says NO_POLICY, not denied, for a procedure nothing governs', async () => {
+    const result = await h.run<{ checkPairing: { verdict: string; pairings: unknown[]; reasons: string[] } }>('{ checkPairing(diagnosis: "E11.9", procedure: "0DTJ4ZZ") { verdict pairings { status } reasons } }');
+    expect(result.data!.checkPairing).toMatchObject({ verdict: 'NO_POLICY', pairings: [] });
+    expect(result.data!.checkPairing.reasons[0]).toContain('unknown (not denied)');
+  });
+
+  it('answers "is E11.9 enough for 83036?" from the NCD 190.21 listing', async () => {
+    const rows = rowsOf(policyOf('83036')).filter((r) => inForce(r, DATE) && index.expand(r).codes.includes('E119'));
+    const result = await h.run<{ checkPairing: { verdict: string; pairings: PairingShape[] } }>(`{ checkPairing(diagnosis: "E11.9", procedure: "83036", dateOfService: "${DATE}") { verdict pairings { ${PAIRING} } } }`);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(result.data!.checkPairing.verdict).toBe(rows.some((r) => r.status === 'COVERED') ? 'SUPPORTED' : 'NOT_SUPPORTED');
+    expect(result.data!.checkPairing.pairings.map((p) => p.listedAs).sort()).toEqual(rows.map((r) => r.entry).sort());
+  });
+
+  it('finds every claim problem, each with its evidence', async () => {
+    const denied = rowsOf('190.23B').find((r) => r.status === 'DENIED' && inForce(r, DATE) && index.expand(r).codes.some((c) => billable.has(c)))!;
+    const deniedCode = index.expand(denied).codes.find((c) => billable.has(c))!;
+    const claim = {
+      dateOfService: DATE,
+      diagnoses: ['E11.9', deniedCode, 'E10.9', 'E11', 'XYZ'],
+      lines: [
+        { procedure: '83036', diagnosisPointers: [1] },
+        { procedure: '80061', diagnosisPointers: [2] },
+        { procedure: '80061', diagnosisPointers: [] },
+        { procedure: 'J1100', diagnosisPointers: [1] },
+        { procedure: '99499', diagnosisPointers: [1] },
+      ],
+    };
+    type Finding = { code: string; severity: string; message: string; evidence: Array<{ kind: string; policyId: string | null; listedAs: string | null }> };
+    const result = await h.run<{ validateClaim: { outcome: string; findings: Finding[]; lines: Array<{ outcome: string; findings: Finding[] }> } }>(
+      `query($claim: ClaimInput!) { validateClaim(claim: $claim) { outcome findings { code severity message evidence { kind policyId listedAs } }
+         lines { outcome findings { code severity message evidence { kind policyId listedAs } } } } }`,
+      { claim },
+    );
+    expect(result.errors).toBeUndefined();
+    const v = result.data!.validateClaim;
+    const codes = (findings: Finding[]) => findings.map((f) => f.code).sort();
+    expect(codes(v.findings)).toEqual(['EXCLUDES1_CONFLICT', 'EXCLUDES1_CONFLICT', 'NOT_BILLABLE', 'UNKNOWN_CODE']);
+    expect(v.findings.find((f) => f.code === 'EXCLUDES1_CONFLICT')!.evidence[0]).toMatchObject({ kind: 'EXCLUDES1_NOTE' });
+    expect(v.lines.map((l) => l.outcome)).toEqual(['PASS', 'FAIL', 'FAIL', 'PASS', 'FAIL']);
+    expect(codes(v.lines[1]!.findings)).toEqual(['NOT_COVERED', 'NO_SUPPORTING_DIAGNOSIS']);
+    expect(v.lines[1]!.findings.find((f) => f.code === 'NOT_COVERED')!.evidence).toEqual([expect.objectContaining({ kind: 'POLICY_LISTING', policyId: '190.23B', listedAs: denied.entry })]);
+    expect(codes(v.lines[2]!.findings)).toEqual(['MISSING_DIAGNOSIS']);
+    expect(v.lines[3]!.findings).toEqual([expect.objectContaining({ code: 'NO_POLICY', severity: 'INFO' })]);
+    expect(codes(v.lines[4]!.findings)).toEqual(['UNKNOWN_CODE']);
+    expect(v.outcome).toBe('FAIL');
+
+    const early = await h.run<{ validateClaim: { findings: Finding[] } }>(
+      'query($claim: ClaimInput!) { validateClaim(claim: $claim) { findings { code message } } }',
+      { claim: { dateOfService: '2024-03-01', diagnoses: ['E11.9'], lines: [{ procedure: '83036', diagnosisPointers: [1] }] } },
+    );
+    expect(early.data!.validateClaim.findings).toEqual([expect.objectContaining({ code: 'NOT_VALID_ON_DATE', message: expect.stringContaining('2025-10-01') })]);
+  });
+
+  it('counts the justifying diagnoses of 80061 by chapter, totalling justifiedBy', async () => {
+    const result = await h.run<{ code: { justifiedBy: { totalCount: number }; justifyingChapters: Array<{ chapter: { code: string }; diagnoses: number }> } }>(
+      `{ code(code: "80061") { ... on Procedure { justifiedBy(first: 1, asOf: "${DATE}") { totalCount } justifyingChapters(asOf: "${DATE}") { chapter { code } diagnoses } } } }`,
+    );
+    const retired = new Set(rowsOf('190.23B').filter((r) => r.status === 'COVERED' && inForce(r, DATE)).flatMap((r) => index.expand(r).retired)).size;
+    const sum = result.data!.code.justifyingChapters.reduce((s, c) => s + c.diagnoses, 0);
+    expect(sum).toBe(result.data!.code.justifiedBy.totalCount - retired);
+    expect(result.data!.code.justifyingChapters.find((c) => c.chapter.code === '4')!.diagnoses).toBe([...listed('190.23B', DATE, ['COVERED'])].filter((c) => c >= 'E00' && c < 'E90').length);
+  });
+
+  it('ranks procedures by justifying diagnoses and measures their overlap', async () => {
+    const result = await h.run<{ procedureRanking: Array<{ procedure: { code: string }; diagnoses: number; policies: string[] }>; code: { overlappingProcedures: Array<{ procedure: { code: string }; shared: number; jaccard: number }> } }>(
+      `{ procedureRanking(first: 100, asOf: "${DATE}") { procedure { code } diagnoses policies }
+         code(code: "80061") { ... on Procedure { overlappingProcedures(first: 100, asOf: "${DATE}") { procedure { code } shared jaccard } } } }`,
+    );
+    const ranking = result.data!.procedureRanking;
+    expect(ranking).toHaveLength(procedures.length);
+    expect(ranking[0]!.policies).toEqual(['190.15']);
+    const published = order.length;
+    const coveredBy15 = listed('190.15', DATE, ['COVERED']);
+    expect(ranking[0]!.diagnoses).toBe(published - [...listed('190.15', DATE)].filter((c) => !coveredBy15.has(c)).length);
+    const lipids = new Set([...listed('190.23B', DATE, ['COVERED'])]);
+    const sibling = procedures.find((p) => p.policy === '190.23B' && p.code !== '80061')!.code;
+    expect(result.data!.code.overlappingProcedures.find((o) => o.procedure.code === sibling)).toEqual({ procedure: { code: sibling }, shared: lipids.size, jaccard: 1 });
+  });
+
+  it('lists diagnoses that justify nothing: only codes 190.15 lists and no policy covers', async () => {
+    const result = await h.run<{ unjustifiedDiagnoses: { totalCount: number } }>(`{ unjustifiedDiagnoses(first: 5, asOf: "${DATE}") { totalCount } }`);
+    const covered = new Set(ncd.filter((r) => r.status === 'COVERED' && !isDefault(r) && inForce(r, DATE)).flatMap((r) => index.expand(r).codes));
+    const expected = [...listed('190.15', DATE)].filter((c) => !covered.has(c)).length;
+    expect(result.data!.unjustifiedDiagnoses.totalCount).toBe(expected);
+  });
+
+  it('exports justifiedBy as CSV with the same filters, every page', async () => {
+    const service = await startService({ schema: await createSchema(), executor: h.executor, logger: logger.child({}, { level: 'silent' }), databaseReady: async () => true }, '127.0.0.1', 0);
+    try {
+      const base = service.url.replace('/graphql', '');
+      const response = await fetch(`${base}/export/justified-by.csv?code=80061&asOf=${DATE}&status=COVERED,DENIED`);
+      expect(response.status).toBe(200);
+      const rows = parse(await response.text(), { columns: true }) as Array<Record<string, string>>;
+      const expected = listed('190.23B', DATE, ['COVERED', 'DENIED']);
+      expect(new Set(rows.filter((r) => r.diagnosis_retired === 'false').map((r) => r.diagnosis))).toEqual(new Set([...expected].map(dotted)));
+      expect(Number(response.headers.get('x-total-count'))).toBe(rows.length);
+      const bad = await fetch(`${base}/export/justified-by.csv?code=80061&asOf=2026-13-01`);
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('"2026-13-01"') }] });
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it('hides a policy interrupted by SIGKILL, and the next run converges on a clean run', async () => {
+    const listings = () => cypher<{ k: string }>("MATCH (p:Policy)-[l:LISTS]->(c) RETURN p.id + '|' + p.status + '|' + c.code + '|' + l.key + '|' + l.via AS k ORDER BY k");
+    const clean = await listings();
+    await cypher('MATCH (p:Policy) DETACH DELETE p');
+    const args = ['--import', 'tsx', 'scripts/import.ts', '--ncd-lab-procedures', files.ncdLabProcedures!, '--ncd-lab-diagnoses', files.ncdLabDiagnoses!];
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: { ...process.env, NEO4J_URI: target.uri, NEO4J_DATABASE: target.database }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const killed = new Promise<string>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (/policy procedures\s+\d+ rows/.test(output)) child.kill('SIGKILL');
+      });
+      child.on('exit', (_code, signal) => resolve(signal ?? `exit without kill: ${output}`));
+    });
+    expect(await killed).toBe('SIGKILL');
+    const seen = await h.run<{ policies: unknown[]; checkPairing: { verdict: string } }>('{ policies { id } checkPairing(diagnosis: "E11.9", procedure: "80061") { verdict } }');
+    expect(seen.data).toEqual({ policies: [], checkPairing: { verdict: 'NO_POLICY' } });
+    await runOfficialImport(h.executor, { ncdLabProcedures: files.ncdLabProcedures, ncdLabDiagnoses: files.ncdLabDiagnoses });
+    expect(await listings()).toEqual(clean);
+  }, 300_000);
 });

@@ -3,7 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
 import { logger } from '../../src/common/logger';
 import type { Neo4jTarget } from '../../src/config';
-import { createContext, type Context } from '../../src/context';
+import { createContext, type Caller, type Context } from '../../src/context';
 import { CypherLibrary } from '../../src/neo4j/cypher-library';
 import { createDriver } from '../../src/neo4j/driver';
 import { CypherExecutor } from '../../src/neo4j/executor';
@@ -16,7 +16,7 @@ export interface Harness {
   apollo: ApolloServer<Context>;
   /** Cypher statements run by the last `run` call, by name, in order. */
   roundTrips: string[];
-  run: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<{ data?: T; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
+  run: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, caller?: Caller) => Promise<{ data?: T; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
   close: () => Promise<void>;
 }
 
@@ -32,10 +32,10 @@ export async function createHarness(target: Neo4jTarget = inject('neo4jTarget'))
     executor,
     apollo,
     roundTrips,
-    run: async (query, variables) => {
+    run: async (query, variables, caller) => {
       roundTrips.length = 0;
       const counted = executor.withListener((name) => roundTrips.push(name));
-      const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(counted) });
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(counted, caller) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as never;
     },

@@ -12,7 +12,7 @@ const sample = readSample();
 
 function copySample(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sample-'));
-  for (const file of fs.readdirSync(SAMPLE_DIR)) fs.copyFileSync(path.join(SAMPLE_DIR, file), path.join(dir, file));
+  fs.cpSync(SAMPLE_DIR, dir, { recursive: true });
   return dir;
 }
 

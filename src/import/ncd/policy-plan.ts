@@ -133,7 +133,7 @@ function placeholderRow(system: CodeSystemId, code: string, policy: PolicyRecord
     code,
     labels: ['Procedure', system, 'Published'],
     props: {
-      display: `${system} ${code}: descriptor not loaded (licensed by the AMA); governed by NCD ${policy.id} ${policy.title}`,
+      display: `${system} ${code}: ${system === CodeSystemId.CPT ? 'descriptor not loaded (licensed by the AMA)' : 'no release of this system loaded'}; governed by NCD ${policy.id} ${policy.title}`,
       shortDisplay: null,
       billable: true,
       kind: 'CODE',

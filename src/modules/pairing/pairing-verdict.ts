@@ -105,7 +105,7 @@ export function judgePairing(diagnosis: CodeNode, procedure: CodeNode, evidence:
     }
   }
   for (const c of evidence.curated) {
-    pairings.push({ ...base, status: PairingStatus.CURATED, policyId: null, listedAs: null, via: MatchedVia.CURATED, effectiveFrom: c.createdAt.slice(0, 10), effectiveTo: null, curated: c });
+    pairings.push({ ...base, status: PairingStatus.CURATED, policyId: null, listedAs: null, via: MatchedVia.CURATED, effectiveFrom: null, effectiveTo: null, curated: c });
     reasons.push(`A curated pairing by ${c.author} (${c.source}) says ${dx} justifies ${px}.`);
   }
 
@@ -117,7 +117,7 @@ export function judgePairing(diagnosis: CodeNode, procedure: CodeNode, evidence:
   } else if (answers.length > 0) {
     verdict = Verdict.NOT_SUPPORTED;
     const words = answers.map((a) => `NCD ${a.policyId} says ${a.pairing ? describe(a.pairing.status) : 'nothing'}`).join('; ');
-    reasons.unshift(`Not supported: ${px} is governed by ${answers.length === 1 ? 'a policy' : 'policies'} that do not cover it for ${dx} (${words}).`);
+    reasons.unshift(`Not supported: ${px} is governed by ${answers.length === 1 ? 'a policy that does' : 'policies that do'} not cover it for ${dx} (${words}).`);
   } else if (evidence.curated.length > 0) {
     verdict = Verdict.SUPPORTED;
     reasons.unshift(`Supported by a curated pairing: no policy governs ${px}.`);

@@ -84,7 +84,7 @@ export class Pairing {
   @Field(() => MatchedVia, { description: 'How the diagnosis was reached from the entry.' })
   matchedVia!: MatchedVia;
 
-  @Field(() => String, { nullable: true, description: 'In force from (ISO date).' })
+  @Field(() => String, { nullable: true, description: 'The listing (or rule) is in force from (ISO date). Null for curated pairings: they hold while active (see curation).' })
   effectiveFrom!: string | null;
 
   @Field(() => String, { nullable: true, description: 'In force until (ISO date, inclusive); null when open.' })

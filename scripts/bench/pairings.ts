@@ -1,0 +1,127 @@
+/**
+ * npm run bench:pairings [-- --dir ../shared/data --calls 300]
+ *
+ * Latency of the pairing questions over HTTP on loopback, against the full official data in the
+ * benchmark Neo4j (.data/neo4j-bench; imported first, which changes nothing when it is already
+ * there): justifiedBy(first: 50) over the 60 NCD procedure codes in turn, and validateClaim with
+ * 10 lines, interleaved one after the other, one request at a time, after a warm-up. Prints median,
+ * p90 and p99 per query and writes .data/bench/pairings.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import Table from 'cli-table3';
+import { logger } from '../../src/common/logger';
+import { PROJECT_ROOT, embeddedTarget } from '../../src/config';
+import { runOfficialImport } from '../../src/import/official/official-import';
+import { findReleaseFiles } from '../../src/import/official/release-files';
+import { CypherLibrary } from '../../src/neo4j/cypher-library';
+import { createDriver } from '../../src/neo4j/driver';
+import { runningPid, startEmbeddedNeo4j, stopEmbeddedNeo4j } from '../../src/neo4j/embedded';
+import { CypherExecutor } from '../../src/neo4j/executor';
+import { applySchema } from '../../src/neo4j/migrate';
+import { createSchema } from '../../src/schema';
+import { startService } from '../../src/server';
+
+const options = new Command()
+  .option('--dir <folder>', 'folder with the official files', process.env.CODESET_DATA_DIR ?? path.resolve(PROJECT_ROOT, '..', 'shared', 'data'))
+  .option('--port <port>', 'Bolt port of the benchmark Neo4j', '7697')
+  .option('--calls <n>', 'measured calls per query', '300')
+  .option('--warmup <n>', 'unmeasured calls per query first', '30')
+  .parse()
+  .opts<{ dir: string; port: string; calls: string; warmup: string }>();
+
+const JUSTIFIED_BY = `query($code: String!) { code(code: $code) { ... on Procedure { justifiedBy(first: 50, asOf: "2026-03-15") {
+  totalCount edges { cursor node { id diagnosis { code display } status listedAs matchedVia effectiveFrom effectiveTo policy { id title } } } } } } }`;
+const VALIDATE = `query($claim: ClaimInput!) { validateClaim(claim: $claim) { outcome summary findings { code message evidence { kind detail } }
+  lines { line outcome summary findings { code severity message evidence { kind policyId listedAs detail } } } } }`;
+/** A claim of 10 lines over real codes: covered, denied, default-rule, unknown, header and Excludes1 cases. */
+const CLAIM = {
+  dateOfService: '2026-03-15',
+  diagnoses: ['E11.9', 'Z00.00', 'E78.5', 'I10', 'N39.0', 'D64.9', 'E10.9', 'R73.03', 'E03.9', 'E11'],
+  lines: [
+    { procedure: '83036', diagnosisPointers: [1] },
+    { procedure: '80061', diagnosisPointers: [2] },
+    { procedure: '80061', diagnosisPointers: [3, 4] },
+    { procedure: '87086', diagnosisPointers: [5] },
+    { procedure: '85025', diagnosisPointers: [6] },
+    { procedure: '82947', diagnosisPointers: [7, 8] },
+    { procedure: '84443', diagnosisPointers: [9] },
+    { procedure: '82728', diagnosisPointers: [6, 10] },
+    { procedure: 'J1100', diagnosisPointers: [1] },
+    { procedure: '85610', diagnosisPointers: [] },
+  ],
+};
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function summary(millis: number[]) {
+  const sorted = [...millis].sort((a, b) => a - b);
+  const round = (n: number) => Number(n.toFixed(1));
+  return { calls: sorted.length, medianMs: round(percentile(sorted, 50)), p90Ms: round(percentile(sorted, 90)), p99Ms: round(percentile(sorted, 99)), maxMs: round(sorted[sorted.length - 1]!) };
+}
+
+async function main(): Promise<void> {
+  const home = path.join(PROJECT_ROOT, '.data', 'neo4j-bench');
+  const instance = { home, boltPort: Number(options.port) };
+  if (runningPid(home) === null) await startEmbeddedNeo4j(instance, { log: (line) => console.log(line) });
+  const target = embeddedTarget(instance);
+  const driver = createDriver(target, { connectTimeoutMs: 10_000 });
+  const executor = new CypherExecutor(driver, target.database, new CypherLibrary(), 600_000);
+  try {
+    await applySchema(executor);
+    const imported = await runOfficialImport(executor, findReleaseFiles(options.dir).files);
+    console.log(`official data in place (${imported.changes} changes made)`);
+    const service = await startService({ schema: await createSchema(), executor, logger: logger.child({}, { level: 'silent' }), databaseReady: async () => true }, '127.0.0.1', 0);
+    try {
+      const [{ procedures }] = (await driver.executeQuery("MATCH (:Policy)-[:GOVERNS]->(c:Code) RETURN collect(c.code) AS procedures")).records.map((r) => r.toObject() as { procedures: string[] });
+      const call = async (query: string, variables: Record<string, unknown>) => {
+        const began = performance.now();
+        const response = await fetch(service.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+        const body = (await response.json()) as { errors?: unknown[] };
+        const millis = performance.now() - began;
+        if (body.errors) throw new Error(`query failed: ${JSON.stringify(body.errors).slice(0, 500)}`);
+        return millis;
+      };
+      const times = { justifiedBy: [] as number[], validateClaim: [] as number[] };
+      const calls = Number(options.calls);
+      const warmup = Number(options.warmup);
+      for (let i = 0; i < warmup + calls; i++) {
+        const a = await call(JUSTIFIED_BY, { code: procedures[i % procedures.length] });
+        const b = await call(VALIDATE, { claim: CLAIM });
+        if (i >= warmup) {
+          times.justifiedBy.push(a);
+          times.validateClaim.push(b);
+        }
+      }
+      const result = {
+        date: new Date().toISOString(),
+        machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`,
+        method: `HTTP POST on loopback, one request at a time, the two queries interleaved, ${warmup} warm-up calls each first`,
+        justifiedBy: { query: 'justifiedBy(first: 50) over the policy-governed procedure codes in turn', procedures: procedures.length, ...summary(times.justifiedBy) },
+        validateClaim: { query: 'validateClaim with 10 lines and 10 diagnoses', ...summary(times.validateClaim) },
+      };
+      const table = new Table({ head: ['query', 'calls', 'median ms', 'p90 ms', 'p99 ms', 'max ms'], style: { head: [], border: [] } });
+      for (const name of ['justifiedBy', 'validateClaim'] as const) {
+        const r = result[name];
+        table.push([r.query, r.calls, r.medianMs, r.p90Ms, r.p99Ms, r.maxMs]);
+      }
+      console.log(`${table.toString()}\n${result.machine}; ${result.method}`);
+      mkdirSync(path.join(PROJECT_ROOT, '.data', 'bench'), { recursive: true });
+      writeFileSync(path.join(PROJECT_ROOT, '.data', 'bench', 'pairings.json'), `${JSON.stringify(result, null, 2)}\n`);
+    } finally {
+      await service.stop();
+    }
+  } finally {
+    await driver.close();
+    await stopEmbeddedNeo4j(home);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
