@@ -10,6 +10,7 @@ CREATE CONSTRAINT pairing_active_key IF NOT EXISTS FOR (p:Pairing) REQUIRE p.act
 CREATE CONSTRAINT audit_event_id IF NOT EXISTS FOR (e:AuditEvent) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT modifier_key IF NOT EXISTS FOR (m:Modifier) REQUIRE (m.system, m.code) IS UNIQUE;
 CREATE INDEX code_code IF NOT EXISTS FOR (c:Code) ON (c.code);
+CREATE INDEX code_sequence IF NOT EXISTS FOR (c:Code) ON (c.sequence);
 CREATE INDEX category_system IF NOT EXISTS FOR (c:Category) ON (c.system);
 CREATE FULLTEXT INDEX code_text IF NOT EXISTS FOR (c:Code) ON EACH [c.display, c.shortDisplay];
 CALL db.awaitIndexes(300);
