@@ -6,11 +6,11 @@
  * the same import again (must report zero changes). Prints a table and writes
  * .data/bench/import.json. Target (issue 3): the full load in under 90 s on a 2-core machine.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import Table from 'cli-table3';
+import { machineDescription, writeBenchResult } from './report';
 import { PROJECT_ROOT, embeddedTarget } from '../../src/config';
 import { runOfficialImport } from '../../src/import/official/official-import';
 import { findReleaseFiles } from '../../src/import/official/release-files';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     const entities = first.nodesAfter + first.relationshipsAfter;
     const result = {
       date: new Date().toISOString(),
-      machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`,
+      machine: machineDescription(),
       files: Object.values(files).map((f) => path.basename(f)),
       nodes: first.nodesAfter,
       relationships: first.relationshipsAfter,
@@ -88,8 +88,7 @@ async function main(): Promise<void> {
       ['second import', `${result.secondImportSeconds} s, ${result.secondImportChanges} changes`],
     );
     console.log(`${table.toString()}\n${result.machine}`);
-    mkdirSync(path.join(PROJECT_ROOT, '.data', 'bench'), { recursive: true });
-    writeFileSync(path.join(PROJECT_ROOT, '.data', 'bench', 'import.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeBenchResult('import', result);
     if (result.secondImportChanges !== 0) throw new Error(`the second import changed ${result.secondImportChanges} things; expected 0`);
   } finally {
     await driver.close();

@@ -7,11 +7,10 @@
  * 10 lines, interleaved one after the other, one request at a time, after a warm-up. Prints median,
  * p90 and p99 per query and writes .data/bench/pairings.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import Table from 'cli-table3';
+import { machineDescription, writeBenchResult } from './report';
 import { logger } from '../../src/common/logger';
 import { PROJECT_ROOT, embeddedTarget } from '../../src/config';
 import { runOfficialImport } from '../../src/import/official/official-import';
@@ -104,7 +103,7 @@ async function main(): Promise<void> {
       }
       const result = {
         date: new Date().toISOString(),
-        machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`,
+        machine: machineDescription(),
         method: `HTTP POST on loopback, one request at a time, the two queries interleaved, ${warmup} warm-up calls each first`,
         justifiedBy: { query: 'justifiedBy(first: 50) over the policy-governed procedure codes in turn', procedures: procedures.length, ...summary(times.justifiedBy) },
         validateClaim: { query: 'validateClaim with 10 lines and 10 diagnoses', ...summary(times.validateClaim) },
@@ -117,8 +116,7 @@ async function main(): Promise<void> {
         table.push([r.query, r.calls, r.medianMs, r.p90Ms, r.p99Ms, r.maxMs]);
       }
       console.log(`${table.toString()}\n${result.machine}; ${result.method}`);
-      mkdirSync(path.join(PROJECT_ROOT, '.data', 'bench'), { recursive: true });
-      writeFileSync(path.join(PROJECT_ROOT, '.data', 'bench', 'pairings.json'), `${JSON.stringify(result, null, 2)}\n`);
+      writeBenchResult('pairings', result);
     } finally {
       await service.stop();
     }

@@ -44,18 +44,18 @@ export class CodeConnection {
   totalCount!: number;
 }
 
+/** Page information for the items of a page starting at `offset` of `totalCount`. */
+export function pageInfoOf(offset: number, edges: ReadonlyArray<{ cursor: string }>, totalCount: number): PageInfo {
+  return {
+    hasNextPage: offset + edges.length < totalCount,
+    hasPreviousPage: offset > 0,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
+  };
+}
+
 /** A connection for the page starting at `offset`, from the page's items and the total count. */
 export function toConnection(items: Array<{ node: CodeNode; score: number | null }>, offset: number, totalCount: number): CodeConnection {
   const edges = items.map((item, i) => ({ cursor: encodeCursor(offset + i), node: item.node, score: item.score }));
-  return {
-    edges,
-    nodes: edges.map((e) => e.node),
-    totalCount,
-    pageInfo: {
-      hasNextPage: offset + items.length < totalCount,
-      hasPreviousPage: offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
+  return { edges, nodes: edges.map((e) => e.node), totalCount, pageInfo: pageInfoOf(offset, edges, totalCount) };
 }

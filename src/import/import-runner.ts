@@ -41,9 +41,20 @@ export async function runImport(
   const repository = new ImportRepository(executor, options.onProgress);
   const before = await repository.graphCounts();
   await repository.writeBundle(bundle);
-  const after = await repository.graphCounts();
   const codesBySystem: Record<string, number> = {};
   for (const file of bundle.codeFiles) codesBySystem[file.release.system] = (codesBySystem[file.release.system] ?? 0) + file.codes.length;
+  return summarize(repository, before, began, codesBySystem, options.unresolved ?? {});
+}
+
+/** The summary of what a repository wrote since `before` (graph counts) and `began` (Date.now()). */
+export async function summarize(
+  repository: ImportRepository,
+  before: { nodes: number; relationships: number },
+  began: number,
+  codesBySystem: Record<string, number>,
+  unresolved: Record<string, number>,
+): Promise<ImportSummary> {
+  const after = await repository.graphCounts();
   const steps = [...repository.stats].map(([step, stats]) => ({ step, ...stats }));
   return {
     nodesBefore: before.nodes,
@@ -53,7 +64,7 @@ export async function runImport(
     steps,
     changes: steps.reduce((sum, s) => sum + s.nodesCreated + s.relationshipsCreated + s.otherChanges, 0),
     codesBySystem,
-    unresolved: options.unresolved ?? {},
+    unresolved,
     millis: Date.now() - began,
   };
 }

@@ -57,9 +57,25 @@ const schemas = {
     .object({
       system: systemId,
       release: z.object({ version: text, effectiveFrom: isoDate, effectiveTo: isoDate.nullable(), source: text }).strict(),
-      codes: z.array(z.object({ code: text, display: text, shortDisplay: text.nullable(), billable: z.boolean() }).strict()).min(1),
+      codes: z
+        .array(
+          z
+            .object({
+              code: text,
+              // ICD-10-CM: the order-file number (tabular order), which policy ranges follow.
+              sequence: z.number().int().positive().optional(),
+              display: text,
+              shortDisplay: text.nullable(),
+              billable: z.boolean(),
+            })
+            .strict(),
+        )
+        .min(1),
     })
-    .strict(),
+    .strict()
+    .refine((file) => file.system !== CodeSystemId.ICD10CM || file.codes.every((c) => c.sequence !== undefined), {
+      message: 'every ICD-10-CM code needs its sequence: its number in the CMS order file (tabular order)',
+    }),
   'notes.json': z.array(
     z.object({ system: systemId, from: text, kind: z.enum(['EXCLUDES1', 'EXCLUDES2']), text, targets: z.array(text).min(1) }).strict(),
   ),
@@ -95,7 +111,8 @@ export function readSample(dir: string = SAMPLE_DIR): ImportBundle {
     .sort()
     .map((name) => {
       const file = readJson(dir, name, schemas.codes);
-      return { release: { system: file.system, ...file.release }, codes: file.codes };
+      const codes = file.codes.map(({ sequence, ...code }) => (sequence === undefined ? code : { ...code, properties: { sequence } }));
+      return { release: { system: file.system, ...file.release }, codes };
     });
   return {
     organizations: readJson(dir, 'organizations.json', schemas['organizations.json']),

@@ -64,6 +64,19 @@ describe('readSample', () => {
     expect(() => readSample(dir)).toThrow(/codes-cpt\.json is not valid sample data:[\s\S]*codes\[3\]\.billable/);
   });
 
+  it('refuses an ICD-10-CM code without its order-file sequence, which policy ranges need', () => {
+    const dir = copySample();
+    const codes = JSON.parse(fs.readFileSync(path.join(dir, 'codes-icd10cm.json'), 'utf8'));
+    delete codes.codes[5].sequence;
+    fs.writeFileSync(path.join(dir, 'codes-icd10cm.json'), JSON.stringify(codes));
+    expect(() => readSample(dir)).toThrow(/codes-icd10cm\.json is not valid sample data:[\s\S]*every ICD-10-CM code needs its sequence: its number in the CMS order file/);
+  });
+
+  it('gives ICD-10-CM codes their order-file number as sequence', () => {
+    const icd = sample.codeFiles.find((f) => f.release.system === CodeSystemId.ICD10CM)!.codes;
+    expect(icd.find((c) => c.code === 'E119')!.properties).toEqual({ sequence: 4416 }) // line 04416 of icd10cm_order_2026.txt;
+  });
+
   it('names the file when it is not JSON at all', () => {
     const dir = copySample();
     fs.writeFileSync(path.join(dir, 'notes.json'), '[{"system": ');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { CypherExecutor } from '../../neo4j/executor';
-import type { ImportSummary } from '../import-runner';
+import { summarize, type ImportSummary } from '../import-runner';
 import { ImportRepository, type ProgressListener } from '../import.repository';
 import { countUnresolved, type Unresolved } from '../official/addenda-record';
 import { readNcdPolicies, type NcdPolicies } from './ncd-policies';
@@ -55,19 +55,7 @@ export async function importPolicies(
     sourceFiles: [path.basename(files.procedures), path.basename(files.diagnoses)],
   }, unresolved);
   await repository.writePolicies(plan);
-  const after = await repository.graphCounts();
-  const steps = [...repository.stats].map(([step, stats]) => ({ step, ...stats }));
-  return {
-    nodesBefore: before.nodes,
-    nodesAfter: after.nodes,
-    relationshipsBefore: before.relationships,
-    relationshipsAfter: after.relationships,
-    steps,
-    changes: steps.reduce((sum, s) => sum + s.nodesCreated + s.relationshipsCreated + s.otherChanges, 0),
-    codesBySystem: {},
-    unresolved,
-    millis: Date.now() - began,
-  };
+  return summarize(repository, before, began, {}, unresolved);
 }
 
 /** Reads, checks and imports an NCD lab list (the CLI's --ncd-lab-* options and the sample use this). */

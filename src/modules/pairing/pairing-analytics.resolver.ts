@@ -1,9 +1,9 @@
-import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { CodeConnection, toConnection } from '../../common/connection.type';
 import { offsetAfter } from '../../common/cursor';
 import { PageArgs } from '../../common/page.args';
 import type { Context } from '../../context';
-import { badUserInput } from '../../errors/errors';
+import { LimitArgs } from '../../common/limit.args';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { ProcedureJustification } from './analytics.type';
 import { rankProcedures } from './pairing-analytics.service';
@@ -17,10 +17,9 @@ export class PairingAnalyticsResolver {
   })
   async procedureRanking(
     @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs,
-    @Arg('first', () => Int, { defaultValue: 50, description: '1 to 500.' }) first: number,
+    @Args(() => LimitArgs) { first }: LimitArgs,
     @Ctx() context: Context,
   ): Promise<ProcedureJustification[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 500) throw badUserInput(`first ${first} is out of range: expected 1 to 500`, { argument: 'first', value: first });
     const filter = await resolvePairingFilter(filterArgs, context, CodeSystemId.ICD10CM);
     return rankProcedures(await context.repositories.pairings.justifyingSources(filter)).slice(0, first);
   }

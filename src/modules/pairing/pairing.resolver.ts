@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { badUserInput } from '../../errors/errors';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { LimitArgs } from '../../common/limit.args';
 import { offsetAfter } from '../../common/cursor';
 import { PageArgs } from '../../common/page.args';
 import type { Context } from '../../context';
@@ -52,10 +52,9 @@ export class ProcedurePairingResolver {
   async overlappingProcedures(
     @Root() code: CodeNode,
     @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs,
-    @Arg('first', () => Int, { defaultValue: 20, description: '1 to 500.' }) first: number,
+    @Args(() => LimitArgs) { first }: LimitArgs,
     @Ctx() context: Context,
   ): Promise<ProcedureOverlap[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 500) throw badUserInput(`first ${first} is out of range: expected 1 to 500`, { argument: 'first', value: first });
     const filter = await resolvePairingFilter(filterArgs, context, CodeSystemId.ICD10CM);
     const sources = await context.repositories.pairings.justifyingSources(filter);
     return overlappingProcedures(sources, code).slice(0, first);

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../../common/connection.type';
+import { PageInfo, pageInfoOf } from '../../common/connection.type';
 import { encodeCursor } from '../../common/cursor';
 import { Diagnosis, Procedure, type CodeNode } from '../code/code.type';
 import { MatchedVia } from './matched-via.enum';
@@ -117,17 +117,7 @@ export class PairingConnection {
 
 export function toPairingConnection(items: PairingNode[], offset: number, totalCount: number): PairingConnection {
   const edges = items.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
-  return {
-    edges,
-    nodes: items,
-    totalCount,
-    pageInfo: {
-      hasNextPage: offset + items.length < totalCount,
-      hasPreviousPage: offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
+  return { edges, nodes: items, totalCount, pageInfo: pageInfoOf(offset, edges, totalCount) };
 }
 
 /** The id a pairing keeps across queries. */
