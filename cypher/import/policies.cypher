@@ -6,7 +6,8 @@ MATCH (o:Organization {id: row.publisher})
 MERGE (p:Policy {id: row.id})
 ON CREATE SET p.status = 'loading'
 WITH p, o, row.props AS given
-WITH p, o, given {.*, defaultEffectiveFrom: date(given.defaultEffectiveFrom), defaultEffectiveTo: date(given.defaultEffectiveTo)} AS props
+WITH p, o, given {.*, defaultEffectiveFrom: date(given.defaultEffectiveFrom), defaultEffectiveTo: date(given.defaultEffectiveTo),
+                     effectiveFrom: date(given.effectiveFrom), effectiveTo: date(given.effectiveTo)} AS props
 CALL (p, props) {
   WITH p, props
   WHERE any(k IN keys(props) WHERE NOT coalesce(p[k] = props[k], p[k] IS NULL AND props[k] IS NULL))

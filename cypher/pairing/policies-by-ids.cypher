@@ -4,4 +4,5 @@ MATCH (p:Policy {id: id, status: 'complete'})
 OPTIONAL MATCH (p)-[:PUBLISHED_BY]->(o:Organization)
 RETURN id AS key,
        p {.id, .title, .kind, .version, .sourceFiles, .defaultStatus, .defaultListedAs, .listingCount, .governsCount,
-          defaultEffectiveFrom: toString(p.defaultEffectiveFrom), defaultEffectiveTo: toString(p.defaultEffectiveTo), publisher: o.id} AS policy
+          defaultEffectiveFrom: toString(p.defaultEffectiveFrom), defaultEffectiveTo: toString(p.defaultEffectiveTo),
+          effectiveFrom: toString(p.effectiveFrom), effectiveTo: toString(p.effectiveTo), publisher: o.id} AS policy

@@ -21,9 +21,9 @@ export interface Harness {
 }
 
 /** A real Apollo server over the test Neo4j; `run` executes one operation with fresh loaders. */
-export async function createHarness(target: Neo4jTarget = inject('neo4jTarget')): Promise<Harness> {
+export async function createHarness(target: Neo4jTarget = inject('neo4jTarget'), options: { queryTimeoutMs?: number } = {}): Promise<Harness> {
   const driver = createDriver(target, { connectTimeoutMs: 10_000 });
-  const executor = new CypherExecutor(driver, target.database, new CypherLibrary(), 30_000);
+  const executor = new CypherExecutor(driver, target.database, new CypherLibrary(), options.queryTimeoutMs ?? 30_000);
   const apollo = createApollo(await createSchema(), logger.child({ test: true }, { level: 'silent' }));
   await apollo.start();
   const roundTrips: string[] = [];

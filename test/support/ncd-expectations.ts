@@ -35,8 +35,8 @@ export function readNcdRows(file: string): NcdRow[] {
   }));
 }
 
-export function readNcdProcedures(file: string): Array<{ policy: string; code: string }> {
-  return csv(file).map((r) => ({ policy: r.ncd_id!, code: r.cpt_hcpcs_code! }));
+export function readNcdProcedures(file: string): Array<{ policy: string; code: string; from: string | null; to: string | null }> {
+  return csv(file).map((r) => ({ policy: r.ncd_id!, code: r.cpt_hcpcs_code!, from: r.code_eff_date || null, to: r.code_term_date || null }));
 }
 
 export const inForce = (row: { from: string | null; to: string | null }, date: string) => (row.from === null || row.from <= date) && (row.to === null || row.to >= date);

@@ -64,10 +64,17 @@ describe('planPolicies', () => {
     ], { 'CPT|80061': present, 'CPT|85025': present });
     const sourceProps = { kind: 'NCD', version: '2022Q2', sourceFiles: SOURCE.sourceFiles };
     expect(written.policies).toEqual([
-      { id: '190.23', publisher: 'CMS', props: { title: 'Lipid Testing', ...sourceProps, defaultStatus: null, defaultListedAs: null, defaultEffectiveFrom: null, defaultEffectiveTo: null } },
-      { id: '190.15', publisher: 'CMS', props: { title: 'Blood Counts', ...sourceProps, defaultStatus: 'COVERED', defaultListedAs: '@@@@@@@', defaultEffectiveFrom: '2015-10-01', defaultEffectiveTo: null } },
+      { id: '190.23', publisher: 'CMS', props: { title: 'Lipid Testing', ...sourceProps, defaultStatus: null, defaultListedAs: null, defaultEffectiveFrom: null, defaultEffectiveTo: null, effectiveFrom: '2015-10-01', effectiveTo: null } },
+      { id: '190.15', publisher: 'CMS', props: { title: 'Blood Counts', ...sourceProps, defaultStatus: 'COVERED', defaultListedAs: '@@@@@@@', defaultEffectiveFrom: '2015-10-01', defaultEffectiveTo: null, effectiveFrom: null, effectiveTo: null } },
     ]);
     expect(written.listings.get('190.15')).toEqual([]);
+  });
+
+  it('dates a policy from its earliest row, and ends it only once every row has ended', () => {
+    const { plan: open } = plan([policy(LIPIDS, [procedure(LIPIDS, '80061', '2003-07-01')], [entry(LIPIDS, 'E119', 'COVERED', '2015-10-01', '2016-09-30'), entry(LIPIDS, 'E116', 'COVERED')])], { 'CPT|80061': present });
+    expect(open.policies[0]!.props).toMatchObject({ effectiveFrom: '2003-07-01', effectiveTo: null });
+    const { plan: ended } = plan([policy(LIPIDS, [procedure(LIPIDS, '80061', '2003-07-01', '2017-12-31')], [entry(LIPIDS, 'E119', 'COVERED', '2015-10-01', '2016-09-30')])], { 'CPT|80061': present });
+    expect(ended.policies[0]!.props).toMatchObject({ effectiveFrom: '2003-07-01', effectiveTo: '2017-12-31' });
   });
 
   it('writes one listing row per entry and code it reaches, the code canonical with its dot and the key naming entry, dates and status', () => {

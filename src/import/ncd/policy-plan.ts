@@ -58,6 +58,9 @@ export function planPolicies(
   let approximateRanges = 0;
 
   for (const policy of policies) {
+    const rows = [...policy.procedures, ...policy.entries];
+    const starts = rows.map((r) => r.effectiveFrom).filter((d): d is string => d !== null).sort();
+    const ends = rows.map((r) => r.effectiveTo);
     plan.policies.push({
       id: policy.id,
       publisher: source.publisher,
@@ -70,6 +73,10 @@ export function planPolicies(
         defaultListedAs: policy.defaultStatus ? '@@@@@@@' : null,
         defaultEffectiveFrom: policy.defaultEffectiveFrom,
         defaultEffectiveTo: policy.defaultEffectiveTo,
+        // The list gives dates per row: the policy's are the earliest start and, once every row
+        // has ended, the latest end.
+        effectiveFrom: starts[0] ?? null,
+        effectiveTo: ends.length > 0 && ends.every((d) => d !== null) ? [...(ends as string[])].sort().at(-1)! : null,
       },
     });
     const keep = { listings: [] as string[], governs: [] as string[] };
@@ -96,7 +103,7 @@ export function planPolicies(
       keep.governs.push(k);
     }
 
-    const rows: Row[] = [];
+    const listings: Row[] = [];
     const seen = new Set<string>();
     for (const entry of policy.entries) {
       const { targets, approximate } = entry.kind === 'RANGE' ? order.expandRange(entry.start, entry.end) : { targets: order.expandCode(entry.start), approximate: false };
@@ -111,7 +118,7 @@ export function planPolicies(
           retiredDiagnoses.add(code);
           plan.referenceCodes.push(retiredRow(CodeSystemId.ICD10CM, code, 'DIAGNOSIS', `${code}: not in the loaded ICD-10-CM release; named by an NCD lab list entry`));
         }
-        rows.push({
+        listings.push({
           system: CodeSystemId.ICD10CM,
           code,
           key: entryKey,
@@ -120,7 +127,7 @@ export function planPolicies(
         keep.listings.push(edge);
       }
     }
-    plan.listings.set(policy.id, rows);
+    plan.listings.set(policy.id, listings);
   }
   countUnresolved(unresolved, 'diagnosis codes policies list that the loaded ICD-10-CM release lacks (kept as retired references)', retiredDiagnoses.size);
   countUnresolved(unresolved, 'policy ranges with an end the loaded ICD-10-CM release lacks (placed by code order)', approximateRanges);

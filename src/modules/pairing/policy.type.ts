@@ -15,6 +15,8 @@ export interface PolicyNode {
   listingCount: number;
   governsCount: number;
   publisher: string | null;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
 }
 
 @ObjectType('Policy', { description: 'A coverage policy (a Medicare lab NCD): the procedures it governs and the diagnoses it lists for them.' })
@@ -33,6 +35,12 @@ export class Policy {
 
   @Field(() => [String], { description: 'The files the list was read from.' })
   sourceFiles!: string[];
+
+  @Field(() => String, { nullable: true, description: 'In force from: the earliest date any of its rows takes effect (ISO date).' })
+  effectiveFrom!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'In force until: the latest end, once every row has one (ISO date); null while any row is open.' })
+  effectiveTo!: string | null;
 
   @Field(() => PairingStatus, { nullable: true, description: 'What the policy says about every diagnosis it does not list (NOT_MEDICALLY_NECESSARY for most lab NCDs, COVERED for 190.15 Blood Counts); null when it has no such rule.' })
   defaultStatus!: PairingStatus | null;
