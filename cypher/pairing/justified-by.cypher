@@ -4,7 +4,9 @@
 // Two plans, chosen in the statement: with no default rule asked for, every pairing is collected and
 // sliced (at most a few thousand); when a default rule reaches every code a policy does not list
 // (NCD 190.15: ~76,000), the total is counted by difference and the page walks the codes in tabular
-// order (index on Code.sequence), stopping once the page is full.
+// order (index on Code.sequence), stopping once the page is full. Plan 2 counts and walks only codes
+// with a sequence (every ICD-10-CM code an order file or the sample loaded); the importer gives
+// each one.
 WITH date($asOf) AS asOf
 MATCH (px:Code {system: $system, code: $code})
 WHERE px:Published OR px:Retired
@@ -48,12 +50,12 @@ OPTIONAL CALL (px, asOf, pols, defaults, withCurated) {
   // Loaded codes the filters keep.
   CALL () {
     OPTIONAL MATCH (dx:Code:ICD10CM:Published)
-    WHERE $chapter IS NULL AND (NOT $billableOnly OR dx.billable)
+    WHERE $chapter IS NULL AND dx.sequence IS NOT NULL AND (NOT $billableOnly OR dx.billable)
     RETURN count(dx) AS unfiltered
   }
   CALL () {
     OPTIONAL MATCH (:Category {id: $chapter})<-[:PART_OF*0..]-(:Category)<-[:IN_CATEGORY]-(dx:Code:ICD10CM:Published)
-    WHERE $chapter IS NOT NULL AND (NOT $billableOnly OR dx.billable)
+    WHERE $chapter IS NOT NULL AND dx.sequence IS NOT NULL AND (NOT $billableOnly OR dx.billable)
     RETURN count(DISTINCT dx) AS inChapter
   }
   WITH px, asOf, pols, defaults, withCurated, CASE WHEN $chapter IS NULL THEN unfiltered ELSE inChapter END AS universe
@@ -65,14 +67,14 @@ OPTIONAL CALL (px, asOf, pols, defaults, withCurated) {
     WHERE coalesce(l.effectiveFrom <= asOf, true) AND coalesce(l.effectiveTo >= asOf, true)
       AND (NOT $billableOnly OR (dx:Published AND dx.billable))
       AND ($chapter IS NULL OR EXISTS { (dx)-[:IN_CATEGORY]->(:Category)-[:PART_OF*0..]->(:Category {id: $chapter}) })
-    WITH pol, count(DISTINCT CASE WHEN dx:Published THEN dx END) AS listedCodes,
-         count(CASE WHEN dx:Published AND l.status IN $statuses THEN l END) AS listed,
+    WITH pol, count(DISTINCT CASE WHEN dx:Published AND dx.sequence IS NOT NULL THEN dx END) AS listedCodes,
+         count(CASE WHEN dx:Published AND dx.sequence IS NOT NULL AND l.status IN $statuses THEN l END) AS listed,
          count(CASE WHEN dx:Retired AND l.status IN $statuses THEN l END) AS retired
     RETURN sum(CASE WHEN pol IN defaults THEN universe - listedCodes ELSE 0 END) AS defaultRows, sum(listed) AS listedRows, sum(retired) AS retiredRows
   }
   CALL (px, withCurated) {
     OPTIONAL MATCH (pr:Pairing)-[:PROCEDURE]->(px), (pr)-[:DIAGNOSIS]->(dx:Published)
-    WHERE withCurated AND pr.retiredAt IS NULL AND (NOT $billableOnly OR dx.billable)
+    WHERE withCurated AND pr.retiredAt IS NULL AND dx.sequence IS NOT NULL AND (NOT $billableOnly OR dx.billable)
       AND ($chapter IS NULL OR EXISTS { (dx)-[:IN_CATEGORY]->(:Category)-[:PART_OF*0..]->(:Category {id: $chapter}) })
     RETURN count(pr) AS curatedRows
   }
@@ -82,7 +84,7 @@ OPTIONAL CALL (px, asOf, pols, defaults, withCurated) {
     MATCH (dx:Code:ICD10CM:Published)
     WHERE dx.sequence IS NOT NULL AND (NOT $billableOnly OR dx.billable)
       AND ($chapter IS NULL OR EXISTS { (dx)-[:IN_CATEGORY]->(:Category)-[:PART_OF*0..]->(:Category {id: $chapter}) })
-    WITH dx ORDER BY dx.sequence
+    WITH dx ORDER BY dx.sequence, dx.code
     CALL (dx, px, asOf, pols, withCurated) {
       UNWIND pols AS pol
       OPTIONAL MATCH (pol)-[l:LISTS]->(dx)

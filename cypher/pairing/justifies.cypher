@@ -13,7 +13,7 @@ CALL (dx, asOf) {
   RETURN px, pol, l.status AS status, l.listedAs AS listedAs, l.via AS via, l.effectiveFrom AS effectiveFrom, l.effectiveTo AS effectiveTo, null AS curated
   UNION ALL
   MATCH (pol:Policy {status: 'complete'})
-  WHERE dx:Published AND pol.defaultStatus IN $statuses AND ($policy IS NULL OR pol.id = $policy)
+  WHERE dx:Published AND dx:ICD10CM AND pol.defaultStatus IN $statuses AND ($policy IS NULL OR pol.id = $policy)
     AND coalesce(pol.defaultEffectiveFrom <= asOf, true) AND coalesce(pol.defaultEffectiveTo >= asOf, true)
     AND NOT EXISTS { MATCH (pol)-[l:LISTS]->(dx) WHERE coalesce(l.effectiveFrom <= asOf, true) AND coalesce(l.effectiveTo >= asOf, true) }
   MATCH (pol)-[g:GOVERNS]->(px)

@@ -7,10 +7,12 @@ WHERE (NOT $billableOnly OR dx.billable)
   AND NOT EXISTS {
     MATCH (pol:Policy {status: 'complete'})-[l:LISTS]->(dx)
     WHERE l.status IN $statuses AND coalesce(l.effectiveFrom <= asOf, true) AND coalesce(l.effectiveTo >= asOf, true)
+      AND EXISTS { MATCH (pol)-[g:GOVERNS]->() WHERE coalesce(g.effectiveFrom <= asOf, true) AND coalesce(g.effectiveTo >= asOf, true) }
   }
   AND NOT EXISTS {
     MATCH (pol:Policy {status: 'complete'})
     WHERE pol.defaultStatus IN $statuses AND coalesce(pol.defaultEffectiveFrom <= asOf, true) AND coalesce(pol.defaultEffectiveTo >= asOf, true)
+      AND EXISTS { MATCH (pol)-[g:GOVERNS]->() WHERE coalesce(g.effectiveFrom <= asOf, true) AND coalesce(g.effectiveTo >= asOf, true) }
       AND NOT EXISTS { MATCH (pol)-[l:LISTS]->(dx) WHERE coalesce(l.effectiveFrom <= asOf, true) AND coalesce(l.effectiveTo >= asOf, true) }
   }
   AND NOT ('CURATED' IN $statuses AND EXISTS { MATCH (pr:Pairing)-[:DIAGNOSIS]->(dx) WHERE pr.retiredAt IS NULL })

@@ -149,6 +149,11 @@ export class ImportRepository {
     return rows.map((r) => ({ code: String(r.code), sequence: r.sequence === null || r.sequence === undefined ? null : toNumber(r.sequence) }));
   }
 
+  /** Where the loaded policies come from ('official', 'sample'), each once. */
+  async policyOrigins(): Promise<string[]> {
+    return (await this.executor.read('import/policy-origins')).map((r) => String(r.origin));
+  }
+
   /** For each (system, code): whether a Code node exists and whether its system has a complete release. */
   async codesPresent(keys: ReadonlyArray<{ system: string; code: string }>): Promise<Map<string, { present: boolean; systemLoaded: boolean }>> {
     const rows = await this.executor.read('import/codes-present', { keys: keys.map(({ system, code }) => ({ system, code })) });

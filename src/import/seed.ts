@@ -30,6 +30,10 @@ export async function runSampleImport(executor: CypherExecutor, dir: string = SA
   const codes = await runImport(executor, readSample(dir), options);
   const ncd = findReleaseFiles(dir).files;
   if (!ncd.ncdLabProcedures || !ncd.ncdLabDiagnoses) return codes;
-  const policies = await importPolicyFiles(executor, { procedures: ncd.ncdLabProcedures, diagnoses: ncd.ncdLabDiagnoses }, options);
+  // The excerpt names real NCDs: over a full list it would cut those policies down to its rows.
+  if ((await new ImportRepository(executor).policyOrigins()).some((origin) => origin !== 'sample')) {
+    return { ...codes, unresolved: { ...codes.unresolved, 'sample NCD excerpt not loaded: the graph holds the official list': 1 } };
+  }
+  const policies = await importPolicyFiles(executor, { procedures: ncd.ncdLabProcedures, diagnoses: ncd.ncdLabDiagnoses }, { ...options, origin: 'sample' });
   return mergeSummaries([codes, policies]);
 }

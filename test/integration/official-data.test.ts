@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config';
 import type { ImportSummary } from '../../src/import/import-runner';
 import { runOfficialImport } from '../../src/import/official/official-import';
+import { runSampleImport } from '../../src/import/seed';
 import { findReleaseFiles, type ReleaseFiles } from '../../src/import/official/release-files';
 import { applySchema } from '../../src/neo4j/migrate';
 import { createHarness, type Harness } from '../support/harness';
@@ -533,4 +534,12 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
     await runOfficialImport(h.executor, { ncdLabProcedures: files.ncdLabProcedures, ncdLabDiagnoses: files.ncdLabDiagnoses });
     expect(await listings()).toEqual(clean);
   }, 300_000);
+
+  it('keeps the full list when the sample is loaded over it: the sample excerpt would cut its policies down', async () => {
+    const listingCounts = () => cypher('MATCH (p:Policy) RETURN p.id AS id, p.listingCount AS n, p.origin AS origin ORDER BY id');
+    const before = await listingCounts();
+    const summary = await runSampleImport(h.executor);
+    expect(summary.unresolved['sample NCD excerpt not loaded: the graph holds the official list']).toBe(1);
+    expect(await listingCounts()).toEqual(before);
+  }, 120_000);
 });

@@ -155,6 +155,12 @@ describe('validateClaim', () => {
     expect(v.summary).toBe('1 of 2 line(s) would be denied.');
   });
 
+  it('fails a line whose only diagnosis is no code of the loaded release', async () => {
+    const v = (await validate({ diagnoses: ['Q99.9'], lines: [{ procedure: '83036', diagnosisPointers: [1] }] })).data!.validateClaim;
+    expect(v.findings.map((f) => f.code)).toEqual(['UNKNOWN_CODE']);
+    expect(v.lines[0]).toMatchObject({ outcome: 'FAIL', findings: [{ code: 'NO_SUPPORTING_DIAGNOSIS' }] });
+  });
+
   it('refuses pointers outside the diagnoses, and more than 12 diagnoses, naming the value', async () => {
     expect(errorOf(await validate({ diagnoses: ['E11.9'], lines: [{ procedure: '83036', diagnosisPointers: [2] }] }))).toEqual({
       code: 'BAD_USER_INPUT',
@@ -230,8 +236,14 @@ describe('the CSV export', () => {
   });
 
   it('answers bad parameters with 400 and the GraphQL error shape', async () => {
-    const response = await fetch(`${service.url.replace('/graphql', '')}/export/justified-by.csv?code=80061&status=MAYBE`);
+    const base = service.url.replace('/graphql', '');
+    const response = await fetch(`${base}/export/justified-by.csv?code=80061&status=MAYBE`);
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ errors: [{ message: 'status "MAYBE" is not a pairing status: expected COVERED, DENIED, NOT_MEDICALLY_NECESSARY, CURATED', extensions: { code: 'BAD_USER_INPUT' } }] });
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'status "MAYBE" is not a pairing status: expected COVERED, DENIED, NOT_MEDICALLY_NECESSARY, CURATED', extensions: { code: 'BAD_USER_INPUT', argument: 'status', value: 'MAYBE' } }],
+    });
+    const wrongRole = await fetch(`${base}/export/justifies.csv?system=CPT&code=85025`);
+    expect(wrongRole.status).toBe(400);
+    expect(await wrongRole.json()).toMatchObject({ errors: [{ message: 'Code "85025" is a procedure (CPT); justifies.csv takes a diagnosis code' }] });
   });
 });

@@ -146,8 +146,10 @@ describe('necessityFindings', () => {
     expect(necessityFindings(LIPID_PANEL, [judged(Z0000, denied), judged(E119, covered)])).toEqual([]);
   });
 
-  it('finds nothing for a line with no diagnosis that resolved', () => {
-    expect(necessityFindings(LIPID_PANEL, [])).toEqual([]);
+  it('finds no supporting diagnosis for a line whose diagnoses all failed to resolve', () => {
+    expect(necessityFindings(LIPID_PANEL, [])).toEqual([
+      { code: 'NO_SUPPORTING_DIAGNOSIS', severity: 'ERROR', message: "None of the line's diagnoses is a code of the loaded release, so none can support 80061.", evidence: [] },
+    ]);
   });
 
   it('reports one NO_POLICY for information when nothing governs the procedure for any diagnosis', () => {

@@ -9,7 +9,7 @@ import type { Unresolved } from '../../src/import/official/addenda-record';
 /** A few ICD-10-CM codes in tabular order: E11.6 is a header over E11.65; E78.6 and E11.8 are not in the release. */
 const ORDER = new TabularOrder(['E10', 'E109', 'E11', 'E116', 'E1165', 'E119', 'E78', 'E785', 'Z0000'].map((code, index) => ({ code, sequence: index + 1 })));
 
-const SOURCE: PlanSource = { publisher: 'CMS', version: '2022Q2', sourceFiles: ['ncd_lab_cpt_hcpcs_2022q2.csv', 'ncd_lab_icd10cm_2022q2.csv.gz'] };
+const SOURCE: PlanSource = { publisher: 'CMS', version: '2022Q2', sourceFiles: ['ncd_lab_cpt_hcpcs_2022q2.csv', 'ncd_lab_icd10cm_2022q2.csv.gz'], origin: 'official' };
 
 const LIPIDS = { id: '190.23', title: 'Lipid Testing' };
 const COUNTS = { id: '190.15', title: 'Blood Counts' };
@@ -62,7 +62,7 @@ describe('planPolicies', () => {
       policy(LIPIDS, [procedure(LIPIDS, '80061')], [entry(LIPIDS, 'E119', 'COVERED')]),
       policy(COUNTS, [procedure(COUNTS, '85025')], [], { defaultStatus: 'COVERED', defaultEffectiveFrom: '2015-10-01', defaultEffectiveTo: null }),
     ], { 'CPT|80061': present, 'CPT|85025': present });
-    const sourceProps = { kind: 'NCD', version: '2022Q2', sourceFiles: SOURCE.sourceFiles };
+    const sourceProps = { kind: 'NCD', origin: 'official', version: '2022Q2', sourceFiles: SOURCE.sourceFiles };
     expect(written.policies).toEqual([
       { id: '190.23', publisher: 'CMS', props: { title: 'Lipid Testing', ...sourceProps, defaultStatus: null, defaultListedAs: null, defaultEffectiveFrom: null, defaultEffectiveTo: null, effectiveFrom: '2015-10-01', effectiveTo: null } },
       { id: '190.15', publisher: 'CMS', props: { title: 'Blood Counts', ...sourceProps, defaultStatus: 'COVERED', defaultListedAs: '@@@@@@@', defaultEffectiveFrom: '2015-10-01', defaultEffectiveTo: null, effectiveFrom: null, effectiveTo: null } },

@@ -27,7 +27,7 @@ export async function importPolicies(
   executor: CypherExecutor,
   read: NcdPolicies,
   files: NcdLabFiles,
-  options: { onProgress?: ProgressListener } = {},
+  options: { onProgress?: ProgressListener; origin?: 'official' | 'sample' } = {},
 ): Promise<ImportSummary> {
   const began = Date.now();
   const repository = new ImportRepository(executor, options.onProgress);
@@ -53,12 +53,13 @@ export async function importPolicies(
     publisher: 'CMS',
     version: ncdVersionFromName(files.diagnoses) ?? 'unknown',
     sourceFiles: [path.basename(files.procedures), path.basename(files.diagnoses)],
+    origin: options.origin ?? 'official',
   }, unresolved);
   await repository.writePolicies(plan);
   return summarize(repository, before, began, {}, unresolved);
 }
 
 /** Reads, checks and imports an NCD lab list (the CLI's --ncd-lab-* options and the sample use this). */
-export async function importPolicyFiles(executor: CypherExecutor, files: NcdLabFiles, options: { onProgress?: ProgressListener } = {}): Promise<ImportSummary> {
+export async function importPolicyFiles(executor: CypherExecutor, files: NcdLabFiles, options: { onProgress?: ProgressListener; origin?: 'official' | 'sample' } = {}): Promise<ImportSummary> {
   return importPolicies(executor, await readNcdPolicies(files), files, options);
 }

@@ -35,6 +35,8 @@ export interface PlanSource {
   /** The list's version ("2022Q2") and file names. */
   version: string;
   sourceFiles: string[];
+  /** 'official' for a CMS list, 'sample' for the bundled excerpt (which must not replace a full list). */
+  origin: 'official' | 'sample';
 }
 
 const key = (system: string, code: string) => `${system}|${code}`;
@@ -56,6 +58,7 @@ export function planPolicies(
   const referenced = new Set<string>();
   const retiredDiagnoses = new Set<string>();
   let approximateRanges = 0;
+  let emptyRanges = 0;
 
   for (const policy of policies) {
     const rows = [...policy.procedures, ...policy.entries];
@@ -67,6 +70,7 @@ export function planPolicies(
       props: {
         title: policy.title,
         kind: 'NCD',
+        origin: source.origin,
         version: source.version,
         sourceFiles: source.sourceFiles,
         defaultStatus: policy.defaultStatus,
@@ -108,6 +112,7 @@ export function planPolicies(
     for (const entry of policy.entries) {
       const { targets, approximate } = entry.kind === 'RANGE' ? order.expandRange(entry.start, entry.end) : { targets: order.expandCode(entry.start), approximate: false };
       if (approximate) approximateRanges++;
+      if (entry.kind === 'RANGE' && targets.length === 0) emptyRanges++;
       const entryKey = `${entry.listedAs}|${entry.effectiveFrom ?? ''}|${entry.effectiveTo ?? ''}|${entry.status}`;
       for (const target of targets) {
         const code = canonicalCode(CodeSystemId.ICD10CM, target.code);
@@ -131,6 +136,7 @@ export function planPolicies(
   }
   countUnresolved(unresolved, 'diagnosis codes policies list that the loaded ICD-10-CM release lacks (kept as retired references)', retiredDiagnoses.size);
   countUnresolved(unresolved, 'policy ranges with an end the loaded ICD-10-CM release lacks (placed by code order)', approximateRanges);
+  countUnresolved(unresolved, 'policy ranges that reach no code of the loaded release (start after end in tabular order)', emptyRanges);
   return plan;
 }
 

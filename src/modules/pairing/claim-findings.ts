@@ -97,12 +97,14 @@ function pairingEvidence(j: Judgement): Evidence[] {
 
 /**
  * The medical-necessity findings of a line, from the judgement of each pointed diagnosis that
- * resolved: nothing when one supports the procedure; NOT_COVERED for each diagnosis a policy denies
+ * resolved: NO_SUPPORTING_DIAGNOSIS when none resolved; nothing when one supports the procedure; NOT_COVERED for each diagnosis a policy denies
  * or finds not medically necessary (with the listing or rule); NO_SUPPORTING_DIAGNOSIS when none
  * supports it; NO_POLICY (information) when nothing governs the procedure.
  */
 export function necessityFindings(procedure: CodeNode, judged: ReadonlyArray<{ diagnosis: CodeNode; judgement: Judgement }>): ClaimFinding[] {
-  if (judged.length === 0) return [];
+  if (judged.length === 0) {
+    return [finding(FindingCode.NO_SUPPORTING_DIAGNOSIS, `None of the line's diagnoses is a code of the loaded release, so none can support ${procedure.code}.`)];
+  }
   if (judged.some((j) => j.judgement.verdict === Verdict.SUPPORTED)) return [];
   if (judged.every((j) => j.judgement.verdict === Verdict.NO_POLICY)) {
     return [finding(FindingCode.NO_POLICY, `No policy or curated pairing governs ${procedure.code}: medical necessity was not checked.`)];

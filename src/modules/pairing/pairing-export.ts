@@ -7,11 +7,12 @@ import { DateScalar } from '../../common/date.scalar';
 import type { Context } from '../../context';
 import { badUserInput } from '../../errors/errors';
 import { ErrorCode } from '../../errors/error-code';
+import { CodeRole } from '../code-system/code-role.enum';
 import type { CodeNode } from '../code/code.type';
 import { findCode } from '../code/find-code.service';
 import { PairingStatus } from './pairing-status.enum';
 import { resolvePairingFilter } from './pairing-filter.service';
-import type { PairingFilter } from './pairing.repository';
+import type { PairingFilter, PairingPage } from './pairing.repository';
 import { pairingId } from './pairing.type';
 
 export type ExportKind = 'justified-by' | 'justifies';
@@ -23,6 +24,12 @@ const COLUMNS = [
   'diagnosis', 'diagnosis_title', 'diagnosis_retired', 'procedure_system', 'procedure', 'procedure_title', 'status', 'policy', 'listed_as',
   'matched_via', 'effective_from', 'effective_to', 'curated_by', 'curated_source', 'pairing_id',
 ];
+
+/** Curator-written text, kept from being read as a formula by a spreadsheet (=, +, -, @ first). */
+function cell(value: string | null | undefined): string {
+  if (!value) return '';
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
 
 /** The path of the CSV export of one code's pairings with these filters (what justifiedByCsv returns). */
 export function exportUrl(kind: ExportKind, code: CodeNode, filter: PairingFilter): string {
@@ -55,6 +62,10 @@ async function readRequest(kind: ExportKind, req: Request, context: Context): Pr
   if (!parsed.ok) throw badUserInput(parsed.message, { argument: 'code', value: raw.slice(0, 64) });
   const code = await findCode(context.loaders, raw, system);
   if (!code) throw badUserInput(`Code ${echo(raw)} is in no loaded release`, { argument: 'code', value: raw });
+  const role = kind === 'justified-by' ? CodeRole.PROCEDURE : CodeRole.DIAGNOSIS;
+  if (code.role !== role) {
+    throw badUserInput(`Code ${echo(raw)} is a ${code.role.toLowerCase()} (${code.system}); ${kind}.csv takes a ${role.toLowerCase()} code`, { argument: 'code', value: raw });
+  }
   const statusParam = single(req.query, 'status');
   const status = statusParam === null ? null : statusParam.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
   for (const s of status ?? []) {
@@ -86,7 +97,7 @@ export function exportHandler(kind: ExportKind, createContext: () => Context) {
   return async (req: Request, res: Response): Promise<void> => {
     const context = createContext();
     let request: { code: CodeNode; filter: PairingFilter };
-    let first;
+    let first: PairingPage;
     const fetch = (key: CodeKey, skip: number) =>
       kind === 'justified-by' ? context.repositories.pairings.justifiedBy(key, request.filter, skip, EXPORT_PAGE) : context.repositories.pairings.justifies(key, request.filter, skip, EXPORT_PAGE);
     try {
@@ -96,7 +107,8 @@ export function exportHandler(kind: ExportKind, createContext: () => Context) {
       const e = error instanceof GraphQLError ? error : null;
       const code = (e?.extensions.code as string | undefined) ?? ErrorCode.INTERNAL_SERVER_ERROR;
       const status = code === ErrorCode.BAD_USER_INPUT ? 400 : code === ErrorCode.SERVICE_UNAVAILABLE || code === ErrorCode.DATABASE_TIMEOUT ? 503 : 500;
-      res.status(status).json({ errors: [{ message: e && status !== 500 ? e.message : 'Internal server error', extensions: { code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : code } }] });
+      const extensions = status === 500 ? { code: ErrorCode.INTERNAL_SERVER_ERROR } : { ...e!.extensions, code };
+      res.status(status).json({ errors: [{ message: e && status !== 500 ? e.message : 'Internal server error', extensions }] });
       return;
     }
     const name = `${kind}-${request.code.system}-${request.code.code.replace('.', '')}-${request.filter.asOf}.csv`;
@@ -104,16 +116,27 @@ export function exportHandler(kind: ExportKind, createContext: () => Context) {
     res.setHeader('X-Total-Count', String(first.total));
     const csv = stringify({ header: true, columns: COLUMNS });
     csv.pipe(res);
+    // A client that goes away stops the export: waiting for 'drain' would never end.
     const write = async (row: unknown[]) => {
-      if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve));
+      if (csv.write(row)) return;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          csv.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        csv.once('drain', done);
+        res.once('close', done);
+      });
     };
     try {
       let page = first;
       for (let skip = 0; ; ) {
         for (const p of page.pairings) {
+          if (res.destroyed) break;
           await write([
             p.diagnosis.code, p.diagnosis.display, p.diagnosis.retired ? 'true' : 'false', p.procedure.system, p.procedure.code, p.procedure.display, p.status,
-            p.policyId ?? '', p.listedAs ?? '', p.via, p.effectiveFrom ?? '', p.effectiveTo ?? '', p.curated?.author ?? '', p.curated?.source ?? '', pairingId(p),
+            p.policyId ?? '', p.listedAs ?? '', p.via, p.effectiveFrom ?? '', p.effectiveTo ?? '', cell(p.curated?.author), cell(p.curated?.source), pairingId(p),
           ]);
         }
         skip += page.pairings.length;
