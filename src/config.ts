@@ -31,6 +31,8 @@ export interface Config {
   logLevel: string;
   /** Write credentials: API key -> the name recorded as author in the audit trail (CODESET_API_KEYS). */
   apiKeys: ReadonlyMap<string, string>;
+  /** Return each request's Cypher round trips in `extensions.roundTrips` (DEBUG_EXTENSIONS). */
+  debugExtensions: boolean;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +112,7 @@ export function loadConfig(env: Env = process.env): Config {
     loadSampleWhenEmpty: flag(env, 'LOAD_SAMPLE_WHEN_EMPTY', true),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     apiKeys: readApiKeys(env.CODESET_API_KEYS),
+    debugExtensions: flag(env, 'DEBUG_EXTENSIONS', false),
   };
 }
 

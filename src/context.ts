@@ -1,4 +1,5 @@
 import type { CypherExecutor } from './neo4j/executor';
+import { RoundTripCounter } from './observability/round-trips';
 import { createCodeSystemLoaders } from './modules/code-system/code-system.loaders';
 import { CodeSystemRepository } from './modules/code-system/code-system.repository';
 import { OrganizationRepository } from './modules/code-system/organization.repository';
@@ -58,11 +59,14 @@ export interface Context {
   repositories: Repositories;
   loaders: Loaders;
   caller: Caller;
+  /** Every Cypher round trip of this request (for metrics and the debug extension). */
+  roundTrips: RoundTripCounter;
 }
 
 export function createContext(executor: CypherExecutor, caller: Caller = { credential: 'none' }): Context {
-  const repositories = createRepositories(executor);
-  return { repositories, loaders: createLoaders(repositories), caller };
+  const roundTrips = new RoundTripCounter();
+  const repositories = createRepositories(executor.withListener(roundTrips.record));
+  return { repositories, loaders: createLoaders(repositories), caller, roundTrips };
 }
 
 /** The caller named by an X-Api-Key header or an Authorization: Bearer header, checked against the configured keys. */

@@ -9,6 +9,8 @@ import type { Logger } from './common/logger';
 import { callerFrom, createContext, type Context } from './context';
 import { createFormatError } from './errors/format-error';
 import { exportHandler } from './modules/pairing/pairing-export';
+import { createMetrics, type Metrics } from './observability/metrics';
+import { requestMetricsPlugin } from './observability/request-metrics.plugin';
 import type { CypherExecutor } from './neo4j/executor';
 
 export interface ServiceDeps {
@@ -17,17 +19,29 @@ export interface ServiceDeps {
   logger: Logger;
   /** Write credentials (API key -> name) for the curation mutations. */
   apiKeys?: ReadonlyMap<string, string>;
+  /** Add `extensions.roundTrips` to every response (DEBUG_EXTENSIONS). */
+  debugExtensions?: boolean;
   /** Answers whether Neo4j can serve queries now (for /health/ready). */
   databaseReady: () => Promise<boolean>;
 }
 
+export interface ApolloOptions {
+  httpServer?: http.Server;
+  metrics?: Metrics;
+  /** Add each response's Cypher round trips and database time to `extensions.roundTrips`. */
+  debugExtensions?: boolean;
+}
+
 /** The Apollo server alone, for `executeOperation` in tests and for the HTTP app below. */
-export function createApollo(schema: GraphQLSchema, logger: Logger, httpServer?: http.Server): ApolloServer<Context> {
+export function createApollo(schema: GraphQLSchema, logger: Logger, options: ApolloOptions = {}): ApolloServer<Context> {
   return new ApolloServer<Context>({
     schema,
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
-    plugins: httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [],
+    plugins: [
+      requestMetricsPlugin(options.metrics ?? null, { debug: options.debugExtensions ?? false }),
+      ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
+    ],
   });
 }
 
@@ -37,14 +51,18 @@ export interface RunningService {
   stop: () => Promise<void>;
 }
 
-/** Serves GraphQL at /graphql, CSV exports under /export/, and health checks at /health/live and /health/ready. */
+/** Serves GraphQL at /graphql, CSV exports under /export/, Prometheus metrics at /metrics, and health checks at /health/live and /health/ready. */
 export async function startService(deps: ServiceDeps, host: string, port: number): Promise<RunningService> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const apollo = createApollo(deps.schema, deps.logger, httpServer);
+  const metrics = createMetrics();
+  const apollo = createApollo(deps.schema, deps.logger, { httpServer, metrics, debugExtensions: deps.debugExtensions });
   await apollo.start();
 
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });

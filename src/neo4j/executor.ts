@@ -29,9 +29,16 @@ export class CypherExecutor {
     private readonly listener?: RoundTripListener,
   ) {}
 
-  /** Same driver and statements, another listener: one per request for round-trip accounting. */
+  /** Same driver and statements, one more listener (told after any this one has): one per request for round-trip accounting. */
   withListener(listener: RoundTripListener): CypherExecutor {
-    return new CypherExecutor(this.driver, this.database, this.library, this.queryTimeoutMs, listener);
+    const previous = this.listener;
+    const both: RoundTripListener = previous
+      ? (name, millis) => {
+          previous(name, millis);
+          listener(name, millis);
+        }
+      : listener;
+    return new CypherExecutor(this.driver, this.database, this.library, this.queryTimeoutMs, both);
   }
 
   async read(name: string, params: Row = {}): Promise<Row[]> {

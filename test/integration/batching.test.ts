@@ -34,6 +34,20 @@ describe('DataLoader batching', () => {
     });
   });
 
+  it('reports the same round trips in extensions.roundTrips for 5 codes as for 50: one per relationship level', async () => {
+    const sample = readSample();
+    const all = sample.codeFiles.flatMap((f) => f.codes.map((c) => ({ system: f.release.system, code: canonicalCode(f.release.system, c.code) })));
+    const query = (n: number) =>
+      `{ ${all.slice(0, n).map((c, i) => `c${i}: code(code: "${c.code}", system: ${c.system}) { code parent { code } children { code } system { id maintainedBy { id } } categories { id } }`).join('\n')} }`;
+    const few = await h.run(query(5));
+    const many = await h.run(query(50));
+    // Levels: the codes; their parent, children, system and categories; the systems' maintainers.
+    expect(few.extensions?.roundTrips?.count).toBe(6);
+    expect(many.extensions?.roundTrips?.count).toBe(6);
+    expect(many.extensions?.roundTrips?.statements).toEqual(few.extensions?.roundTrips?.statements);
+    expect(many.extensions?.roundTrips?.databaseMillis).toBeGreaterThan(0);
+  });
+
   it('batches nested lists level by level: categories, their codes, the codes\' children and their parents', async () => {
     const { data, errors } = await h.run<{ codeSystem: { topCategories: Array<{ children: Array<{ codes: Array<{ children: unknown[] }> }> }> } }>(
       `{ codeSystem(id: ICD10CM) { topCategories { children { codes { code children { code parent { code } ancestors { code } } } } } } }`,

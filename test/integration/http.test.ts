@@ -43,6 +43,22 @@ describe('the HTTP service', () => {
     expect(body.errors?.[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('counts requests, latency, round trips and errors by code at /metrics, in Prometheus format', async () => {
+    await post({ query: 'query Lookup { code(code: "E11.9") { code parent { code } } }', operationName: 'Lookup' });
+    await post({ query: 'query Lookup { code(code: "E11.9") { code parent { code } } }', operationName: 'Lookup' });
+    await post({ query: 'query Bad { code(code: "not a code!") { code } }', operationName: 'Bad' });
+    const response = await fetch(service.url.replace('/graphql', '/metrics'));
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toContain('codeset_graphql_requests_total{operation="Lookup",outcome="success"} 2');
+    expect(text).toContain('codeset_graphql_requests_total{operation="Bad",outcome="error"} 1');
+    expect(text).toContain('codeset_graphql_errors_total{code="BAD_USER_INPUT"} 1');
+    // Two statements per Lookup (the code, then its parent): both requests fall in the le="2" bucket.
+    expect(text).toContain('codeset_cypher_round_trips_bucket{le="2",operation="Lookup"} 2');
+    expect(text).toMatch(/codeset_graphql_request_duration_seconds_count\{operation="Lookup"\} 2/);
+    expect(text).toMatch(/codeset_process_resident_memory_bytes \d+/);
+  });
+
   it('reports liveness, and readiness while Neo4j answers', async () => {
     expect((await fetch(service.url.replace('/graphql', '/health/live'))).status).toBe(200);
     const ready = await fetch(service.url.replace('/graphql', '/health/ready'));

@@ -16,7 +16,11 @@ export interface Harness {
   apollo: ApolloServer<Context>;
   /** Cypher statements run by the last `run` call, by name, in order. */
   roundTrips: string[];
-  run: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, caller?: Caller) => Promise<{ data?: T; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
+  run: <T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: Caller,
+  ) => Promise<{ data?: T; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>; extensions?: { roundTrips?: { count: number; databaseMillis: number; statements: Record<string, number> } } }>;
   close: () => Promise<void>;
 }
 
@@ -24,7 +28,7 @@ export interface Harness {
 export async function createHarness(target: Neo4jTarget = inject('neo4jTarget'), options: { queryTimeoutMs?: number } = {}): Promise<Harness> {
   const driver = createDriver(target, { connectTimeoutMs: 10_000 });
   const executor = new CypherExecutor(driver, target.database, new CypherLibrary(), options.queryTimeoutMs ?? 30_000);
-  const apollo = createApollo(await createSchema(), logger.child({ test: true }, { level: 'silent' }));
+  const apollo = createApollo(await createSchema(), logger.child({ test: true }, { level: 'silent' }), { debugExtensions: true });
   await apollo.start();
   const roundTrips: string[] = [];
   return {

@@ -1,0 +1,24 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** The service's Prometheus metrics, in their own registry (one per running service). */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'codeset_' });
+  const perOperation = (name: string, help: string, buckets: number[]) =>
+    new Histogram({ name, help, labelNames: ['operation'] as const, buckets, registers: [registry] });
+  return {
+    registry,
+    requests: new Counter({
+      name: 'codeset_graphql_requests_total',
+      help: 'GraphQL requests by operation name and outcome (success, error)',
+      labelNames: ['operation', 'outcome'] as const,
+      registers: [registry],
+    }),
+    duration: perOperation('codeset_graphql_request_duration_seconds', 'GraphQL request latency by operation name, from parsing to the response', [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]),
+    roundTrips: perOperation('codeset_cypher_round_trips', 'Cypher round trips per GraphQL request, by operation name', [0, 1, 2, 3, 4, 6, 8, 12, 16, 32, 64]),
+    databaseSeconds: perOperation('codeset_cypher_seconds_per_request', 'Time spent in Neo4j per GraphQL request (sum of its round trips), by operation name', [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]),
+    errors: new Counter({ name: 'codeset_graphql_errors_total', help: 'GraphQL errors by extensions.code', labelNames: ['code'] as const, registers: [registry] }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
