@@ -20,7 +20,9 @@ export interface Harness {
     query: string,
     variables?: Record<string, unknown>,
     caller?: Caller,
-  ) => Promise<{ data?: T; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>; extensions?: { roundTrips?: { count: number; databaseMillis: number; statements: Record<string, number> } } }>;
+  ) => Promise<{ data?: T; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
+  /** extensions.roundTrips of the last `run` (the server's own count, from the debug extension). */
+  lastRoundTrips: () => { count: number; databaseMillis: number; statements: Record<string, number> } | undefined;
   close: () => Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function createHarness(target: Neo4jTarget = inject('neo4jTarget'),
   const apollo = createApollo(await createSchema(), logger.child({ test: true }, { level: 'silent' }), { debugExtensions: true });
   await apollo.start();
   const roundTrips: string[] = [];
+  let lastExtensions: Record<string, unknown> | undefined;
   return {
     driver,
     executor,
@@ -41,8 +44,11 @@ export async function createHarness(target: Neo4jTarget = inject('neo4jTarget'),
       const counted = executor.withListener((name) => roundTrips.push(name));
       const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(counted, caller) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
-      return response.body.singleResult as never;
+      const { extensions, ...result } = response.body.singleResult;
+      lastExtensions = extensions;
+      return result as never;
     },
+    lastRoundTrips: () => lastExtensions?.roundTrips as never,
     close: async () => {
       await apollo.stop();
       await driver.close();
