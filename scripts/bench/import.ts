@@ -10,7 +10,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import Table from 'cli-table3';
-import { machineDescription, writeBenchResult } from './report';
+import { machineDescription, runBench, writeBenchResult } from './report';
 import { PROJECT_ROOT, embeddedTarget } from '../../src/config';
 import { runOfficialImport } from '../../src/import/official/official-import';
 import { findReleaseFiles } from '../../src/import/official/release-files';
@@ -96,7 +96,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runBench(main);

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import Table from 'cli-table3';
-import { machineDescription, writeBenchResult } from './report';
+import { machineDescription, runBench, writeBenchResult } from './report';
 import { logger } from '../../src/common/logger';
 import { PROJECT_ROOT, embeddedTarget } from '../../src/config';
 import { runOfficialImport } from '../../src/import/official/official-import';
@@ -126,7 +126,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runBench(main);

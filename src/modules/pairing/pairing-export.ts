@@ -12,10 +12,9 @@ import type { CodeNode } from '../code/code.type';
 import { findCode } from '../code/find-code.service';
 import { PairingStatus } from './pairing-status.enum';
 import { resolvePairingFilter } from './pairing-filter.service';
-import type { PairingFilter, PairingPage } from './pairing.repository';
+import { bareChapterSystem, type PairingDirection, type PairingFilter, type PairingPage } from './pairing.repository';
 import { pairingId } from './pairing.type';
 
-export type ExportKind = 'justified-by' | 'justifies';
 
 /** Rows fetched per round trip while streaming an export. */
 const EXPORT_PAGE = 5_000;
@@ -32,7 +31,7 @@ function cell(value: string | null | undefined): string {
 }
 
 /** The path of the CSV export of one code's pairings with these filters (what justifiedByCsv returns). */
-export function exportUrl(kind: ExportKind, code: CodeNode, filter: PairingFilter): string {
+export function exportUrl(kind: PairingDirection, code: CodeNode, filter: PairingFilter): string {
   const params = new URLSearchParams({ system: code.system, code: code.code });
   params.set('status', filter.statuses.join(','));
   if (filter.policy) params.set('policy', filter.policy);
@@ -50,7 +49,7 @@ function single(query: Request['query'], name: string): string | null {
 }
 
 /** Reads and checks the query parameters: the same filters as the GraphQL field, same messages. */
-async function readRequest(kind: ExportKind, req: Request, context: Context): Promise<{ code: CodeNode; filter: PairingFilter }> {
+async function readRequest(kind: PairingDirection, req: Request, context: Context): Promise<{ code: CodeNode; filter: PairingFilter }> {
   const raw = single(req.query, 'code');
   if (!raw) throw badUserInput('Query parameter code is required: the procedure (justified-by) or diagnosis (justifies) code', { argument: 'code' });
   const systemParam = single(req.query, 'system');
@@ -83,7 +82,7 @@ async function readRequest(kind: ExportKind, req: Request, context: Context): Pr
       asOf: asOf === null ? null : DateScalar.parseValue(asOf),
     },
     context,
-    kind === 'justified-by' ? CodeSystemId.ICD10CM : null,
+    bareChapterSystem(kind),
   );
   return { code, filter };
 }
@@ -93,13 +92,13 @@ async function readRequest(kind: ExportKind, req: Request, context: Context): Pr
  * with the same filters, as CSV (RFC 4180, header row), streamed page by page with back-pressure.
  * Bad parameters are a 400 with the same JSON error (extensions.code) GraphQL would give.
  */
-export function exportHandler(kind: ExportKind, createContext: () => Context) {
+export function exportHandler(kind: PairingDirection, createContext: () => Context) {
   return async (req: Request, res: Response): Promise<void> => {
     const context = createContext();
     let request: { code: CodeNode; filter: PairingFilter };
     let first: PairingPage;
     const fetch = (key: CodeKey, skip: number) =>
-      kind === 'justified-by' ? context.repositories.pairings.justifiedBy(key, request.filter, skip, EXPORT_PAGE) : context.repositories.pairings.justifies(key, request.filter, skip, EXPORT_PAGE);
+      context.repositories.pairings.pairingsOf(kind, key, request.filter, skip, EXPORT_PAGE);
     try {
       request = await readRequest(kind, req, context);
       first = await fetch(request.code, 0);

@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { CodeKey } from '../../common/code-format';
+import { CodeSystemId } from '../../common/code-system-id';
 import type { CypherExecutor, Row } from '../../neo4j/executor';
 import { mapBy, toNumber } from '../../neo4j/values';
 import type { CategoryNode } from '../code/category.type';
@@ -8,6 +9,14 @@ import type { PairingStatus } from './pairing-status.enum';
 import type { PairEvidence } from './pairing-verdict';
 import type { PairingNode } from './pairing.type';
 import type { PolicyNode } from './policy.type';
+
+/** Which way a pairing list runs: a procedure's diagnoses, or a diagnosis's procedures. */
+export type PairingDirection = 'justified-by' | 'justifies';
+
+/** A bare chapter ("4", "E08-E13") names an ICD-10-CM category when the listed codes are diagnoses. */
+export function bareChapterSystem(direction: PairingDirection): CodeSystemId | null {
+  return direction === 'justified-by' ? CodeSystemId.ICD10CM : null;
+}
 
 /** Filters shared by justifiedBy and justifies (and their CSV export). */
 export interface PairingFilter {
@@ -82,14 +91,12 @@ export class PairingRepository {
     return { total: toNumber(row.total), pairings: (row.page as Row[]).map((r) => toPairing(r, row.fixed as CodeNode)) };
   }
 
-  /** Diagnoses paired with a procedure (one page, ordered by tabular order of the diagnosis). */
-  justifiedBy(procedure: CodeKey, filter: PairingFilter, skip: number, limit: number): Promise<PairingPage> {
-    return this.page('pairing/justified-by', procedure, filter, skip, limit);
-  }
-
-  /** Procedures paired with a diagnosis (one page, ordered by system and code). */
-  justifies(diagnosis: CodeKey, filter: PairingFilter, skip: number, limit: number): Promise<PairingPage> {
-    return this.page('pairing/justifies', diagnosis, filter, skip, limit);
+  /**
+   * One page of a code's pairings: 'justified-by' gives the diagnoses of a procedure in tabular
+   * order, 'justifies' the procedures of a diagnosis by system and code.
+   */
+  pairingsOf(direction: PairingDirection, code: CodeKey, filter: PairingFilter, skip: number, limit: number): Promise<PairingPage> {
+    return this.page(`pairing/${direction}`, code, filter, skip, limit);
   }
 
   async evidence(pairs: readonly PairKey[], date: string): Promise<Map<string, PairEvidence>> {

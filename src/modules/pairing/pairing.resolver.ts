@@ -10,12 +10,21 @@ import { overlappingProcedures } from './pairing-analytics.service';
 import { exportUrl } from './pairing-export';
 import { resolvePairingFilter } from './pairing-filter.service';
 import { PairingFilterArgs } from './pairing.args';
+import { bareChapterSystem, type PairingDirection } from './pairing.repository';
 import { PairingConnection, toPairingConnection } from './pairing.type';
 import { Policy, type PolicyNode } from './policy.type';
 
 const JUSTIFIED_BY =
   'The diagnoses paired with this procedure, with the policy or curator behind each: policy listings (a code, a range, or a header and the codes under it), ' +
   'a policy\'s rule for every code it does not list (NCD 190.15 covers them), and curated pairings. By default the pairings that justify it (COVERED, CURATED) in force today, in tabular order.';
+
+/** One page of justifiedBy or justifies, as a connection. */
+async function pairingConnection(direction: PairingDirection, code: CodeNode, filterArgs: PairingFilterArgs, { first, after }: PageArgs, context: Context): Promise<PairingConnection> {
+  const filter = await resolvePairingFilter(filterArgs, context, bareChapterSystem(direction));
+  const skip = offsetAfter(after);
+  const page = await context.repositories.pairings.pairingsOf(direction, code, filter, skip, first);
+  return toPairingConnection(page.pairings, skip, page.total);
+}
 
 /** Pairing fields of procedures. */
 @Resolver(() => Procedure)
@@ -27,15 +36,12 @@ export class ProcedurePairingResolver {
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: Context,
   ): Promise<PairingConnection> {
-    const filter = await resolvePairingFilter(filterArgs, context, CodeSystemId.ICD10CM);
-    const skip = offsetAfter(after);
-    const page = await context.repositories.pairings.justifiedBy(code, filter, skip, first);
-    return toPairingConnection(page.pairings, skip, page.total);
+    return pairingConnection('justified-by', code, filterArgs, { first, after }, context);
   }
 
   @FieldResolver(() => String, { description: 'Path of the CSV export of justifiedBy with these filters (every page, one row per pairing): GET it from this service.' })
   async justifiedByCsv(@Root() code: CodeNode, @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs, @Ctx() context: Context): Promise<string> {
-    return exportUrl('justified-by', code, await resolvePairingFilter(filterArgs, context, CodeSystemId.ICD10CM));
+    return exportUrl('justified-by', code, await resolvePairingFilter(filterArgs, context, bareChapterSystem('justified-by')));
   }
 
   @FieldResolver(() => [ChapterCount], { description: 'The paired diagnoses counted by ICD-10-CM chapter (same filters as justifiedBy; a diagnosis counts once).' })
@@ -81,14 +87,11 @@ export class DiagnosisPairingResolver {
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: Context,
   ): Promise<PairingConnection> {
-    const filter = await resolvePairingFilter(filterArgs, context, null);
-    const skip = offsetAfter(after);
-    const page = await context.repositories.pairings.justifies(code, filter, skip, first);
-    return toPairingConnection(page.pairings, skip, page.total);
+    return pairingConnection('justifies', code, filterArgs, { first, after }, context);
   }
 
   @FieldResolver(() => String, { description: 'Path of the CSV export of justifies with these filters (every page, one row per pairing).' })
   async justifiesCsv(@Root() code: CodeNode, @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs, @Ctx() context: Context): Promise<string> {
-    return exportUrl('justifies', code, await resolvePairingFilter(filterArgs, context, null));
+    return exportUrl('justifies', code, await resolvePairingFilter(filterArgs, context, bareChapterSystem('justifies')));
   }
 }
