@@ -33,6 +33,13 @@ export interface Config {
   apiKeys: ReadonlyMap<string, string>;
   /** Return each request's Cypher round trips in `extensions.roundTrips` (DEBUG_EXTENSIONS). */
   debugExtensions: boolean;
+  /** The answer cache (CODESET_CACHE_MB, 0 turns it off) and how often it checks the graph for changes (CODESET_CACHE_CHECK_MS). */
+  cache: CacheConfig | null;
+}
+
+export interface CacheConfig {
+  maxBytes: number;
+  checkIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -113,7 +120,14 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     apiKeys: readApiKeys(env.CODESET_API_KEYS),
     debugExtensions: flag(env, 'DEBUG_EXTENSIONS', false),
+    cache: readCacheConfig(env),
   };
+}
+
+function readCacheConfig(env: Env): CacheConfig | null {
+  const megabytes = integer(env, 'CODESET_CACHE_MB', 64, 0, 4096);
+  const checkIntervalMs = integer(env, 'CODESET_CACHE_CHECK_MS', 1000, 100, 600_000);
+  return megabytes === 0 ? null : { maxBytes: megabytes * 1024 * 1024, checkIntervalMs };
 }
 
 /** The target of the embedded Neo4j: no authentication, loopback only. */

@@ -1,3 +1,4 @@
+import type { ReleaseCache } from './cache/release-cache';
 import type { CypherExecutor } from './neo4j/executor';
 import { RoundTripCounter } from './observability/round-trips';
 import { createCodeSystemLoaders } from './modules/code-system/code-system.loaders';
@@ -26,16 +27,17 @@ export interface Repositories {
   curation: CurationRepository;
 }
 
-export function createRepositories(executor: CypherExecutor): Repositories {
+/** The repositories of one request; code, search and pairing reads go through the process's cache when there is one. */
+export function createRepositories(executor: CypherExecutor, cache: ReleaseCache | null = null): Repositories {
   return {
     codeSystems: new CodeSystemRepository(executor),
     organizations: new OrganizationRepository(executor),
-    codes: new CodeRepository(executor),
+    codes: new CodeRepository(executor, cache),
     categories: new CategoryRepository(executor),
     releases: new ReleaseRepository(executor),
-    search: new SearchRepository(executor),
+    search: new SearchRepository(executor, cache),
     modifiers: new ModifierRepository(executor),
-    pairings: new PairingRepository(executor),
+    pairings: new PairingRepository(executor, cache),
     curation: new CurationRepository(executor),
   };
 }
@@ -61,12 +63,14 @@ export interface Context {
   caller: Caller;
   /** Every Cypher round trip of this request (for metrics and the debug extension). */
   roundTrips: RoundTripCounter;
+  /** The process's cache of answers, when it has one: a write clears it. */
+  cache: ReleaseCache | null;
 }
 
-export function createContext(executor: CypherExecutor, caller: Caller = { credential: 'none' }): Context {
+export function createContext(executor: CypherExecutor, caller: Caller = { credential: 'none' }, cache: ReleaseCache | null = null): Context {
   const roundTrips = new RoundTripCounter();
-  const repositories = createRepositories(executor.withListener(roundTrips.record));
-  return { repositories, loaders: createLoaders(repositories), caller, roundTrips };
+  const repositories = createRepositories(executor.withListener(roundTrips.record), cache);
+  return { repositories, loaders: createLoaders(repositories), caller, roundTrips, cache };
 }
 
 /** The caller named by an X-Api-Key header or an Authorization: Bearer header, checked against the configured keys. */

@@ -5,11 +5,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
+import { CacheWatcher } from './cache/cache-watcher';
+import { ReleaseCache } from './cache/release-cache';
 import type { Logger } from './common/logger';
+import type { CacheConfig } from './config';
 import { callerFrom, createContext, type Context } from './context';
 import { createFormatError } from './errors/format-error';
 import { exportHandler } from './modules/pairing/pairing-export';
-import { createMetrics, type Metrics } from './observability/metrics';
+import { cacheMetrics, createMetrics, registerCacheGauges, type Metrics } from './observability/metrics';
 import { requestMetricsPlugin } from './observability/request-metrics.plugin';
 import type { CypherExecutor } from './neo4j/executor';
 
@@ -23,6 +26,8 @@ export interface ServiceDeps {
   debugExtensions?: boolean;
   /** Answers whether Neo4j can serve queries now (for /health/ready). */
   databaseReady: () => Promise<boolean>;
+  /** Keep answers of release data in a bounded cache, cleared when the graph changes (none when absent). */
+  cache?: CacheConfig | null;
 }
 
 export interface ApolloOptions {
@@ -48,6 +53,8 @@ export function createApollo(schema: GraphQLSchema, logger: Logger, options: Apo
 export interface RunningService {
   url: string;
   httpServer: http.Server;
+  /** The answer cache, when the service has one. */
+  cache: ReleaseCache | null;
   stop: () => Promise<void>;
 }
 
@@ -59,6 +66,13 @@ export async function startService(deps: ServiceDeps, host: string, port: number
   const metrics = createMetrics();
   const apollo = createApollo(deps.schema, deps.logger, { httpServer, metrics, debugExtensions: deps.debugExtensions });
   await apollo.start();
+  const cache = deps.cache ? new ReleaseCache(deps.cache.maxBytes, cacheMetrics(metrics)) : null;
+  const watcher = cache && deps.cache ? new CacheWatcher(deps.executor, cache, deps.cache.checkIntervalMs, (error) => deps.logger.warn({ err: error }, 'cache: could not read the graph generation')) : null;
+  if (cache && watcher) {
+    registerCacheGauges(metrics, cache);
+    await watcher.check();
+    watcher.start();
+  }
 
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -76,7 +90,7 @@ export async function startService(deps: ServiceDeps, host: string, port: number
     '/graphql',
     cors(),
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(deps.executor, callerFrom(req.headers, deps.apiKeys ?? new Map())) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(deps.executor, callerFrom(req.headers, deps.apiKeys ?? new Map()), cache) }),
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -89,6 +103,10 @@ export async function startService(deps: ServiceDeps, host: string, port: number
   return {
     url: `http://${shownHost}:${actualPort}/graphql`,
     httpServer,
-    stop: () => apollo.stop(),
+    cache,
+    stop: async () => {
+      watcher?.stop();
+      await apollo.stop();
+    },
   };
 }

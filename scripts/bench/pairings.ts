@@ -12,14 +12,8 @@ import { Command } from 'commander';
 import Table from 'cli-table3';
 import { machineDescription, runBench, writeBenchResult } from './report';
 import { logger } from '../../src/common/logger';
-import { PROJECT_ROOT, embeddedTarget } from '../../src/config';
-import { runOfficialImport } from '../../src/import/official/official-import';
-import { findReleaseFiles } from '../../src/import/official/release-files';
-import { CypherLibrary } from '../../src/neo4j/cypher-library';
-import { createDriver } from '../../src/neo4j/driver';
-import { runningPid, startEmbeddedNeo4j, stopEmbeddedNeo4j } from '../../src/neo4j/embedded';
-import { CypherExecutor } from '../../src/neo4j/executor';
-import { applySchema } from '../../src/neo4j/migrate';
+import { PROJECT_ROOT } from '../../src/config';
+import { openBenchStore } from './bench-store';
 import { createSchema } from '../../src/schema';
 import { startService } from '../../src/server';
 
@@ -64,16 +58,9 @@ function summary(millis: number[]) {
 }
 
 async function main(): Promise<void> {
-  const home = path.join(PROJECT_ROOT, '.data', 'neo4j-bench');
-  const instance = { home, boltPort: Number(options.port) };
-  if (runningPid(home) === null) await startEmbeddedNeo4j(instance, { log: (line) => console.log(line) });
-  const target = embeddedTarget(instance);
-  const driver = createDriver(target, { connectTimeoutMs: 10_000 });
-  const executor = new CypherExecutor(driver, target.database, new CypherLibrary(), 600_000);
+  const store = await openBenchStore(options.dir, Number(options.port));
+  const { driver, executor } = store;
   try {
-    await applySchema(executor);
-    const imported = await runOfficialImport(executor, findReleaseFiles(options.dir).files);
-    console.log(`official data in place (${imported.changes} changes made)`);
     const service = await startService({ schema: await createSchema(), executor, logger: logger.child({}, { level: 'silent' }), databaseReady: async () => true }, '127.0.0.1', 0);
     try {
       const governed = (await driver.executeQuery('MATCH (p:Policy)-[:GOVERNS]->(c:Code) RETURN c.code AS code, p.defaultStatus AS rule ORDER BY c.code')).records.map((r) => r.toObject() as { code: string; rule: string });
@@ -121,8 +108,7 @@ async function main(): Promise<void> {
       await service.stop();
     }
   } finally {
-    await driver.close();
-    await stopEmbeddedNeo4j(home);
+    await store.close();
   }
 }
 

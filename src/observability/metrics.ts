@@ -1,4 +1,5 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { CacheListener, ReleaseCache } from '../cache/release-cache';
 
 /** The service's Prometheus metrics, in their own registry (one per running service). */
 export function createMetrics() {
@@ -18,7 +19,30 @@ export function createMetrics() {
     roundTrips: perOperation('codeset_cypher_round_trips', 'Cypher round trips per GraphQL request, by operation name', [0, 1, 2, 3, 4, 6, 8, 12, 16, 32, 64]),
     databaseSeconds: perOperation('codeset_cypher_seconds_per_request', 'Time spent in Neo4j per GraphQL request (sum of its round trips), by operation name', [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]),
     errors: new Counter({ name: 'codeset_graphql_errors_total', help: 'GraphQL errors by extensions.code', labelNames: ['code'] as const, registers: [registry] }),
+    cacheLookups: new Counter({
+      name: 'codeset_cache_lookups_total',
+      help: 'Answer cache lookups by statement and result (hit, miss)',
+      labelNames: ['statement', 'result'] as const,
+      registers: [registry],
+    }),
+    cacheInvalidations: new Counter({ name: 'codeset_cache_invalidations_total', help: 'Times the answer cache was cleared (an import or a curation changed the graph)', registers: [registry] }),
   };
+}
+
+/** Feeds the cache's hits, misses and clears into the metrics. The namespace's parameters (after @) are not a label. */
+export function cacheMetrics(metrics: Metrics): CacheListener {
+  const statement = (namespace: string) => namespace.split('@')[0]!;
+  return {
+    hit: (namespace) => metrics.cacheLookups.inc({ statement: statement(namespace), result: 'hit' }),
+    miss: (namespace) => metrics.cacheLookups.inc({ statement: statement(namespace), result: 'miss' }),
+    invalidated: () => metrics.cacheInvalidations.inc(),
+  };
+}
+
+/** The cache's size as gauges, read when /metrics is scraped. */
+export function registerCacheGauges(metrics: Metrics, cache: ReleaseCache): void {
+  new Gauge({ name: 'codeset_cache_entries', help: 'Answers held in the cache', registers: [metrics.registry], collect() { this.set(cache.stats().entries); } });
+  new Gauge({ name: 'codeset_cache_bytes', help: 'Estimated bytes held by the cache', registers: [metrics.registry], collect() { this.set(cache.stats().bytes); } });
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,6 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
+import type { ReleaseCache } from '../../src/cache/release-cache';
 import { logger } from '../../src/common/logger';
 import type { Neo4jTarget } from '../../src/config';
 import { createContext, type Caller, type Context } from '../../src/context';
@@ -26,8 +27,8 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
-/** A real Apollo server over the test Neo4j; `run` executes one operation with fresh loaders. */
-export async function createHarness(target: Neo4jTarget = inject('neo4jTarget'), options: { queryTimeoutMs?: number } = {}): Promise<Harness> {
+/** A real Apollo server over the test Neo4j; `run` executes one operation with fresh loaders (and the given answer cache, if any). */
+export async function createHarness(target: Neo4jTarget = inject('neo4jTarget'), options: { queryTimeoutMs?: number; cache?: ReleaseCache } = {}): Promise<Harness> {
   const driver = createDriver(target, { connectTimeoutMs: 10_000 });
   const executor = new CypherExecutor(driver, target.database, new CypherLibrary(), options.queryTimeoutMs ?? 30_000);
   const apollo = createApollo(await createSchema(), logger.child({ test: true }, { level: 'silent' }), { debugExtensions: true });
@@ -42,7 +43,7 @@ export async function createHarness(target: Neo4jTarget = inject('neo4jTarget'),
     run: async (query, variables, caller) => {
       roundTrips.length = 0;
       const counted = executor.withListener((name) => roundTrips.push(name));
-      const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(counted, caller) });
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(counted, caller, options.cache ?? null) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       const { extensions, ...result } = response.body.singleResult;
       lastExtensions = extensions;

@@ -26,4 +26,12 @@ describe('loadConfig', () => {
   it('rejects a flag that is neither true nor false', () => {
     expect(() => loadConfig({ LOAD_SAMPLE_WHEN_EMPTY: 'maybe' })).toThrow('LOAD_SAMPLE_WHEN_EMPTY must be true or false, got "maybe"');
   });
+
+  it('keeps a 64 MB answer cache checked every second by default, sized by CODESET_CACHE_MB and off at 0', () => {
+    expect(loadConfig({}).cache).toEqual({ maxBytes: 64 * 1024 * 1024, checkIntervalMs: 1000 });
+    expect(loadConfig({ CODESET_CACHE_MB: '8', CODESET_CACHE_CHECK_MS: '250' }).cache).toEqual({ maxBytes: 8 * 1024 * 1024, checkIntervalMs: 250 });
+    expect(loadConfig({ CODESET_CACHE_MB: '0' }).cache).toBeNull();
+    expect(() => loadConfig({ CODESET_CACHE_MB: 'lots' })).toThrow('CODESET_CACHE_MB must be a whole number from 0 to 4096, got "lots"');
+    expect(() => loadConfig({ CODESET_CACHE_CHECK_MS: '5' })).toThrow('CODESET_CACHE_CHECK_MS must be a whole number from 100 to 600000, got "5"');
+  });
 });

@@ -1,6 +1,7 @@
 import type { CodeKey } from '../../common/code-format';
-import type { CypherExecutor } from '../../neo4j/executor';
 import neo4j from 'neo4j-driver';
+import { paramKey, type ReleaseCache } from '../../cache/release-cache';
+import type { CypherExecutor } from '../../neo4j/executor';
 import { mapBy, toNumber } from '../../neo4j/values';
 import type { CategoryNode } from './category.type';
 import type { CodeNode } from './code.type';
@@ -10,13 +11,20 @@ export function codeKeyString(key: CodeKey): string {
   return `${key.system}|${key.code}`;
 }
 
-/** Every read takes a batch of (system, code) keys and answers in one round trip, keyed "SYSTEM|code". */
+/**
+ * Every read takes a batch of (system, code) keys and answers in one round trip, keyed
+ * "SYSTEM|code"; with a cache, only the keys it lacks go to the database.
+ */
 export class CodeRepository {
-  constructor(private readonly executor: CypherExecutor) {}
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly cache: ReleaseCache | null = null,
+  ) {}
 
-  private async batch<T>(name: string, keys: readonly CodeKey[], column: string): Promise<Map<string, T>> {
-    const params = { keys: keys.map(({ system, code }) => ({ system, code })) };
-    return mapBy<T>(await this.executor.read(name, params), 'key', column);
+  private batch<T>(name: string, keys: readonly CodeKey[], column: string): Promise<Map<string, T>> {
+    const fetch = async (batch: readonly CodeKey[]) =>
+      mapBy<T>(await this.executor.read(name, { keys: batch.map(({ system, code }) => ({ system, code })) }), 'key', column);
+    return this.cache ? this.cache.through(name, keys, codeKeyString, fetch) : fetch(keys);
   }
 
   byKeys(keys: readonly CodeKey[]): Promise<Map<string, CodeNode>> {
@@ -52,14 +60,17 @@ export class CodeRepository {
   }
 
   /** One page of descendants per key; all keys share the page arguments. */
-  async descendants(keys: readonly CodeKey[], page: { skip: number; limit: number; billableOnly: boolean }): Promise<Map<string, { total: number; codes: CodeNode[] }>> {
-    const rows = await this.executor.read('code/descendants', {
-      keys: keys.map(({ system, code }) => ({ system, code })),
-      skip: neo4j.int(page.skip),
-      limit: neo4j.int(page.limit),
-      billableOnly: page.billableOnly,
-    });
-    return new Map(rows.map((row) => [String(row.key), { total: toNumber(row.total), codes: row.codes as CodeNode[] }]));
+  descendants(keys: readonly CodeKey[], page: { skip: number; limit: number; billableOnly: boolean }): Promise<Map<string, { total: number; codes: CodeNode[] }>> {
+    const fetch = async (batch: readonly CodeKey[]) => {
+      const rows = await this.executor.read('code/descendants', {
+        keys: batch.map(({ system, code }) => ({ system, code })),
+        skip: neo4j.int(page.skip),
+        limit: neo4j.int(page.limit),
+        billableOnly: page.billableOnly,
+      });
+      return new Map(rows.map((row) => [String(row.key), { total: toNumber(row.total), codes: row.codes as CodeNode[] }]));
+    };
+    return this.cache ? this.cache.through(`code/descendants@${paramKey(page)}`, keys, codeKeyString, fetch) : fetch(keys);
   }
 
   /** Subsumption checks; `found` is false when the ancestor names no code or category of the system. */

@@ -52,7 +52,7 @@ export class CurationResolver {
       'Adds a curated pairing (needs a write credential; the credential\'s name is recorded as author, with the time and source, in the audit trail). ' +
       'Codes must be of loaded releases, a diagnosis and a procedure. CONFLICT when the two codes already have an active curated pairing (its id is in extensions).',
   })
-  async addPairing(@Arg('input', () => AddPairingInput) input: AddPairingInput, @Ctx() { caller, loaders, repositories }: Context): Promise<CuratedPairingNode> {
+  async addPairing(@Arg('input', () => AddPairingInput) input: AddPairingInput, @Ctx() { caller, loaders, repositories, cache }: Context): Promise<CuratedPairingNode> {
     const author = writer(caller);
     const diagnosis = await codeOfRole(loaders, input.diagnosis, CodeRole.DIAGNOSIS, 'diagnosis');
     const procedure = await codeOfRole(loaders, input.procedure, CodeRole.PROCEDURE, 'procedure');
@@ -63,6 +63,7 @@ export class CurationResolver {
       rationale: input.rationale?.trim() || null,
       author,
     });
+    if (result.created) cache?.clear('a curated pairing was added');
     if (!result.created) throw conflict(`${diagnosis.code} -> ${procedure.code} already has an active curated pairing (${result.id}); retire it first to replace it`, { existingId: result.id });
     return (await repositories.curation.byIds([result.id])).get(result.id)!;
   }
@@ -71,13 +72,14 @@ export class CurationResolver {
   async retirePairing(
     @Arg('id', () => String) id: string,
     @Arg('reason', () => String) reason: string,
-    @Ctx() { caller, repositories }: Context,
+    @Ctx() { caller, repositories, cache }: Context,
   ): Promise<CuratedPairingNode> {
     const actor = writer(caller);
     const why = reason.trim();
     if (why.length === 0 || why.length > 2000) throw badUserInput(`reason must be 1 to 2,000 characters, got ${why.length}`, { argument: 'reason' });
     if (!id.startsWith('curated:')) throw badUserInput(`Pairing id ${echo(id)} is not a curated pairing id (they start with "curated:"); policy pairings cannot be retired here`, { argument: 'id', value: id.slice(0, 64) });
     const result = await repositories.curation.retire(id, actor, why);
+    if (result.found && !result.wasRetired) cache?.clear('a curated pairing was retired');
     if (!result.found) throw notFound(`No curated pairing has id ${echo(id)}`, { argument: 'id', value: id.slice(0, 64) });
     if (result.wasRetired) throw conflict(`Curated pairing ${echo(id)} is already retired`, { argument: 'id', value: id });
     return (await repositories.curation.byIds([id])).get(id)!;

@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { paramKey, type ReleaseCache } from '../../cache/release-cache';
 import type { CodeKey } from '../../common/code-format';
 import { CodeSystemId } from '../../common/code-system-id';
 import type { CypherExecutor, Row } from '../../neo4j/executor';
@@ -71,11 +72,28 @@ function toPolicy(row: Row): PolicyNode {
   return { ...(row as unknown as PolicyNode), listingCount: toNumber(row.listingCount ?? 0), governsCount: toNumber(row.governsCount ?? 0), sourceFiles: (row.sourceFiles as string[] | null) ?? [] };
 }
 
-/** Pairings, policies and claim evidence. Every read is one round trip. */
-export class PairingRepository {
-  constructor(private readonly executor: CypherExecutor) {}
+const codeKeyString = ({ system, code }: CodeKey) => `${system}|${code}`;
 
-  private async page(name: string, key: CodeKey, filter: PairingFilter, skip: number, limit: number): Promise<PairingPage> {
+/**
+ * Pairings, policies and claim evidence. Every read is one round trip; with a cache, answers it
+ * holds are not read again (it is cleared when an import or a curation changes the graph).
+ */
+export class PairingRepository {
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly cache: ReleaseCache | null = null,
+  ) {}
+
+  /** `read` through the cache under `name` and the parameters, when there is a cache. */
+  private cached<T>(name: string, params: Record<string, unknown>, read: () => Promise<T>): Promise<T> {
+    return this.cache ? this.cache.one(name, paramKey(params), read) : read();
+  }
+
+  private page(name: string, key: CodeKey, filter: PairingFilter, skip: number, limit: number): Promise<PairingPage> {
+    return this.cached(name, { key, filter, skip, limit }, () => this.readPage(name, key, filter, skip, limit));
+  }
+
+  private async readPage(name: string, key: CodeKey, filter: PairingFilter, skip: number, limit: number): Promise<PairingPage> {
     const [row] = await this.executor.read(name, {
       system: key.system,
       code: key.code,
@@ -99,44 +117,63 @@ export class PairingRepository {
     return this.page(`pairing/${direction}`, code, filter, skip, limit);
   }
 
-  async evidence(pairs: readonly PairKey[], date: string): Promise<Map<string, PairEvidence>> {
-    const rows = await this.executor.read('pairing/evidence', { pairs: pairs.map((p) => ({ ...p })), date });
-    return new Map(rows.map((r) => [String(r.key), { policies: r.policies as PairEvidence['policies'], curatedCount: toNumber(r.curatedCount), curated: r.curated as PairEvidence['curated'] }]));
+  /** `fetch` for the keys the cache lacks (all of them without a cache). */
+  private through<K, V>(name: string, keys: readonly K[], keyOf: (key: K) => string, fetch: (batch: readonly K[]) => Promise<Map<string, V>>): Promise<Map<string, V>> {
+    return this.cache ? this.cache.through(name, keys, keyOf, fetch) : fetch(keys);
+  }
+
+  evidence(pairs: readonly PairKey[], date: string): Promise<Map<string, PairEvidence>> {
+    return this.through(`pairing/evidence@${date}`, pairs, (p) => p.key, async (batch) => {
+      const rows = await this.executor.read('pairing/evidence', { pairs: batch.map((p) => ({ ...p })), date });
+      return new Map(rows.map((r) => [String(r.key), { policies: r.policies as PairEvidence['policies'], curatedCount: toNumber(r.curatedCount), curated: r.curated as PairEvidence['curated'] }]));
+    });
   }
 
   /** Published or retired codes with their release windows, keyed "SYSTEM|code". */
   claimCodes(keys: readonly CodeKey[]): Promise<Map<string, ClaimCode>> {
-    return this.executor.read('pairing/claim-codes', { keys: keys.map(({ system, code }) => ({ system, code })) }).then(
-      (rows) => new Map(rows.map((r) => [String(r.key), { code: r.code as ClaimCode['code'], releases: r.releases as ClaimCode['releases'] }])),
-    );
+    return this.through('pairing/claim-codes', keys, codeKeyString, async (batch) => {
+      const rows = await this.executor.read('pairing/claim-codes', { keys: batch.map(({ system, code }) => ({ system, code })) });
+      return new Map(rows.map((r) => [String(r.key), { code: r.code as ClaimCode['code'], releases: r.releases as ClaimCode['releases'] }]));
+    });
   }
 
-  async excludes1Conflicts(codes: readonly string[]): Promise<Excludes1Conflict[]> {
+  excludes1Conflicts(codes: readonly string[]): Promise<Excludes1Conflict[]> {
     const pairs = codes.flatMap((a) => codes.filter((b) => b !== a).map((b) => ({ a, b })));
-    if (pairs.length === 0) return [];
-    const rows = await this.executor.read('pairing/excludes1-conflicts', { pairs });
-    return rows as unknown as Excludes1Conflict[];
+    if (pairs.length === 0) return Promise.resolve([]);
+    return this.cached('pairing/excludes1-conflicts', { codes }, async () => (await this.executor.read('pairing/excludes1-conflicts', { pairs })) as unknown as Excludes1Conflict[]);
   }
 
-  async policies(ids: readonly string[]): Promise<Map<string, PolicyNode>> {
-    const rows = await this.executor.read('pairing/policies-by-ids', { ids: [...ids] });
-    return new Map(rows.map((r) => [String(r.key), toPolicy(r.policy as Row)]));
+  policies(ids: readonly string[]): Promise<Map<string, PolicyNode>> {
+    return this.through('pairing/policies-by-ids', ids, (id) => id, async (batch) => {
+      const rows = await this.executor.read('pairing/policies-by-ids', { ids: [...batch] });
+      return new Map(rows.map((r) => [String(r.key), toPolicy(r.policy as Row)]));
+    });
   }
 
-  async governingPolicies(keys: readonly CodeKey[]): Promise<Map<string, string[]>> {
-    return mapBy(await this.executor.read('pairing/governing-policies', { keys: keys.map(({ system, code }) => ({ system, code })) }), 'key', 'policies');
+  governingPolicies(keys: readonly CodeKey[]): Promise<Map<string, string[]>> {
+    return this.through('pairing/governing-policies', keys, codeKeyString, async (batch) =>
+      mapBy<string[]>(await this.executor.read('pairing/governing-policies', { keys: batch.map(({ system, code }) => ({ system, code })) }), 'key', 'policies'),
+    );
   }
 
   async policyIds(): Promise<string[]> {
     return (await this.executor.read('pairing/policies-all')).map((r) => String(r.id));
   }
 
-  async justifyingSources(filter: Pick<PairingFilter, 'statuses' | 'billableOnly' | 'asOf'>): Promise<JustifyingSources> {
+  justifyingSources(filter: Pick<PairingFilter, 'statuses' | 'billableOnly' | 'asOf'>): Promise<JustifyingSources> {
+    return this.cached('pairing/justifying-sets', { filter }, () => this.readJustifyingSources(filter));
+  }
+
+  private async readJustifyingSources(filter: Pick<PairingFilter, 'statuses' | 'billableOnly' | 'asOf'>): Promise<JustifyingSources> {
     const [row] = await this.executor.read('pairing/justifying-sets', { statuses: filter.statuses, billableOnly: filter.billableOnly, asOf: filter.asOf });
     return { universe: toNumber(row?.universe ?? 0), policies: (row?.policies ?? []) as JustifyingSources['policies'], curated: (row?.curated ?? []) as JustifyingSources['curated'] };
   }
 
-  async justifyingChapters(procedure: CodeKey, filter: PairingFilter): Promise<Array<{ chapter: CategoryNode; diagnoses: number }>> {
+  justifyingChapters(procedure: CodeKey, filter: PairingFilter): Promise<Array<{ chapter: CategoryNode; diagnoses: number }>> {
+    return this.cached('pairing/justifying-chapters', { procedure, filter }, () => this.readJustifyingChapters(procedure, filter));
+  }
+
+  private async readJustifyingChapters(procedure: CodeKey, filter: PairingFilter): Promise<Array<{ chapter: CategoryNode; diagnoses: number }>> {
     const rows = await this.executor.read('pairing/justifying-chapters', {
       system: procedure.system, code: procedure.code, statuses: filter.statuses, policy: filter.policy, billableOnly: filter.billableOnly, asOf: filter.asOf,
     });

@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { paramKey, type ReleaseCache } from '../../cache/release-cache';
 import type { CypherExecutor } from '../../neo4j/executor';
 import { toNumber } from '../../neo4j/values';
 import type { CodeSystemId } from '../code-system/code-system-id.enum';
@@ -17,11 +18,18 @@ export interface SearchFilter {
   limit: number;
 }
 
-/** Runs a search plan as one Cypher statement: the page and the total count together. */
+/** Runs a search plan as one Cypher statement: the page and the total count together (cached by plan and filter). */
 export class SearchRepository {
-  constructor(private readonly executor: CypherExecutor) {}
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly cache: ReleaseCache | null = null,
+  ) {}
 
-  async search(plan: SearchPlan, filter: SearchFilter): Promise<SearchPage> {
+  search(plan: SearchPlan, filter: SearchFilter): Promise<SearchPage> {
+    return this.cache ? this.cache.one('search', paramKey({ plan, filter }), () => this.read(plan, filter)) : this.read(plan, filter);
+  }
+
+  private async read(plan: SearchPlan, filter: SearchFilter): Promise<SearchPage> {
     const params = { systems: filter.systems, billableOnly: filter.billableOnly, skip: neo4j.int(filter.skip), limit: neo4j.int(filter.limit) };
     const [row] = plan.mode === 'code'
       ? await this.executor.read('search/code-prefix', { ...params, prefixes: plan.prefixes })

@@ -1,0 +1,49 @@
+import type { CypherExecutor } from '../neo4j/executor';
+import type { ReleaseCache } from './release-cache';
+
+/**
+ * Reads the graph's generation (cypher/cache/generation.cypher: releases, policies, curation
+ * count) every `intervalMs` and clears the cache when it differs from the last one read, so an
+ * import or a curation made by another process is seen within one interval. A failed read (Neo4j
+ * away) changes nothing; the next successful one compares again.
+ */
+export class CacheWatcher {
+  private last: string | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly cache: ReleaseCache,
+    private readonly intervalMs: number,
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {}
+
+  /** Reads the generation now; resolves once it is compared (the first read only records it). */
+  check(): Promise<void> {
+    this.running ??= this.compare().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  start(): this {
+    this.timer = setInterval(() => void this.check(), this.intervalMs);
+    this.timer.unref();
+    return this;
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private async compare(): Promise<void> {
+    try {
+      const [row] = await this.executor.read('cache/generation');
+      const generation = JSON.stringify(row ?? null);
+      if (this.last !== null && generation !== this.last) this.cache.clear('the graph changed (import or curation)');
+      this.last = generation;
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+}
