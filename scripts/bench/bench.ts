@@ -3,7 +3,8 @@
  *
  * Side by side, in one run, on loopback, over the same Neo4j with the full official data
  * (.data/neo4j-bench, imported first; a no-op when it is there):
- *   (a) this service (the build, `node dist/src/index.js`),
+ *   (a) this service (the build, `node dist/src/index.js`), as shipped: answer cache on,
+ *   (a0) the same with CODESET_CACHE_MB=0: every answer from Neo4j (what a cache miss costs),
  *   (b) @neo4j/graphql over the same graph (contenders/generated-api.ts),
  *   (c) the floor: the service's Cypher through neo4j-driver from a bare HTTP handler (contenders/floor.ts).
  * Each contender is its own Node process. For every query of the mix (mix.ts), autocannon runs
@@ -36,7 +37,7 @@ const options = new Command()
   .parse()
   .opts<{ dir: string; port: string; connections: string; duration: string; rounds: string; warmup: string; queries?: string; write: boolean }>();
 
-const CONTENDERS: ContenderId[] = ['service', 'generated', 'floor'];
+const CONTENDERS: ContenderId[] = ['service', 'uncached', 'generated', 'floor'];
 
 function gitCommit(): string {
   try {
@@ -53,19 +54,21 @@ async function startContenders(uri: string): Promise<Record<ContenderId, Contend
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
   const env = { NEO4J_URI: uri, PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
   const tsx = ['--import', 'tsx'];
-  const [service, generated, floor] = await Promise.all([
-    startContender('the service', ['dist/src/index.js'], env, /serving GraphQL at http:\/\/[^:]+:(\d+)\//),
+  const served = /serving GraphQL at http:\/\/[^:]+:(\d+)\//;
+  const [service, uncached, generated, floor] = await Promise.all([
+    startContender('the service', ['dist/src/index.js'], env, served),
+    startContender('the service without its cache', ['dist/src/index.js'], { ...env, CODESET_CACHE_MB: '0' }, served),
     startContender('@neo4j/graphql', [...tsx, 'scripts/bench/contenders/generated-api.ts'], env, /listening (\d+)/),
     startContender('the floor', [...tsx, 'scripts/bench/contenders/floor.ts'], env, /listening (\d+)/),
   ]);
-  return { service, generated, floor };
+  return { service, uncached, generated, floor };
 }
 
 /** Every sample once through every contender: all must answer without error (this is also the first warm-up). */
 async function checkAnswers(mix: MixQuery[], contenders: Record<ContenderId, ContenderProcess>): Promise<Record<string, Record<ContenderId, number>>> {
   const bytes: Record<string, Record<ContenderId, number>> = {};
   for (const query of mix) {
-    bytes[query.name] = { service: 0, generated: 0, floor: 0 };
+    bytes[query.name] = { service: 0, uncached: 0, generated: 0, floor: 0 };
     for (const id of CONTENDERS) {
       for (let i = 0; i < query.samples; i++) {
         const request = query.request(id, i)!;
@@ -96,7 +99,7 @@ async function main(): Promise<void> {
     console.log('checking that every contender answers every sample');
     const meanBytes = await checkAnswers(mix, running);
 
-    const peakRss: Record<ContenderId, number> = { service: 0, generated: 0, floor: 0 };
+    const peakRss: Record<ContenderId, number> = { service: 0, uncached: 0, generated: 0, floor: 0 };
     const slot = async (query: MixQuery, id: ContenderId, slotSeconds: number): Promise<SlotResult> => {
       const sampler = setInterval(() => (peakRss[id] = Math.max(peakRss[id], running[id].rssMb())), 250);
       try {
@@ -153,13 +156,17 @@ async function main(): Promise<void> {
       queries,
     };
 
-    const table = new Table({ head: ['query', 'a req/s', 'b req/s', 'c req/s', 'a/b req/s', 'a p50', 'b p50', 'c p50', 'a/c p50', 'a p99', 'b p99', 'a/b p99'], style: { head: [], border: [] } });
+    const table = new Table({
+      head: ['query', 'a req/s', 'a0 req/s', 'b req/s', 'c req/s', 'a/b req/s', 'a0/b req/s', 'a p50', 'a0 p50', 'b p50', 'c p50', 'a/c p50', 'a0/c p50', 'a p99', 'a0 p99', 'b p99', 'a/b p99', 'a0/b p99'],
+      style: { head: [], border: [] },
+    });
+    const r = (x: number, y: number) => (x / y).toFixed(2);
     for (const q of queries) {
-      const { service: a, generated: b, floor: c } = q.contenders;
-      table.push([q.name, a.rps, b.rps, c.rps, (a.rps / b.rps).toFixed(2), a.p50Ms, b.p50Ms, c.p50Ms, (a.p50Ms / c.p50Ms).toFixed(2), a.p99Ms, b.p99Ms, (a.p99Ms / b.p99Ms).toFixed(2)]);
+      const { service: a, uncached: a0, generated: b, floor: c } = q.contenders;
+      table.push([q.name, a.rps, a0.rps, b.rps, c.rps, r(a.rps, b.rps), r(a0.rps, b.rps), a.p50Ms, a0.p50Ms, b.p50Ms, c.p50Ms, r(a.p50Ms, c.p50Ms), r(a0.p50Ms, c.p50Ms), a.p99Ms, a0.p99Ms, b.p99Ms, r(a.p99Ms, b.p99Ms), r(a0.p99Ms, b.p99Ms)]);
     }
     console.log(table.toString());
-    console.log(`service RSS: start ${report.rssMb.service.start} MB, peak ${report.rssMb.service.peak} MB, end ${report.rssMb.service.end} MB`);
+    for (const id of ['service', 'uncached'] as const) console.log(`${id} RSS: start ${report.rssMb[id].start} MB, peak ${report.rssMb[id].peak} MB, end ${report.rssMb[id].end} MB`);
     console.log(`full result: ${writeBenchResult('bench', report)}`);
     if (options.write) {
       writeFileSync(path.join(PROJECT_ROOT, 'BENCHMARKS.md'), renderMarkdown(report));

@@ -8,7 +8,8 @@ import { parseCode, type CodeKey } from '../../src/common/code-format';
 import { CodeSystemId } from '../../src/common/code-system-id';
 import { planSearch } from '../../src/modules/search/search-query';
 
-export type ContenderId = 'service' | 'generated' | 'floor';
+/** (a) the service as shipped (answer cache on), (a0) the service with CODESET_CACHE_MB=0, (b) @neo4j/graphql, (c) the floor. */
+export type ContenderId = 'service' | 'uncached' | 'generated' | 'floor';
 
 export interface BenchRequest {
   /** Path on the contender's origin: /graphql, or /<query> on the floor. */
@@ -144,7 +145,7 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
       samples: lookups.length,
       request(contender, i) {
         const { system, code } = lookups[i]!;
-        if (contender === 'service') return gql(LOOKUP, { code, system });
+        if (contender === 'service' || contender === 'uncached') return gql(LOOKUP, { code, system });
         if (contender === 'generated') return gql(LOOKUP_B, { code, system });
         return floor('lookup', { system, code });
       },
@@ -158,7 +159,7 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
         const text = SEARCH_TEXTS[i]!;
         const plan = planSearch(text);
         if (plan.mode !== 'text') throw new Error(`${text} is not a text search`);
-        if (contender === 'service') return gql(SEARCH, { text });
+        if (contender === 'service' || contender === 'uncached') return gql(SEARCH, { text });
         if (contender === 'generated') return gql(SEARCH_B, { phrase: plan.lucene });
         return floor('search', { lucene: plan.lucene, first: 10 });
       },
@@ -170,7 +171,7 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
       samples: headers.length,
       request(contender, i) {
         const { system, code } = headers[i]!;
-        if (contender === 'service') return gql(DESCENDANTS, { code });
+        if (contender === 'service' || contender === 'uncached') return gql(DESCENDANTS, { code });
         if (contender === 'generated') return gql(DESCENDANTS_B, { code });
         return floor('descendants', { system, code, first: 50 });
       },
@@ -182,7 +183,7 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
       samples: governed.length,
       request(contender, i) {
         const { system, code } = governed[i]!;
-        if (contender === 'service') return gql(JUSTIFIED_BY, { code, system });
+        if (contender === 'service' || contender === 'uncached') return gql(JUSTIFIED_BY, { code, system });
         if (contender === 'generated') return gql(JUSTIFIED_BY_B, { code, system, asOf: AS_OF });
         return floor('justifiedBy', { system, code, asOf: AS_OF, first: 50 });
       },
@@ -194,7 +195,7 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
       samples: pairs.length,
       request(contender, i) {
         const { dx, px } = pairs[i]!;
-        if (contender === 'service') return gql(CHECK, { dx, px });
+        if (contender === 'service' || contender === 'uncached') return gql(CHECK, { dx, px });
         if (contender === 'generated') return gql(CHECK_B, { dx, dxList: [dx], px, asOf: AS_OF });
         const key = procedureKey(px);
         return floor('checkPairing', { keys: [{ system: 'ICD10CM', code: dx }, key], pairs: [pairKey(dx, key)], date: AS_OF });
@@ -207,7 +208,7 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
       samples: claims.length,
       request(contender, i) {
         const claim = claims[i]!;
-        if (contender === 'service') return gql(VALIDATE, { claim: claimInput(claim) });
+        if (contender === 'service' || contender === 'uncached') return gql(VALIDATE, { claim: claimInput(claim) });
         if (contender === 'generated') {
           const variables: Record<string, unknown> = { asOf: AS_OF, dx: claim.diagnoses };
           claim.procedures.forEach((px, j) => {
