@@ -152,6 +152,7 @@ export class GraphView {
     const detail = await fetchCode(data.code!, data.system!);
     if (!detail) return;
     const elements = await fetchNeighbourhood(detail);
+    this.reuseDrawnCodes(elements, data.id);
     // Placed around the expanded code, which keeps its place (and its group).
     const centre = { ...node.position() };
     const at = placeNeighbourhood(data.id, elements.nodes, elements.edges, centre);
@@ -160,6 +161,28 @@ export class GraphView {
     this.avoidOverlap(at, centre);
     this.add(elements, at);
     this.cy.animate({ fit: { eles: this.cy.elements(), padding: 24 } }, { duration: 200 });
+  }
+
+  /**
+   * A paired code already drawn (in another code's group) stays where it is: the new hub gets a
+   * direct edge to it, labelled like its group's edge, and groups left with nothing are dropped.
+   */
+  private reuseDrawnCodes(elements: Elements, hub: string): void {
+    const drawn = (id: string) => this.cy.getElementById(id).nonempty();
+    const groupEdges = new Map(elements.edges.filter((e) => e.relation === 'justifies').map((e) => [e.source === hub ? e.target : e.source, e]));
+    const extra: EdgeData[] = [];
+    elements.nodes = elements.nodes.filter((n) => {
+      if (!n.parent || n.kind !== 'code' || !drawn(n.id)) return true;
+      const via = groupEdges.get(n.parent);
+      if (via) {
+        const [source, target] = via.source === hub ? [hub, n.id] : [n.id, hub];
+        extra.push({ ...via, id: `${source}->${target}:justifies`, source, target });
+      }
+      return false;
+    });
+    const empty = new Set(elements.nodes.filter((g) => g.kind === 'policy' && !elements.nodes.some((n) => n.parent === g.id)).map((g) => g.id));
+    elements.nodes = elements.nodes.filter((n) => !empty.has(n.id));
+    elements.edges = [...elements.edges.filter((e) => !empty.has(e.source) && !empty.has(e.target)), ...extra];
   }
 
   private async drawMore(node: NodeSingular, spec: MoreSpec): Promise<void> {
@@ -196,12 +219,14 @@ export class GraphView {
     if (!node.isChild()) this.avoidOverlap(at, { ...node.position() });
     this.add({ nodes, edges }, at);
     if (remaining > 0) {
-      node.data('label', moreLabel(remaining));
+      node.data({ label: moreLabel(remaining), title: `${remaining} more: click to draw the next ${GROUP_CAP}` });
+      this.callbacks.select(node.data() as NodeData);
       const lowest = placeInGroup(node.isChild() ? node.parent().children().not(node).map((n) => ({ ...(n as NodeSingular).position() })) : [...at.values()], 1, { ...node.position() })[0]!;
       node.position(lowest);
     } else {
       this.more.delete(node.id());
       node.remove();
+      this.callbacks.select(null);
     }
     this.cy.animate({ fit: { eles: this.cy.elements(), padding: 24 } }, { duration: 200 });
   }
