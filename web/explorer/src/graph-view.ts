@@ -55,6 +55,8 @@ const STYLE: cytoscape.StylesheetJson = [
 export interface GraphCallbacks {
   open: (code: { code: string; systemId: string }) => void;
   select: (node: NodeData | null) => void;
+  /** A click could not be answered (the service refused or failed). */
+  error: (message: string) => void;
 }
 
 /** The neighbourhood graph: a click on a code expands it, a click on "N more" draws the next page, a double click opens the code. */
@@ -108,6 +110,48 @@ export class GraphView {
     for (const spec of elements.more ?? []) this.more.set(spec.id, spec);
   }
 
+  /**
+   * Moves a new neighbourhood, as one block, next to what is drawn: to the side of the graph's
+   * bounding box nearest the expanded node, level with it, so boxes never overlap.
+   */
+  private besideGraph(at: Map<string, Point>, anchor: Point): void {
+    if (at.size === 0) return;
+    const margin = 70;
+    const box = this.cy.elements().boundingBox();
+    const xs = [...at.values()].map((p) => p.x);
+    const ys = [...at.values()].map((p) => p.y);
+    const block = { x1: Math.min(...xs) - 60, x2: Math.max(...xs) + 60, y1: Math.min(...ys) - 40, y2: Math.max(...ys) + 30 };
+    const sides = [
+      { gap: anchor.x - box.x1, dx: box.x1 - margin - block.x2, dy: anchor.y - (block.y1 + block.y2) / 2 },
+      { gap: box.x2 - anchor.x, dx: box.x2 + margin - block.x1, dy: anchor.y - (block.y1 + block.y2) / 2 },
+      { gap: anchor.y - box.y1, dx: anchor.x - (block.x1 + block.x2) / 2, dy: box.y1 - margin - block.y2 },
+      { gap: box.y2 - anchor.y, dx: anchor.x - (block.x1 + block.x2) / 2, dy: box.y2 + margin - block.y1 },
+    ];
+    const side = sides.reduce((best, s) => (s.gap < best.gap ? s : best));
+    for (const point of at.values()) {
+      point.x += side.dx;
+      point.y += side.dy;
+    }
+  }
+
+  /** A group grew downward: what sat under it (level with it) moves down by as much. */
+  private pushBelow(groupId: string, before: { x1: number; x2: number; y2: number }, after: { y2: number }): void {
+    const growth = after.y2 - before.y2;
+    if (growth <= 0) return;
+    const moved = this.cy.nodes().filter((n) => {
+      if (n.id() === groupId || n.data('parent') === groupId || n.data('parent')) return false;
+      const b = n.boundingBox();
+      return b.y1 >= before.y2 - 1 && b.x2 > before.x1 && b.x1 < before.x2;
+    });
+    moved.forEach((n) => {
+      const targets = n.isParent() ? n.children() : n;
+      targets.forEach((t) => {
+        const p = (t as NodeSingular).position();
+        (t as NodeSingular).position({ x: p.x, y: p.y + growth });
+      });
+    });
+  }
+
   /** Moves new nodes off the ones already drawn, outward from the expanded node. */
   private avoidOverlap(at: Map<string, Point>, centre: Point): void {
     const taken = this.cy.nodes('[kind != "policy"]').map((n) => ({ ...(n as NodeSingular).position() }));
@@ -139,7 +183,7 @@ export class GraphView {
     try {
       await work();
     } catch (error) {
-      this.container.dataset.error = error instanceof Error ? error.message : String(error);
+      this.callbacks.error(error instanceof Error ? error.message : String(error));
     } finally {
       this.busy -= 1;
       this.publish();
@@ -158,7 +202,7 @@ export class GraphView {
     const at = placeNeighbourhood(data.id, elements.nodes, elements.edges, centre);
     at.delete(data.id);
     elements.nodes = elements.nodes.filter((n) => n.id !== data.id);
-    this.avoidOverlap(at, centre);
+    this.besideGraph(at, centre);
     this.add(elements, at);
     this.cy.animate({ fit: { eles: this.cy.elements(), padding: 24 } }, { duration: 200 });
   }
@@ -212,6 +256,8 @@ export class GraphView {
       remaining = page.pageInfo.hasNextPage ? spec.remaining : 0;
     }
     // New codes go under the ones already drawn beside the "N more" node.
+    const group = node.isChild() ? node.parent().first() : null;
+    const before = group ? group.boundingBox() : null;
     const siblings = node.isChild() ? node.parent().children().not(node) : this.cy.collection();
     const codes = nodes.filter((n) => n.kind === 'code' && this.cy.getElementById(n.id).empty());
     const points = placeInGroup(siblings.map((n) => ({ ...(n as NodeSingular).position() })), codes.length, { ...node.position() });
@@ -228,6 +274,7 @@ export class GraphView {
       node.remove();
       this.callbacks.select(null);
     }
+    if (group && before) this.pushBelow(group.id(), before, group.boundingBox());
     this.cy.animate({ fit: { eles: this.cy.elements(), padding: 24 } }, { duration: 200 });
   }
 

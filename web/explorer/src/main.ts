@@ -26,6 +26,7 @@ const graph = new GraphView(graphBox, {
         : []),
     );
   },
+  error: (message) => selection.replaceChildren(h('span', { class: 'error', role: 'alert' }, message)),
 });
 (window as unknown as { explorerGraph: GraphView }).explorerGraph = graph;
 
