@@ -11,6 +11,7 @@ import type { Logger } from './common/logger';
 import type { CacheConfig } from './config';
 import { callerFrom, createContext, type Context } from './context';
 import { createFormatError } from './errors/format-error';
+import { explorerRouter } from './explorer/explorer.route';
 import { exportHandler } from './modules/pairing/pairing-export';
 import { cacheMetrics, createMetrics, registerCacheGauges, type Metrics } from './observability/metrics';
 import { requestMetricsPlugin } from './observability/request-metrics.plugin';
@@ -58,7 +59,7 @@ export interface RunningService {
   stop: () => Promise<void>;
 }
 
-/** Serves GraphQL at /graphql, CSV exports under /export/, Prometheus metrics at /metrics, and health checks at /health/live and /health/ready. */
+/** Serves GraphQL at /graphql, the explorer page at /explore, CSV exports under /export/, Prometheus metrics at /metrics, and health checks at /health/live and /health/ready. */
 export async function startService(deps: ServiceDeps, host: string, port: number): Promise<RunningService> {
   const app = express();
   app.disable('x-powered-by');
@@ -84,6 +85,7 @@ export async function startService(deps: ServiceDeps, host: string, port: number
     const ready = await deps.databaseReady();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', neo4j: ready ? 'up' : 'down' });
   });
+  app.use('/explore', explorerRouter());
   app.get('/export/justified-by.csv', exportHandler('justified-by', () => createContext(deps.executor)));
   app.get('/export/justifies.csv', exportHandler('justifies', () => createContext(deps.executor)));
   app.use(
