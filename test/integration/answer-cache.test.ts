@@ -22,6 +22,22 @@ afterAll(async () => {
   await h.close();
 });
 
+/** Adds the curated pairing R73.03 -> 93000 through `via` and returns its id; `retire` takes it back. */
+async function addPairing(via: Harness, source: string): Promise<string> {
+  const added = await via.run<{ addPairing: { id: string } }>(
+    'mutation($input: AddPairingInput!) { addPairing(input: $input) { id } }',
+    { input: { diagnosis: 'R73.03', procedure: '93000', source } },
+    WRITER,
+  );
+  expect(added.errors).toBeUndefined();
+  return added.data!.addPairing.id;
+}
+
+async function retire(via: Harness, id: string): Promise<void> {
+  const retired = await via.run('mutation($id: String!) { retirePairing(id: $id, reason: "cache test cleanup") { id } }', { id }, WRITER);
+  expect(retired.errors).toBeUndefined();
+}
+
 const QUESTIONS: Array<[string, string, Record<string, unknown>?]> = [
   ['a lookup with parent and categories', '{ code(code: "E11.9") { code display parent { code } categories { code } } }'],
   ['a search', '{ search(text: "diab typ", first: 5) { totalCount edges { node { code } } } }'],
@@ -52,16 +68,10 @@ describe('the answer cache', () => {
     const hasR7303 = (r: Awaited<ReturnType<typeof ask>>) => r.data!.code.justifiedBy.nodes.some((n) => n.diagnosis.code === 'R73.03');
     expect(hasR7303(await ask())).toBe(false);
     const cleared = cache.stats().invalidations;
-    const added = await h.run<{ addPairing: { id: string } }>(
-      'mutation($input: AddPairingInput!) { addPairing(input: $input) { id } }',
-      { input: { diagnosis: 'R73.03', procedure: '93000', source: 'cache test' } },
-      WRITER,
-    );
-    expect(added.errors).toBeUndefined();
+    const id = await addPairing(h, 'cache test');
     expect(cache.stats().invalidations).toBe(cleared + 1);
     expect(hasR7303(await ask())).toBe(true);
-    const retired = await h.run('mutation($id: String!) { retirePairing(id: $id, reason: "cache test cleanup") { id } }', { id: added.data!.addPairing.id }, WRITER);
-    expect(retired.errors).toBeUndefined();
+    await retire(h, id);
     expect(hasR7303(await ask())).toBe(false);
   });
 
@@ -80,17 +90,12 @@ describe('the answer cache', () => {
 
       // The write goes through the first harness: for `watched` it is another process's.
       const cleared = watched.stats().invalidations;
-      const added = await h.run<{ addPairing: { id: string } }>(
-        'mutation($input: AddPairingInput!) { addPairing(input: $input) { id } }',
-        { input: { diagnosis: 'R73.03', procedure: '93000', source: 'watcher test' } },
-        WRITER,
-      );
-      expect(added.errors).toBeUndefined();
+      const id = await addPairing(h, 'watcher test');
       const began = Date.now();
       while (watched.stats().invalidations === cleared && Date.now() - began < 5000) await new Promise((r) => setTimeout(r, 25));
       expect(watched.stats().invalidations).toBeGreaterThan(cleared);
       expect(await verdict()).toBe('SUPPORTED');
-      await h.run('mutation($id: String!) { retirePairing(id: $id, reason: "watcher test cleanup") { id } }', { id: added.data!.addPairing.id }, WRITER);
+      await retire(h, id);
     } finally {
       watcher.stop();
       await other.close();
