@@ -56,9 +56,11 @@ export interface QueryLimits {
   maxPageSize: number;
   /** Largest request body in bytes (CODESET_MAX_BODY_BYTES). */
   maxBodyBytes: number;
+  /** Most lexical tokens in one GraphQL document, checked while parsing (CODESET_MAX_TOKENS). */
+  maxTokens: number;
 }
 
-export const DEFAULT_LIMITS: Readonly<QueryLimits> = Object.freeze({ maxDepth: 15, maxComplexity: 20_000, maxPageSize: 1000, maxBodyBytes: 1_048_576 });
+export const DEFAULT_LIMITS: Readonly<QueryLimits> = Object.freeze({ maxDepth: 15, maxComplexity: 20_000, maxPageSize: 1000, maxBodyBytes: 1_048_576, maxTokens: 5_000 });
 
 export type Role = 'reader' | 'curator';
 
@@ -194,6 +196,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxComplexity: integer(env, 'CODESET_MAX_COMPLEXITY', DEFAULT_LIMITS.maxComplexity, 10, 10_000_000),
       maxPageSize: integer(env, 'CODESET_MAX_PAGE_SIZE', DEFAULT_LIMITS.maxPageSize, 1, 1000),
       maxBodyBytes: integer(env, 'CODESET_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024, 100 * 1_048_576),
+      maxTokens: integer(env, 'CODESET_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100, 1_000_000),
     },
   };
 }

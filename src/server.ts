@@ -56,13 +56,16 @@ export interface ApolloOptions {
 /** The Apollo server alone, for `executeOperation` in tests and for the HTTP app below. */
 export function createApollo(schema: GraphQLSchema, logger: Logger, options: ApolloOptions = {}): ApolloServer<Context> {
   const introspection = options.introspection ?? true;
+  const limits = options.limits ?? DEFAULT_LIMITS;
   return new ApolloServer<Context>({
     schema,
+    // Parsing and validating a huge document costs CPU before any limit below can look at it.
+    parseOptions: { maxTokens: limits.maxTokens },
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
     introspection,
     plugins: [
-      queryLimitsPlugin<Context>(options.limits ?? DEFAULT_LIMITS),
+      queryLimitsPlugin<Context>(limits),
       requestMetricsPlugin(options.metrics ?? null, { debug: options.debugExtensions ?? false }),
       options.landingPage ?? true ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
       ...(introspection ? [] : [ApolloServerPluginDisableSuggestions()]),

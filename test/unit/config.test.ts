@@ -66,10 +66,10 @@ describe('loadConfig', () => {
   });
 
   it('uses the documented limits by default and reads each from its variable', () => {
-    expect(loadConfig({}).limits).toEqual({ maxDepth: 15, maxComplexity: 20_000, maxPageSize: 1000, maxBodyBytes: 1_048_576 });
+    expect(loadConfig({}).limits).toEqual({ maxDepth: 15, maxComplexity: 20_000, maxPageSize: 1000, maxBodyBytes: 1_048_576, maxTokens: 5_000 });
     expect(
-      loadConfig({ CODESET_MAX_DEPTH: '8', CODESET_MAX_COMPLEXITY: '5000', CODESET_MAX_PAGE_SIZE: '100', CODESET_MAX_BODY_BYTES: '65536' }).limits,
-    ).toEqual({ maxDepth: 8, maxComplexity: 5000, maxPageSize: 100, maxBodyBytes: 65_536 });
+      loadConfig({ CODESET_MAX_DEPTH: '8', CODESET_MAX_COMPLEXITY: '5000', CODESET_MAX_PAGE_SIZE: '100', CODESET_MAX_BODY_BYTES: '65536', CODESET_MAX_TOKENS: '2000' }).limits,
+    ).toEqual({ maxDepth: 8, maxComplexity: 5000, maxPageSize: 100, maxBodyBytes: 65_536, maxTokens: 2000 });
     expect(() => loadConfig({ CODESET_MAX_PAGE_SIZE: '5000' })).toThrow('CODESET_MAX_PAGE_SIZE must be a whole number from 1 to 1000, got "5000"');
   });
 
