@@ -22,6 +22,8 @@ export interface OutageReport {
   recoveryMs: number | null;
   stopMs: number;
   restartMs: number;
+  /** Requests begun after Neo4j was back that ended before the first success: outcome and ms. */
+  beforeRecovery: Array<{ outcome: string; ms: number; at: number }>;
 }
 
 export interface OutageOptions {
@@ -97,6 +99,10 @@ export async function runOutage(options: OutageOptions): Promise<OutageReport> {
     slowestOverallMs: Math.round(Math.max(0, ...samples.map((s) => s.ms))),
     readyWhileDown,
     recoveryMs: recoveryMs === null ? null : Math.round(recoveryMs),
+    beforeRecovery: samples
+      .filter((s) => s.at >= upAt && (recoveryMs === null || s.at + s.ms < upAt + recoveryMs))
+      .slice(0, 20)
+      .map((s) => ({ outcome: s.outcome, ms: Math.round(s.ms), at: Math.round(s.at - upAt) })),
     stopMs: Math.round(stoppedAt - stopAt),
     restartMs: Math.round(upAt - restartAt),
   };
