@@ -221,6 +221,31 @@ describe('production settings and headers', () => {
   });
 });
 
+describe('logs', () => {
+  it('write one JSON line per request with method, path, status and time, and nothing of the query, variables, key or address', async () => {
+    const lines: string[] = [];
+    const logged = await startService(
+      { schema: await createSchema(), executor: counting, logger: pino({ level: 'info' }, { write: (line: string) => lines.push(line) }), databaseReady: async () => true, apiKeys: KEYS },
+      '127.0.0.1',
+      0,
+    );
+    try {
+      await post({ query: 'query Lookup($c: String!) { code(code: $c) { code } }', variables: { c: 'E11.9' } }, { 'x-api-key': 'reader-key-0123456789' }, logged.url);
+      await fetch(`${logged.url.replace(/\/graphql$/, '')}/export/justified-by.csv?code=80061&system=CPT`);
+    } finally {
+      await logged.stop();
+    }
+    const requests = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'request');
+    expect(requests.map(({ method, path, status }) => ({ method, path, status }))).toEqual([
+      { method: 'POST', path: '/graphql', status: 200 },
+      { method: 'GET', path: '/export/justified-by.csv', status: 200 },
+    ]);
+    expect(typeof requests[0]!.ms).toBe('number');
+    const all = lines.join('\n');
+    for (const secret of ['E11.9', '80061', 'reader-key-0123456789', '127.0.0.1', 'Lookup']) expect(all).not.toContain(secret);
+  });
+});
+
 describe('hostile inputs', () => {
   it('answers 10,000 generated hostile operations without INTERNAL_SERVER_ERROR, crash or leak, and changes nothing in the graph', { timeout: 300_000 }, async () => {
     const lines: string[] = [];

@@ -40,7 +40,7 @@ export interface OutageOptions {
   hangMs?: number;
 }
 
-const QUERY = JSON.stringify({ query: '{ code(code: "E11.9") { code display parent { code } } }' });
+const QUERY = JSON.stringify({ query: '{ code(code: "E11.9") { code display billable } }' });
 
 /** Steady load on `url` while Neo4j is stopped and started again; reports what clients saw. */
 export async function runOutage(options: OutageOptions): Promise<OutageReport> {
