@@ -71,7 +71,7 @@ const cursor = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.base64String({ maxLength: 40 }),
   fc.integer().map((n) => Buffer.from(`offset:${n}`).toString('base64')),
-  fc.constantFrom(Buffer.from('offset:-1').toString('base64'), Buffer.from('offset:99999999999999999999').toString('base64'), Buffer.from('{"$ne":1}').toString('base64')),
+  fc.constantFrom(Buffer.from('offset:-1').toString('base64'), Buffer.from('offset:2147483648').toString('base64'), Buffer.from('offset:99999999999999999999').toString('base64'), Buffer.from('{"$ne":1}').toString('base64')),
 );
 const date = fc.oneof(fc.constantFrom('2026-03-15', '2026-02-30', '0000-00-00', '9999-12-31', '2026-3-15', '', 'yesterday', '2026-03-15T00:00:00Z'), fc.string({ maxLength: 12 }));
 const credential = fc.constantFrom<'none' | 'invalid' | 'reader'>('none', 'invalid', 'reader');
