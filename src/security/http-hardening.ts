@@ -45,7 +45,7 @@ export function requestLog(logger: Logger): RequestHandler {
     const began = performance.now();
     res.once('finish', () => {
       const status = res.statusCode;
-      const line = { method: req.method, path: req.path, status, ms: Math.round(performance.now() - began) };
+      const line = { method: req.method, path: req.originalUrl.split('?')[0], status, ms: Math.round(performance.now() - began) };
       if (status >= 500) logger.warn(line, 'request failed');
       else logger.info(line, 'request');
     });

@@ -18,8 +18,12 @@ export interface OutageReport {
   slowestOverallMs: number;
   /** /health/ready statuses seen while Neo4j was down. */
   readyWhileDown: number[];
-  /** ms from Neo4j answering again (its start resolved) to the end of the first successful request. */
+  /** ms from Neo4j's start resolving (its READY line: a cold JVM and query cache) to the end of the first successful request. */
   recoveryMs: number | null;
+  /** ms from Neo4j serving again (a probe on its own driver ran the service's lookup statement) to the end of the service's first success after it; 0 when the service was first. */
+  recoveryAfterServingMs: number | null;
+  /** ms from the READY line to the probe's first success (Neo4j's own warm-up). */
+  neo4jWarmupMs: number | null;
   stopMs: number;
   restartMs: number;
   /** Requests begun after Neo4j was back that ended before the first success: outcome and ms. */
@@ -38,6 +42,8 @@ export interface OutageOptions {
   downMs?: number;
   /** A request not answered within this is aborted and counted HUNG. */
   hangMs?: number;
+  /** Runs the service's lookup statement on Neo4j through a driver of its own; resolves once it answers. */
+  probe?: () => Promise<void>;
 }
 
 const QUERY = JSON.stringify({ query: '{ code(code: "E11.9") { code display billable } }' });
@@ -78,6 +84,18 @@ export async function runOutage(options: OutageOptions): Promise<OutageReport> {
   const restartAt = now();
   await options.startNeo4j();
   const upAt = now();
+  let servingAt: number | null = null;
+  if (options.probe) {
+    const probeDeadline = upAt + 60_000;
+    while (servingAt === null && now() < probeDeadline) {
+      try {
+        await options.probe();
+        servingAt = now();
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  }
   let recoveryMs: number | null = null;
   const deadline = upAt + 30_000;
   while (recoveryMs === null && now() < deadline) {
@@ -99,6 +117,8 @@ export async function runOutage(options: OutageOptions): Promise<OutageReport> {
     slowestOverallMs: Math.round(Math.max(0, ...samples.map((s) => s.ms))),
     readyWhileDown,
     recoveryMs: recoveryMs === null ? null : Math.round(recoveryMs),
+    recoveryAfterServingMs: recoveryMs === null || servingAt === null ? null : Math.max(0, Math.round(upAt + recoveryMs - servingAt)),
+    neo4jWarmupMs: servingAt === null ? null : Math.round(servingAt - upAt),
     beforeRecovery: samples
       .filter((s) => s.at >= upAt && (recoveryMs === null || s.at + s.ms < upAt + recoveryMs))
       .slice(0, 20)
