@@ -29,17 +29,53 @@ export interface Config {
   neo4jQueryTimeoutMs: number;
   loadSampleWhenEmpty: boolean;
   logLevel: string;
-  /** Write credentials: API key -> the name recorded as author in the audit trail (CODESET_API_KEYS). */
-  apiKeys: ReadonlyMap<string, string>;
+  /** Credentials: API key -> who holds it, with role and licence (CODESET_API_KEYS). */
+  apiKeys: ReadonlyMap<string, Credential>;
   /** Return each request's Cypher round trips in `extensions.roundTrips` (DEBUG_EXTENSIONS). */
   debugExtensions: boolean;
   /** The answer cache (CODESET_CACHE_MB, 0 turns it off) and how often it checks the graph for changes (CODESET_CACHE_CHECK_MS). */
   cache: CacheConfig | null;
+  /** production or development (CODESET_ENV, else NODE_ENV): sets the defaults below. */
+  environment: 'production' | 'development';
+  /** Answer requests that carry no API key, as readers (CODESET_ALLOW_ANONYMOUS, default true). */
+  allowAnonymous: boolean;
+  /** GraphQL introspection (CODESET_INTROSPECTION; default off in production). */
+  introspection: boolean;
+  /** Apollo's landing page (Sandbox) on GET /graphql (CODESET_LANDING_PAGE; default off in production). */
+  landingPage: boolean;
+  /** Origins allowed by CORS: '*' for any, or a list; empty for none (CODESET_CORS_ORIGINS). */
+  corsOrigins: '*' | string[];
+  limits: QueryLimits;
 }
 
 export interface CacheConfig {
   maxBytes: number;
   checkIntervalMs: number;
+}
+
+/** Cost limits checked before any Cypher runs. */
+export interface QueryLimits {
+  /** Deepest field nesting of an operation (CODESET_MAX_DEPTH). */
+  maxDepth: number;
+  /** Highest estimated cost of an operation (CODESET_MAX_COMPLEXITY). */
+  maxComplexity: number;
+  /** Largest `first` any field accepts (CODESET_MAX_PAGE_SIZE); fields may allow less. */
+  maxPageSize: number;
+  /** Largest request body in bytes (CODESET_MAX_BODY_BYTES). */
+  maxBodyBytes: number;
+  /** Most lexical tokens in one GraphQL document, checked while parsing (CODESET_MAX_TOKENS). */
+  maxTokens: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<QueryLimits> = Object.freeze({ maxDepth: 15, maxComplexity: 20_000, maxPageSize: 1000, maxBodyBytes: 1_048_576, maxTokens: 5_000 });
+
+export type Role = 'reader' | 'curator';
+
+/** What an API key lets its holder do: readers query, curators also run the pairing mutations; licensed callers see CPT descriptor text. */
+export interface Credential {
+  name: string;
+  role: Role;
+  licensed: boolean;
 }
 
 export class ConfigError extends Error {
@@ -89,23 +125,60 @@ export function readNeo4jTarget(env: Env, prefix = 'NEO4J'): Neo4jTarget | null 
 }
 
 const MIN_KEY_LENGTH = 16;
+const ENTRY_SYNTAX = 'CODESET_API_KEYS entries are name=key or name:role[+licensed]=key (role reader or curator) with a name of letters, digits, . _ @ -';
 
-/** CODESET_API_KEYS="alice=key-of-at-least-16-chars,bob=another-key-16-chars": who may call the curation mutations. */
-export function readApiKeys(raw: string | undefined): Map<string, string> {
-  const keys = new Map<string, string>();
+/**
+ * CODESET_API_KEYS="alice=key-of-16-chars-or-more,billing:reader+licensed=another-key-16-chars":
+ * `name=key` is a curator (as before roles existed); `name:reader=key` may only query;
+ * `name:curator=key` may also run the curation mutations; `+licensed` lets the holder see CPT
+ * descriptor text loaded from a licensed AMA file.
+ */
+export function readApiKeys(raw: string | undefined): Map<string, Credential> {
+  const keys = new Map<string, Credential>();
   for (const entry of (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
     const at = entry.indexOf('=');
-    const name = at > 0 ? entry.slice(0, at).trim() : '';
+    const who = at > 0 ? entry.slice(0, at).trim() : '';
     const key = at > 0 ? entry.slice(at + 1).trim() : '';
-    if (!/^[A-Za-z0-9._@-]{1,64}$/.test(name)) throw new ConfigError(`CODESET_API_KEYS entries are name=key with a name of letters, digits, . _ @ -; got an entry starting ${JSON.stringify(entry.slice(0, 12))}`);
+    const parts = /^([A-Za-z0-9._@-]{1,64})(?::(reader|curator)(\+licensed)?)?$/.exec(who);
+    if (!parts) throw new ConfigError(`${ENTRY_SYNTAX}; got an entry starting ${JSON.stringify(entry.slice(0, 12))}`);
+    const name = parts[1]!;
     if (key.length < MIN_KEY_LENGTH || /\s/.test(key)) throw new ConfigError(`CODESET_API_KEYS: the key of ${name} must be at least ${MIN_KEY_LENGTH} characters without spaces`);
-    if (keys.has(key)) throw new ConfigError(`CODESET_API_KEYS: two names share one key (${name} and ${keys.get(key)})`);
-    keys.set(key, name);
+    if (keys.has(key)) throw new ConfigError(`CODESET_API_KEYS: two names share one key (${name} and ${keys.get(key)!.name})`);
+    keys.set(key, { name, role: (parts[2] as Role | undefined) ?? 'curator', licensed: parts[3] !== undefined });
   }
   return keys;
 }
 
+/** CODESET_CORS_ORIGINS: "*" (any origin), "none" or empty (no cross-origin access), or a comma list of origins. */
+export function readCorsOrigins(raw: string | undefined, fallback: '*' | string[]): '*' | string[] {
+  const value = raw?.trim();
+  if (value === undefined || value === '') return fallback;
+  if (value === '*') return '*';
+  if (value.toLowerCase() === 'none') return [];
+  return value.split(',').map((o) => o.trim()).filter(Boolean).map((origin) => {
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new ConfigError(`CODESET_CORS_ORIGINS must be *, none, or origins such as https://app.example.org; got ${JSON.stringify(origin)}`);
+    }
+    if (!['http:', 'https:'].includes(url.protocol) || url.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError(`CODESET_CORS_ORIGINS must be *, none, or origins such as https://app.example.org (scheme, host, port; no path); got ${JSON.stringify(origin)}`);
+    }
+    return url.origin;
+  });
+}
+
+function environment(env: Env): 'production' | 'development' {
+  const raw = (env.CODESET_ENV?.trim() || env.NODE_ENV?.trim() || 'development').toLowerCase();
+  if (raw === 'production') return 'production';
+  if (['development', 'test'].includes(raw)) return 'development';
+  throw new ConfigError(`CODESET_ENV must be production or development, got ${JSON.stringify(env.CODESET_ENV ?? env.NODE_ENV)}`);
+}
+
 export function loadConfig(env: Env = process.env): Config {
+  const mode = environment(env);
+  const production = mode === 'production';
   return {
     host: env.HOST?.trim() || '127.0.0.1',
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -121,6 +194,18 @@ export function loadConfig(env: Env = process.env): Config {
     apiKeys: readApiKeys(env.CODESET_API_KEYS),
     debugExtensions: flag(env, 'DEBUG_EXTENSIONS', false),
     cache: readCacheConfig(env),
+    environment: mode,
+    allowAnonymous: flag(env, 'CODESET_ALLOW_ANONYMOUS', true),
+    introspection: flag(env, 'CODESET_INTROSPECTION', !production),
+    landingPage: flag(env, 'CODESET_LANDING_PAGE', !production),
+    corsOrigins: readCorsOrigins(env.CODESET_CORS_ORIGINS, production ? [] : '*'),
+    limits: {
+      maxDepth: integer(env, 'CODESET_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 2, 100),
+      maxComplexity: integer(env, 'CODESET_MAX_COMPLEXITY', DEFAULT_LIMITS.maxComplexity, 10, 10_000_000),
+      maxPageSize: integer(env, 'CODESET_MAX_PAGE_SIZE', DEFAULT_LIMITS.maxPageSize, 1, 1000),
+      maxBodyBytes: integer(env, 'CODESET_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024, 100 * 1_048_576),
+      maxTokens: integer(env, 'CODESET_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100, 1_000_000),
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ReleaseCache } from './cache/release-cache';
+import type { Credential, Role } from './config';
 import type { CypherExecutor } from './neo4j/executor';
 import { RoundTripCounter } from './observability/round-trips';
 import { createCodeSystemLoaders } from './modules/code-system/code-system.loaders';
@@ -54,8 +55,13 @@ export function createLoaders(repositories: Repositories) {
   };
 }
 
-/** Who calls: `name` when the request carried a valid write credential. */
-export type Caller = { credential: 'none' } | { credential: 'invalid' } | { credential: 'valid'; name: string };
+/** Who calls: anonymous (no key), a key nobody holds, or a configured credential with its role and licence. */
+export type Caller = { credential: 'none' } | { credential: 'invalid' } | { credential: 'valid'; name: string; role: Role; licensed: boolean };
+
+/** True when the caller's credential is marked licensed: only then is CPT descriptor text from a licensed file shown. */
+export function isLicensed(caller: Caller): boolean {
+  return caller.credential === 'valid' && caller.licensed;
+}
 
 export interface Context {
   repositories: Repositories;
@@ -74,7 +80,7 @@ export function createContext(executor: CypherExecutor, caller: Caller = { crede
 }
 
 /** The caller named by an X-Api-Key header or an Authorization: Bearer header, checked against the configured keys. */
-export function callerFrom(headers: Record<string, string | string[] | undefined>, apiKeys: ReadonlyMap<string, string>): Caller {
+export function callerFrom(headers: Record<string, string | string[] | undefined>, apiKeys: ReadonlyMap<string, Credential>): Caller {
   const header = (name: string) => {
     const value = headers[name];
     return Array.isArray(value) ? value[0] : value;
@@ -82,6 +88,6 @@ export function callerFrom(headers: Record<string, string | string[] | undefined
   const bearer = /^Bearer\s+(.+)$/i.exec(header('authorization') ?? '')?.[1];
   const key = header('x-api-key')?.trim() || bearer?.trim();
   if (!key) return { credential: 'none' };
-  const name = apiKeys.get(key);
-  return name ? { credential: 'valid', name } : { credential: 'invalid' };
+  const credential = apiKeys.get(key);
+  return credential ? { credential: 'valid', ...credential } : { credential: 'invalid' };
 }

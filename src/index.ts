@@ -44,7 +44,20 @@ async function main(): Promise<void> {
       if (summary) logger.info(`loaded the bundled sample\n${formatSummary(summary)}`);
     }
     service = await startService(
-      { schema: await createSchema(), executor: neo4j.executor, logger, databaseReady: neo4j.isReady, apiKeys: config.apiKeys, debugExtensions: config.debugExtensions, cache: config.cache },
+      {
+        schema: await createSchema(),
+        executor: neo4j.executor,
+        logger,
+        databaseReady: neo4j.isReady,
+        apiKeys: config.apiKeys,
+        allowAnonymous: config.allowAnonymous,
+        debugExtensions: config.debugExtensions,
+        limits: config.limits,
+        introspection: config.introspection,
+        landingPage: config.landingPage,
+        corsOrigins: config.corsOrigins,
+        cache: config.cache,
+      },
       config.host,
       config.port,
     );

@@ -1,14 +1,16 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import cors from 'cors';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { CacheWatcher } from './cache/cache-watcher';
 import { ReleaseCache } from './cache/release-cache';
 import type { Logger } from './common/logger';
-import type { CacheConfig } from './config';
+import { DEFAULT_LIMITS, type CacheConfig, type Credential, type QueryLimits } from './config';
 import { callerFrom, createContext, type Context } from './context';
 import { createFormatError } from './errors/format-error';
 import { explorerRouter } from './explorer/explorer.route';
@@ -16,19 +18,31 @@ import { exportHandler } from './modules/pairing/pairing-export';
 import { cacheMetrics, createMetrics, registerCacheGauges, type Metrics } from './observability/metrics';
 import { requestMetricsPlugin } from './observability/request-metrics.plugin';
 import type { CypherExecutor } from './neo4j/executor';
+import { ErrorCode } from './errors/error-code';
+import { bodyErrors, corsFor, requestLog, securityHeaders } from './security/http-hardening';
+import { queryLimitsPlugin } from './security/query-limits.plugin';
 
 export interface ServiceDeps {
   schema: GraphQLSchema;
   executor: CypherExecutor;
   logger: Logger;
-  /** Write credentials (API key -> name) for the curation mutations. */
-  apiKeys?: ReadonlyMap<string, string>;
+  /** Credentials (API key -> name, role, licence). */
+  apiKeys?: ReadonlyMap<string, Credential>;
+  /** Answer requests without an API key (as readers); default true. */
+  allowAnonymous?: boolean;
+  /** Origins allowed by CORS; default '*' (any). */
+  corsOrigins?: '*' | string[];
   /** Add `extensions.roundTrips` to every response (DEBUG_EXTENSIONS). */
   debugExtensions?: boolean;
   /** Answers whether Neo4j can serve queries now (for /health/ready). */
   databaseReady: () => Promise<boolean>;
   /** Keep answers of release data in a bounded cache, cleared when the graph changes (none when absent). */
   cache?: CacheConfig | null;
+  limits?: QueryLimits;
+  /** GraphQL introspection; default true (the development default). */
+  introspection?: boolean;
+  /** Apollo's landing page on GET /graphql; default true (the development default). */
+  landingPage?: boolean;
 }
 
 export interface ApolloOptions {
@@ -36,16 +50,30 @@ export interface ApolloOptions {
   metrics?: Metrics;
   /** Add each response's Cypher round trips and database time to `extensions.roundTrips`. */
   debugExtensions?: boolean;
+  /** Depth, complexity and page-size limits checked before execution; DEFAULT_LIMITS when absent. */
+  limits?: QueryLimits;
+  /** Default true. Off, introspection is refused and "did you mean" suggestions are left out. */
+  introspection?: boolean;
+  /** Default true (Apollo's local Sandbox page on GET /graphql). */
+  landingPage?: boolean;
 }
 
 /** The Apollo server alone, for `executeOperation` in tests and for the HTTP app below. */
 export function createApollo(schema: GraphQLSchema, logger: Logger, options: ApolloOptions = {}): ApolloServer<Context> {
+  const introspection = options.introspection ?? true;
+  const limits = options.limits ?? DEFAULT_LIMITS;
   return new ApolloServer<Context>({
     schema,
+    // Parsing and validating a huge document costs CPU before any limit below can look at it.
+    parseOptions: { maxTokens: limits.maxTokens },
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
+    introspection,
     plugins: [
+      queryLimitsPlugin<Context>(limits),
       requestMetricsPlugin(options.metrics ?? null, { debug: options.debugExtensions ?? false }),
+      options.landingPage ?? true ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      ...(introspection ? [] : [ApolloServerPluginDisableSuggestions()]),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
     ],
   });
@@ -65,7 +93,16 @@ export async function startService(deps: ServiceDeps, host: string, port: number
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const metrics = createMetrics();
-  const apollo = createApollo(deps.schema, deps.logger, { httpServer, metrics, debugExtensions: deps.debugExtensions });
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  const landingPage = deps.landingPage ?? true;
+  const apollo = createApollo(deps.schema, deps.logger, {
+    httpServer,
+    metrics,
+    debugExtensions: deps.debugExtensions,
+    limits,
+    introspection: deps.introspection ?? true,
+    landingPage,
+  });
   await apollo.start();
   const cache = deps.cache ? new ReleaseCache(deps.cache.maxBytes, cacheMetrics(metrics)) : null;
   const watcher = cache && deps.cache ? new CacheWatcher(deps.executor, cache, deps.cache.checkIntervalMs, (error) => deps.logger.warn({ err: error }, 'cache: could not read the graph generation')) : null;
@@ -74,6 +111,22 @@ export async function startService(deps: ServiceDeps, host: string, port: number
     await watcher.check();
     watcher.start();
   }
+  const apiKeys = deps.apiKeys ?? new Map<string, Credential>();
+  const allowAnonymous = deps.allowAnonymous ?? true;
+  const callerOf = (headers: http.IncomingHttpHeaders) => {
+    const caller = callerFrom(headers, apiKeys);
+    if (caller.credential === 'none' && !allowAnonymous) {
+      throw new GraphQLError('This service needs an API key: send it in an X-Api-Key header (or Authorization: Bearer <key>)', {
+        extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+      });
+    }
+    return caller;
+  };
+  /** GraphQL answers go through the answer cache; the CSV exports, which read every page once, do not. */
+  const requestContext = (req: express.Request, answers: ReleaseCache | null = null) => createContext(deps.executor, callerOf(req.headers), answers);
+
+  app.use(requestLog(deps.logger));
+  app.use(securityHeaders(landingPage));
 
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -86,13 +139,14 @@ export async function startService(deps: ServiceDeps, host: string, port: number
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', neo4j: ready ? 'up' : 'down' });
   });
   app.use('/explore', explorerRouter());
-  app.get('/export/justified-by.csv', exportHandler('justified-by', () => createContext(deps.executor)));
-  app.get('/export/justifies.csv', exportHandler('justifies', () => createContext(deps.executor)));
+  app.get('/export/justified-by.csv', exportHandler('justified-by', (req) => requestContext(req)));
+  app.get('/export/justifies.csv', exportHandler('justifies', (req) => requestContext(req)));
   app.use(
     '/graphql',
-    cors(),
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(deps.executor, callerFrom(req.headers, deps.apiKeys ?? new Map()), cache) }),
+    corsFor(deps.corsOrigins ?? '*'),
+    express.json({ limit: limits.maxBodyBytes }),
+    bodyErrors(limits.maxBodyBytes),
+    expressMiddleware(apollo, { context: async ({ req }) => requestContext(req, cache) }),
   );
 
   await new Promise<void>((resolve, reject) => {

@@ -3,4 +3,4 @@ UNWIND $ids AS id
 MATCH (:Category {id: id})<-[:IN_CATEGORY]-(c:Code:Published)
 WHERE NOT EXISTS { (c)-[:CHILD_OF]->(:Code)-[:IN_CATEGORY]->(:Category {id: id}) }
 WITH id, c ORDER BY c.code
-RETURN id, collect(c {.system, .code, .display, .shortDisplay, .billable, .kind, .role})[0..$first] AS codes
+RETURN id, collect(c {.system, .code, .display, .shortDisplay, .billable, .kind, .role, .licensedDescriptor})[0..$first] AS codes

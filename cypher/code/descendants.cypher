@@ -5,6 +5,6 @@ CALL (p) {
   MATCH (d:Code:Published)-[:CHILD_OF*1..]->(p)
   WHERE NOT $billableOnly OR d.billable
   WITH DISTINCT d ORDER BY d.code
-  RETURN count(d) AS total, collect(d {.system, .code, .display, .shortDisplay, .billable, .kind, .role})[$skip..$skip + $limit] AS codes
+  RETURN count(d) AS total, collect(d {.system, .code, .display, .shortDisplay, .billable, .kind, .role, .licensedDescriptor})[$skip..$skip + $limit] AS codes
 }
 RETURN k.system + '|' + k.code AS key, total, codes

@@ -127,10 +127,10 @@ CALL (rows) {
   UNWIND rows AS r
   WITH r, r.dx AS dx, r.pol AS pol, r.curated AS pr
   RETURN collect({
-    dx: dx {.system, .code, .display, .shortDisplay, .billable, .kind, .role, retired: dx:Retired},
+    dx: dx {.system, .code, .display, .shortDisplay, .billable, .kind, .role, .licensedDescriptor, retired: dx:Retired},
     policyId: pol.id, status: r.status, listedAs: r.listedAs, via: r.via,
     effectiveFrom: toString(r.effectiveFrom), effectiveTo: toString(r.effectiveTo),
     curated: CASE WHEN pr IS NULL THEN null ELSE pr {.id, .source, .author, .rationale, createdAt: toString(pr.createdAt)} END
   }) AS page
 }
-RETURN total, px {.system, .code, .display, .shortDisplay, .billable, .kind, .role, retired: px:Retired} AS fixed, page
+RETURN total, px {.system, .code, .display, .shortDisplay, .billable, .kind, .role, .licensedDescriptor, retired: px:Retired} AS fixed, page

@@ -35,10 +35,10 @@ CALL (rows) {
   UNWIND rows[$skip..($skip + $limit)] AS r
   WITH r, r.px AS px, r.pol AS pol, r.curated AS pr
   RETURN collect({
-    px: px {.system, .code, .display, .shortDisplay, .billable, .kind, .role, retired: px:Retired},
+    px: px {.system, .code, .display, .shortDisplay, .billable, .kind, .role, .licensedDescriptor, retired: px:Retired},
     policyId: pol.id, status: r.status, listedAs: r.listedAs, via: r.via,
     effectiveFrom: toString(r.effectiveFrom), effectiveTo: toString(r.effectiveTo),
     curated: CASE WHEN pr IS NULL THEN null ELSE pr {.id, .source, .author, .rationale, createdAt: toString(pr.createdAt)} END
   }) AS page
 }
-RETURN size(rows) AS total, dx {.system, .code, .display, .shortDisplay, .billable, .kind, .role, retired: dx:Retired} AS fixed, page
+RETURN size(rows) AS total, dx {.system, .code, .display, .shortDisplay, .billable, .kind, .role, .licensedDescriptor, retired: dx:Retired} AS fixed, page

@@ -16,7 +16,7 @@ RETURN universe,
       procedures: COLLECT {
         MATCH (pol)-[g:GOVERNS]->(px:Code)
         WHERE coalesce(g.effectiveFrom <= asOf, true) AND coalesce(g.effectiveTo >= asOf, true)
-        RETURN px {.system, .code, .display, .shortDisplay, .billable, .kind, .role, retired: px:Retired}
+        RETURN px {.system, .code, .display, .shortDisplay, .billable, .kind, .role, .licensedDescriptor, retired: px:Retired}
       },
       justifying: COLLECT {
         MATCH (pol)-[l:LISTS]->(dx:Code:Published)
@@ -36,5 +36,5 @@ RETURN universe,
     MATCH (pr:Pairing)-[:PROCEDURE]->(px:Code), (pr)-[:DIAGNOSIS]->(dx:Code:Published)
     WHERE 'CURATED' IN $statuses AND pr.retiredAt IS NULL AND (NOT $billableOnly OR dx.billable)
     WITH px, collect(DISTINCT dx.code) AS codes
-    RETURN {procedure: px {.system, .code, .display, .shortDisplay, .billable, .kind, .role, retired: px:Retired}, codes: codes}
+    RETURN {procedure: px {.system, .code, .display, .shortDisplay, .billable, .kind, .role, .licensedDescriptor, retired: px:Retired}, codes: codes}
   } AS curated

@@ -18,4 +18,4 @@ WHERE (NOT $billableOnly OR dx.billable)
   AND NOT ('CURATED' IN $statuses AND EXISTS { MATCH (pr:Pairing)-[:DIAGNOSIS]->(dx) WHERE pr.retiredAt IS NULL })
 WITH dx ORDER BY coalesce(dx.sequence, 2147483647), dx.code
 WITH collect(dx) AS found
-RETURN size(found) AS total, [c IN found[$skip..($skip + $limit)] | c {.system, .code, .display, .shortDisplay, .billable, .kind, .role}] AS codes
+RETURN size(found) AS total, [c IN found[$skip..($skip + $limit)] | c {.system, .code, .display, .shortDisplay, .billable, .kind, .role, .licensedDescriptor}] AS codes

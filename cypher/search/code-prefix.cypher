@@ -10,6 +10,6 @@ CALL () {
   MATCH (c:Code:Published) WHERE c.code STARTS WITH prefix
     AND ($systems IS NULL OR c.system IN $systems) AND (NOT $billableOnly OR c.billable)
   WITH DISTINCT c ORDER BY c.code, c.system SKIP $skip LIMIT $limit
-  RETURN collect({code: c {.system, .code, .display, .shortDisplay, .billable, .kind, .role}, score: null}) AS hits
+  RETURN collect({code: c {.system, .code, .display, .shortDisplay, .billable, .kind, .role, .licensedDescriptor}, score: null}) AS hits
 }
 RETURN total, hits

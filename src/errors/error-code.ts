@@ -13,6 +13,14 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   /** A mutation without a valid write credential (X-Api-Key header or Authorization: Bearer). */
   UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** A valid credential whose role does not allow this (a reader calling a curation mutation). */
+  FORBIDDEN = 'FORBIDDEN',
+  /** The operation nests fields deeper than the configured limit (CODESET_MAX_DEPTH); nothing ran. */
+  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
+  /** The operation's estimated cost is over the configured limit (CODESET_MAX_COMPLEXITY); nothing ran. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The request body is larger than the configured limit (CODESET_MAX_BODY_BYTES), HTTP 413. */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** The thing the argument names does not exist (a curated pairing id). */
   NOT_FOUND = 'NOT_FOUND',
   /** The write would duplicate what exists (an active curated pairing of the same two codes). */

@@ -10,6 +10,10 @@ export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
 }
 
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
 export function notFound(message: string, details: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND, ...details } });
 }
@@ -35,4 +39,9 @@ export function internalError(cause?: unknown): GraphQLError {
 
 function asError(cause: unknown): Error | undefined {
   return cause instanceof Error ? cause : undefined;
+}
+
+/** A query refused by the cost limits before it reaches Neo4j (HTTP 400). */
+export function limitExceeded(code: ErrorCode.QUERY_TOO_DEEP | ErrorCode.QUERY_TOO_COMPLEX | ErrorCode.BAD_USER_INPUT, message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...details, http: { status: 400 } } });
 }

@@ -33,6 +33,10 @@ export function toGraphQLError(error: unknown): GraphQLError {
     if (CREDENTIAL_CODES.has(error.code)) {
       return serviceUnavailable('The graph database refused this service\'s credentials; the operator must fix NEO4J_USER / NEO4J_PASSWORD', error);
     }
+    // Raised by the driver's own connection pool, with no server status code.
+    if (error.message.startsWith('Connection acquisition timed out') || error.message.startsWith('Pool is closed')) {
+      return serviceUnavailable('The graph database is busy or shutting down: no connection was free in time; retry shortly', error);
+    }
     if (UNAVAILABLE_CODES.has(error.code) || isRetryableError(error)) {
       return serviceUnavailable('The graph database is not reachable right now; retry shortly', error);
     }

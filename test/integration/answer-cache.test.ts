@@ -9,7 +9,7 @@ import { createHarness, type Harness } from '../support/harness';
  * made by this process clears it at once, and one made by another process is seen by a watching
  * cache within its check interval.
  */
-const WRITER: Caller = { credential: 'valid', name: 'cache-test-curator' };
+const WRITER: Caller = { credential: 'valid', name: 'cache-test-curator', role: 'curator', licensed: false };
 const DATE = '2026-03-15';
 let cache: ReleaseCache;
 let h: Harness;

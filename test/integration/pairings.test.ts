@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { logger } from '../../src/common/logger';
+import { readApiKeys } from '../../src/config';
 import type { Caller } from '../../src/context';
 import { createSchema } from '../../src/schema';
 import { startService, type RunningService } from '../../src/server';
@@ -13,8 +14,8 @@ import { createHarness, type Harness } from '../support/harness';
 let h: Harness;
 let service: RunningService;
 const DATE = '2026-03-15';
-const WRITER: Caller = { credential: 'valid', name: 'test-curator' };
-const KEYS = new Map([['sample-test-key-0123456789', 'http-curator']]);
+const WRITER: Caller = { credential: 'valid', name: 'test-curator', role: 'curator', licensed: false };
+const KEYS = readApiKeys('http-curator=sample-test-key-0123456789');
 
 beforeAll(async () => {
   h = await createHarness();

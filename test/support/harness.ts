@@ -3,7 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
 import type { ReleaseCache } from '../../src/cache/release-cache';
 import { logger } from '../../src/common/logger';
-import type { Neo4jTarget } from '../../src/config';
+import type { Neo4jTarget, QueryLimits } from '../../src/config';
 import { createContext, type Caller, type Context } from '../../src/context';
 import { CypherLibrary } from '../../src/neo4j/cypher-library';
 import { createDriver } from '../../src/neo4j/driver';
@@ -28,10 +28,10 @@ export interface Harness {
 }
 
 /** A real Apollo server over the test Neo4j; `run` executes one operation with fresh loaders (and the given answer cache, if any). */
-export async function createHarness(target: Neo4jTarget = inject('neo4jTarget'), options: { queryTimeoutMs?: number; cache?: ReleaseCache } = {}): Promise<Harness> {
+export async function createHarness(target: Neo4jTarget = inject('neo4jTarget'), options: { queryTimeoutMs?: number; limits?: QueryLimits; cache?: ReleaseCache } = {}): Promise<Harness> {
   const driver = createDriver(target, { connectTimeoutMs: 10_000 });
   const executor = new CypherExecutor(driver, target.database, new CypherLibrary(), options.queryTimeoutMs ?? 30_000);
-  const apollo = createApollo(await createSchema(), logger.child({ test: true }, { level: 'silent' }), { debugExtensions: true });
+  const apollo = createApollo(await createSchema(), logger.child({ test: true }, { level: 'silent' }), { debugExtensions: true, limits: options.limits });
   await apollo.start();
   const roundTrips: string[] = [];
   let lastExtensions: Record<string, unknown> | undefined;

@@ -34,4 +34,55 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CODESET_CACHE_MB: 'lots' })).toThrow('CODESET_CACHE_MB must be a whole number from 0 to 4096, got "lots"');
     expect(() => loadConfig({ CODESET_CACHE_CHECK_MS: '5' })).toThrow('CODESET_CACHE_CHECK_MS must be a whole number from 100 to 600000, got "5"');
   });
+
+  it('turns introspection and the landing page on, and allows any CORS origin, in development', () => {
+    const config = loadConfig({});
+    expect(config.environment).toBe('development');
+    expect(config.introspection).toBe(true);
+    expect(config.landingPage).toBe(true);
+    expect(config.corsOrigins).toBe('*');
+  });
+
+  it('turns introspection, the landing page and cross-origin access off by default in production (NODE_ENV or CODESET_ENV)', () => {
+    for (const env of [{ NODE_ENV: 'production' }, { CODESET_ENV: 'production', NODE_ENV: 'development' }]) {
+      const config = loadConfig(env);
+      expect(config.environment).toBe('production');
+      expect(config.introspection).toBe(false);
+      expect(config.landingPage).toBe(false);
+      expect(config.corsOrigins).toEqual([]);
+    }
+  });
+
+  it('lets each production default be overridden', () => {
+    const config = loadConfig({ NODE_ENV: 'production', CODESET_INTROSPECTION: 'true', CODESET_LANDING_PAGE: 'yes', CODESET_CORS_ORIGINS: 'https://app.example.org, http://localhost:3000' });
+    expect(config.introspection).toBe(true);
+    expect(config.landingPage).toBe(true);
+    expect(config.corsOrigins).toEqual(['https://app.example.org', 'http://localhost:3000']);
+  });
+
+  it('reads CODESET_CORS_ORIGINS as *, none, or a list of origins, and rejects a URL with a path', () => {
+    expect(loadConfig({ CODESET_CORS_ORIGINS: '*', NODE_ENV: 'production' }).corsOrigins).toBe('*');
+    expect(loadConfig({ CODESET_CORS_ORIGINS: 'none' }).corsOrigins).toEqual([]);
+    expect(() => loadConfig({ CODESET_CORS_ORIGINS: 'https://app.example.org/graphql' })).toThrow(
+      'CODESET_CORS_ORIGINS must be *, none, or origins such as https://app.example.org (scheme, host, port; no path); got "https://app.example.org/graphql"',
+    );
+    expect(() => loadConfig({ CODESET_CORS_ORIGINS: 'example.org' })).toThrow('CODESET_CORS_ORIGINS must be *, none, or origins such as https://app.example.org; got "example.org"');
+  });
+
+  it('rejects an environment other than production or development', () => {
+    expect(() => loadConfig({ CODESET_ENV: 'staging' })).toThrow('CODESET_ENV must be production or development, got "staging"');
+  });
+
+  it('uses the documented limits by default and reads each from its variable', () => {
+    expect(loadConfig({}).limits).toEqual({ maxDepth: 15, maxComplexity: 20_000, maxPageSize: 1000, maxBodyBytes: 1_048_576, maxTokens: 5_000 });
+    expect(
+      loadConfig({ CODESET_MAX_DEPTH: '8', CODESET_MAX_COMPLEXITY: '5000', CODESET_MAX_PAGE_SIZE: '100', CODESET_MAX_BODY_BYTES: '65536', CODESET_MAX_TOKENS: '2000' }).limits,
+    ).toEqual({ maxDepth: 8, maxComplexity: 5000, maxPageSize: 100, maxBodyBytes: 65_536, maxTokens: 2000 });
+    expect(() => loadConfig({ CODESET_MAX_PAGE_SIZE: '5000' })).toThrow('CODESET_MAX_PAGE_SIZE must be a whole number from 1 to 1000, got "5000"');
+  });
+
+  it('allows anonymous readers unless CODESET_ALLOW_ANONYMOUS is false', () => {
+    expect(loadConfig({}).allowAnonymous).toBe(true);
+    expect(loadConfig({ CODESET_ALLOW_ANONYMOUS: 'false' }).allowAnonymous).toBe(false);
+  });
 });

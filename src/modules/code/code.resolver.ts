@@ -3,13 +3,13 @@ import { echo, normalizeCode } from '../../common/code-format';
 import { CodeConnection, toConnection } from '../../common/connection.type';
 import { offsetAfter } from '../../common/cursor';
 import { PageArgs } from '../../common/page.args';
-import type { Context } from '../../context';
+import { isLicensed, type Context } from '../../context';
 import { badUserInput, internalError } from '../../errors/errors';
 import { categoryId } from '../../common/graph-ids';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { CodeSystem } from '../code-system/code-system.type';
 import { Category, type CategoryNode } from './category.type';
-import { Code, type CodeNode } from './code.type';
+import { Code, visibleDisplay, type CodeNode } from './code.type';
 import { findCode } from './find-code.service';
 
 @Resolver(() => Code)
@@ -32,6 +32,11 @@ export class CodeResolver {
   @FieldResolver(() => CodeSystemId)
   systemId(@Root() code: CodeNode): CodeSystemId {
     return code.system;
+  }
+
+  @FieldResolver(() => String)
+  display(@Root() code: CodeNode, @Ctx() { caller }: Context): string {
+    return visibleDisplay(code, isLicensed(caller));
   }
 
   @FieldResolver(() => Boolean)

@@ -14,6 +14,14 @@ export interface CodeNode {
   role: CodeRole;
   /** Set on codes no loaded release holds, kept because a policy names them. */
   retired?: boolean;
+  /** True when `display` is CPT descriptor text from a licensed AMA file: shown only to licensed callers. */
+  licensedDescriptor?: boolean | null;
+}
+
+/** What a caller sees as the title: licensed CPT descriptor text only with a licensed credential, else a placeholder. */
+export function visibleDisplay(code: Pick<CodeNode, 'system' | 'code' | 'display' | 'licensedDescriptor'>, licensed: boolean): string {
+  if (code.licensedDescriptor !== true || licensed) return code.display;
+  return `${code.system} ${code.code}: descriptor licensed by the AMA, shown only to callers with a licensed credential`;
 }
 
 @InterfaceType('Code', {
@@ -27,7 +35,10 @@ export abstract class Code {
   @Field(() => CodeSystemId)
   systemId!: CodeSystemId;
 
-  @Field(() => String, { description: 'Long title. CPT codes show the project\'s own plain words unless a licensed descriptor file was loaded.' })
+  @Field(() => String, {
+    description:
+      'Long title. CPT codes show the project\'s own plain words unless a licensed descriptor file was loaded; licensed descriptor text is shown only to callers whose API key is marked licensed (others get a placeholder naming the code).',
+  })
   display!: string;
 
   @Field(() => String, { nullable: true, description: 'Short title, where the release has one.' })

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Mutation, ObjectType, Field, Resolver, Root } 
 import { echo, parseCode } from '../../common/code-format';
 import { CodeSystemId } from '../../common/code-system-id';
 import type { Caller, Context } from '../../context';
-import { badUserInput, conflict, notFound, unauthenticated } from '../../errors/errors';
+import { badUserInput, conflict, forbidden, notFound, unauthenticated } from '../../errors/errors';
 import { CodeRole } from '../code-system/code-role.enum';
 import type { CodeNode } from '../code/code.type';
 import { findCode } from '../code/find-code.service';
@@ -30,7 +30,8 @@ export class AuditEvent {
 
 /** The name to record, or UNAUTHENTICATED naming what is missing. */
 function writer(caller: Caller): string {
-  if (caller.credential === 'valid') return caller.name;
+  if (caller.credential === 'valid' && caller.role === 'curator') return caller.name;
+  if (caller.credential === 'valid') throw forbidden(`The credential of ${caller.name} has the ${caller.role} role; curation mutations need the curator role (CODESET_API_KEYS name:curator=key)`);
   if (caller.credential === 'invalid') throw unauthenticated('The API key sent is not a configured write credential (CODESET_API_KEYS)');
   throw unauthenticated('Curation mutations need a write credential: send the API key in an X-Api-Key header (or Authorization: Bearer <key>)');
 }

@@ -10,9 +10,13 @@ import { rankProcedures } from './pairing-analytics.service';
 import { resolvePairingFilter } from './pairing-filter.service';
 import { PairingFilterArgs } from './pairing.args';
 
+/** Estimated cost of a whole-graph aggregation (every pairing is read), on top of its page (see src/security/query-limits.ts). */
+const ANALYTICS_COST = 100;
+
 @Resolver()
 export class PairingAnalyticsResolver {
   @Query(() => [ProcedureJustification], {
+    complexity: ANALYTICS_COST,
     description: 'Procedures ranked by how many loaded ICD-10-CM codes justify them (status filter, default COVERED and CURATED; default rules included), most first.',
   })
   async procedureRanking(
@@ -25,6 +29,7 @@ export class PairingAnalyticsResolver {
   }
 
   @Query(() => CodeConnection, {
+    complexity: ANALYTICS_COST,
     description:
       'Loaded ICD-10-CM codes that justify nothing in the loaded policies and curated pairings: no listing with a status asked for (default COVERED and CURATED), ' +
       'no default rule reaching them, in tabular order. chapter and billableOnly narrow the codes.',

@@ -4,11 +4,11 @@ import { GraphQLError } from 'graphql';
 import { echo, parseCode, type CodeKey } from '../../common/code-format';
 import { CodeSystemId } from '../../common/code-system-id';
 import { DateScalar } from '../../common/date.scalar';
-import type { Context } from '../../context';
+import { isLicensed, type Context } from '../../context';
 import { badUserInput } from '../../errors/errors';
 import { ErrorCode } from '../../errors/error-code';
 import { CodeRole } from '../code-system/code-role.enum';
-import type { CodeNode } from '../code/code.type';
+import { visibleDisplay, type CodeNode } from '../code/code.type';
 import { findCode } from '../code/find-code.service';
 import { PairingStatus } from './pairing-status.enum';
 import { resolvePairingFilter } from './pairing-filter.service';
@@ -92,9 +92,10 @@ async function readRequest(kind: PairingDirection, req: Request, context: Contex
  * with the same filters, as CSV (RFC 4180, header row), streamed page by page with back-pressure.
  * Bad parameters are a 400 with the same JSON error (extensions.code) GraphQL would give.
  */
-export function exportHandler(kind: PairingDirection, createContext: () => Context) {
+export function exportHandler(kind: PairingDirection, createContext: (req: Request) => Context) {
   return async (req: Request, res: Response): Promise<void> => {
-    const context = createContext();
+    const context = createContext(req);
+    const licensed = isLicensed(context.caller);
     let request: { code: CodeNode; filter: PairingFilter };
     let first: PairingPage;
     const fetch = (key: CodeKey, skip: number) =>
@@ -134,7 +135,7 @@ export function exportHandler(kind: PairingDirection, createContext: () => Conte
         for (const p of page.pairings) {
           if (res.destroyed) break;
           await write([
-            p.diagnosis.code, p.diagnosis.display, p.diagnosis.retired ? 'true' : 'false', p.procedure.system, p.procedure.code, p.procedure.display, p.status,
+            p.diagnosis.code, visibleDisplay(p.diagnosis, licensed), p.diagnosis.retired ? 'true' : 'false', p.procedure.system, p.procedure.code, visibleDisplay(p.procedure, licensed), p.status,
             p.policyId ?? '', p.listedAs ?? '', p.via, p.effectiveFrom ?? '', p.effectiveTo ?? '', cell(p.curated?.author), cell(p.curated?.source), pairingId(p),
           ]);
         }

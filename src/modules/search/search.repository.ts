@@ -16,6 +16,8 @@ export interface SearchFilter {
   billableOnly: boolean;
   skip: number;
   limit: number;
+  /** False for callers without a licensed credential: licensed CPT descriptor text is not searched for them. */
+  licensed: boolean;
 }
 
 /** Runs a search plan as one Cypher statement: the page and the total count together (cached by plan and filter). */
@@ -33,7 +35,7 @@ export class SearchRepository {
     const params = { systems: filter.systems, billableOnly: filter.billableOnly, skip: neo4j.int(filter.skip), limit: neo4j.int(filter.limit) };
     const [row] = plan.mode === 'code'
       ? await this.executor.read('search/code-prefix', { ...params, prefixes: plan.prefixes })
-      : await this.executor.read('search/text', { ...params, lucene: plan.lucene });
+      : await this.executor.read('search/text', { ...params, lucene: plan.lucene, licensed: filter.licensed });
     const hits = (row?.hits as Array<{ code: CodeNode; score: number | null }> | undefined) ?? [];
     return { total: toNumber(row?.total ?? 0), hits: hits.map((h) => ({ node: h.code, score: h.score })) };
   }

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import { CodeConnection, toConnection } from '../../common/connection.type';
 import { offsetAfter } from '../../common/cursor';
 import { PageArgs } from '../../common/page.args';
-import type { Context } from '../../context';
+import { isLicensed, type Context } from '../../context';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { planSearch } from './search-query';
 
@@ -18,11 +18,11 @@ export class SearchResolver {
     @Arg('systems', () => [CodeSystemId], { nullable: true, description: 'Only these systems; all when omitted.' }) systems: CodeSystemId[] | null,
     @Arg('billableOnly', () => Boolean, { defaultValue: false, description: 'Only codes that can be reported on a claim.' }) billableOnly: boolean,
     @Args(() => PageArgs) { first, after }: PageArgs,
-    @Ctx() { repositories }: Context,
+    @Ctx() { repositories, caller }: Context,
   ): Promise<CodeConnection> {
     const plan = planSearch(text);
     const skip = offsetAfter(after);
-    const page = await repositories.search.search(plan, { systems: systems?.length ? systems : null, billableOnly, skip, limit: first });
+    const page = await repositories.search.search(plan, { systems: systems?.length ? systems : null, billableOnly, skip, limit: first, licensed: isLicensed(caller) });
     return toConnection(page.hits, skip, page.total);
   }
 }
