@@ -36,7 +36,7 @@ const handlers: Record<string, (read: Read, p: Params) => Promise<unknown>> = {
     return { code, parents, categories };
   },
   async search(read, p) {
-    return read('search/text', { lucene: p.lucene, systems: null, billableOnly: false, skip: int(0), limit: int(p.first) });
+    return read('search/text', { lucene: p.lucene, systems: null, billableOnly: false, licensed: false, skip: int(0), limit: int(p.first) });
   },
   async descendants(read, p) {
     const keys = [{ system: p.system, code: p.code }];
