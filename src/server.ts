@@ -115,7 +115,8 @@ export async function startService(deps: ServiceDeps, host: string, port: number
   const allowAnonymous = deps.allowAnonymous ?? true;
   const callerOf = (headers: http.IncomingHttpHeaders) => {
     const caller = callerFrom(headers, apiKeys);
-    if (caller.credential === 'none' && !allowAnonymous) {
+    // With anonymous access off, only a configured key gets in: none, or one nobody holds, is a 401.
+    if (caller.credential !== 'valid' && !allowAnonymous) {
       throw new GraphQLError('This service needs an API key: send it in an X-Api-Key header (or Authorization: Bearer <key>)', {
         extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
       });

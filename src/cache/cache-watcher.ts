@@ -9,6 +9,8 @@ import type { ReleaseCache } from './release-cache';
  */
 export class CacheWatcher {
   private last: string | null = null;
+  /** A read failed before any succeeded: the first generation read may already be a changed one. */
+  private unknownSince = false;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
@@ -40,9 +42,10 @@ export class CacheWatcher {
     try {
       const [row] = await this.executor.read('cache/generation');
       const generation = JSON.stringify(row ?? null);
-      if (this.last !== null && generation !== this.last) this.cache.clear('the graph changed (import or curation)');
+      if (this.last === null ? this.unknownSince : generation !== this.last) this.cache.clear('the graph changed (import or curation)');
       this.last = generation;
     } catch (error) {
+      if (this.last === null) this.unknownSince = true;
       this.onError(error);
     }
   }

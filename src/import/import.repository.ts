@@ -68,6 +68,7 @@ export class ImportRepository {
   }
 
   async writeBundle(bundle: ImportBundle): Promise<void> {
+    const changesBefore = this.totalChanges();
     await this.batches('organizations', 'import/organizations', bundle.organizations.map(organizationRow));
     await this.batches('code systems', 'import/code-systems', bundle.systems.map(systemRow));
     await this.batches('code systems', 'import/system-adapts', bundle.systems.filter((s) => s.adapts).map((s) => ({ id: s.id, adapts: s.adapts })));
@@ -82,8 +83,10 @@ export class ImportRepository {
     for (const file of bundle.codeFiles) await this.writeCodeFile(file, roles.get(file.release.system) ?? CodeRole.PROCEDURE, index);
     await this.writeNotes(bundle.notes);
     await this.batches('pairings', 'import/pairings', bundle.pairings.map(pairingRow));
-    // Last: only now do the releases, and their codes, become visible.
-    for (const file of bundle.codeFiles) await this.completeRelease(releaseId(file.release.system, file.release.version), file.release.system);
+    // Last: only now do the releases, and their codes, become visible. When this import changed
+    // anything, their completion time is renewed, which tells running services to drop cached answers.
+    const changed = this.totalChanges() > changesBefore;
+    for (const file of bundle.codeFiles) await this.completeRelease(releaseId(file.release.system, file.release.version), file.release.system, changed);
   }
 
   private async writeCodeFile(file: CodeFile, role: CodeRole, index: CategoryIndex): Promise<void> {
@@ -166,6 +169,7 @@ export class ImportRepository {
    * has, and only then marks each policy complete (visible to queries).
    */
   async writePolicies(plan: PolicyPlan): Promise<void> {
+    const changesBefore = this.totalChanges();
     await this.batches('policies', 'import/policies', plan.policies);
     await this.batches('policy reference codes', 'import/policy-reference-codes', plan.referenceCodes);
     await this.batches('policy procedures', 'import/policy-governs', plan.governs);
@@ -180,15 +184,17 @@ export class ImportRepository {
       }
     }
     for (const [policy, keep] of plan.keep) await this.counted('policy listings', 'import/policy-prune', { policy, ...keep }, 0);
-    for (const policy of plan.keep.keys()) await this.counted('policies', 'import/policy-complete', { policy }, 0);
+    // As for releases: a changed list renews completedAt, which running services watch (cypher/cache/generation.cypher).
+    const changed = this.totalChanges() > changesBefore;
+    for (const policy of plan.keep.keys()) await this.counted('policies', 'import/policy-complete', { policy, changed }, 0);
   }
 
-  private async completeRelease(id: string, system: string): Promise<void> {
+  private async completeRelease(id: string, system: string, changed: boolean): Promise<void> {
     for (;;) {
       const [row] = await this.counted(`${system} publish`, 'import/release-publish', { releaseId: id, limit: neo4j.int(PUBLISH_SLICE) }, 0);
       if (toNumber(row?.published ?? 0) === 0) break;
     }
-    await this.counted(`${system} release`, 'import/release-complete', { releaseId: id }, 0);
+    await this.counted(`${system} release`, 'import/release-complete', { releaseId: id, changed }, 0);
   }
 
   private async batches(step: string, name: string, rows: Row[], extra: Row = {}): Promise<void> {
@@ -197,6 +203,13 @@ export class ImportRepository {
       await this.counted(step, name, { ...extra, rows: batch }, batch.length);
       this.onProgress(step, Math.min(start + BATCH_SIZE, rows.length), rows.length);
     }
+  }
+
+  /** Everything this repository's writes changed so far (nodes, relationships, properties and labels). */
+  private totalChanges(): number {
+    let total = 0;
+    for (const s of this.stats.values()) total += s.nodesCreated + s.relationshipsCreated + s.otherChanges;
+    return total;
   }
 
   private async counted(step: string, name: string, params: Row, rows: number): Promise<Row[]> {

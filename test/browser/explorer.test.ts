@@ -48,6 +48,9 @@ afterAll(async () => {
 
 async function openPage(path: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  // Generous waits: under the full suite on 2 cores (fuzzing and imports beside it), the page's first
+  // queries on a fresh Neo4j have taken more than playwright's default 30 s.
+  page.setDefaultTimeout(120_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${base}${path}`);
@@ -88,7 +91,7 @@ async function justifiedBy(code: string, policy: string | null) {
   return result.data!.code.justifiedBy;
 }
 
-describe('the explorer page', () => {
+describe('the explorer page', { timeout: 300_000 }, () => {
   it('finds a code from the search box with the keyboard and shows it, its breadcrumb, its pairings and a shareable URL', async () => {
     const expected = await h.run<{ search: { nodes: Array<{ code: string; systemId: string }> } }>('{ search(text: "8006", first: 10) { nodes { code systemId } } }');
     const options = expected.data!.search.nodes;

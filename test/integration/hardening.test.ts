@@ -140,16 +140,24 @@ describe('credentials and roles', () => {
     expect(await graphCounts(neo.driver)).toEqual(before);
   });
 
-  it('answers 401 UNAUTHENTICATED to a request without a key when anonymous access is off', async () => {
+  it('answers 401 UNAUTHENTICATED to a request without a key, or with a key nobody holds, when anonymous access is off, on GraphQL and on the CSV export', async () => {
     const closed = await startService({ schema: await createSchema(), executor: counting, logger: silent, databaseReady: async () => true, apiKeys: KEYS, allowAnonymous: false }, '127.0.0.1', 0);
     try {
       const url = closed.url;
       const anonymous = await post({ query: '{ codeSystems { id } }' }, {}, url);
       expect(anonymous.status).toBe(401);
       expect(anonymous.json.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const unknown = await post({ query: '{ codeSystems { id } }' }, { 'x-api-key': 'nobody-holds-this-key-0123' }, url);
+      expect(unknown.status).toBe(401);
+      expect(unknown.json.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const exportUrl = url.replace(/\/graphql$/, '/export/justified-by.csv?code=80061');
+      const refused = await fetch(exportUrl);
+      expect(refused.status).toBe(401);
+      expect(((await refused.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
       const reader = await post({ query: '{ codeSystems { id } }' }, { 'x-api-key': 'reader-key-0123456789' }, url);
       expect(reader.status).toBe(200);
       expect(reader.json.errors).toBeUndefined();
+      expect((await fetch(exportUrl, { headers: { 'x-api-key': 'reader-key-0123456789' } })).status).toBe(200);
     } finally {
       await closed.stop();
     }
@@ -175,6 +183,28 @@ describe('licensed CPT descriptor text', () => {
     const licensed = await post({ query }, { 'x-api-key': 'licensed-key-0123456789' });
     expect(licensed.json.data).toEqual({ search: { totalCount: readSample().codeFiles.find((f) => f.release.system === 'CPT')!.codes.length } });
     expect((await post({ query })).json.data).toEqual({ search: { totalCount: 0 } });
+  });
+
+  it('does not reach unlicensed callers through the answer cache, after a licensed caller filled it', async () => {
+    const cached = await startService(
+      { schema: await createSchema(), executor: counting, logger: silent, databaseReady: async () => true, apiKeys: KEYS, cache: { maxBytes: 16 * 1024 * 1024, checkIntervalMs: 60_000 } },
+      '127.0.0.1',
+      0,
+    );
+    try {
+      const claim = '{ validateClaim(claim: {dateOfService: "2026-03-15", diagnoses: ["E78.5"], lines: [{procedure: "80061", diagnosisPointers: [1]}]}) { lines { findings { message evidence { detail } } } } }';
+      const search = `{ search(text: "${SECRET}", first: 5) { totalCount nodes { display } } }`;
+      for (const query of [QUERY, search, claim]) {
+        const licensed = await post({ query }, { 'x-api-key': 'licensed-key-0123456789' }, cached.url);
+        expect(licensed.json.errors).toBeUndefined();
+        const anonymous = await post({ query }, {}, cached.url);
+        expect(anonymous.json.errors).toBeUndefined();
+        expect(JSON.stringify(anonymous.json)).not.toContain(SECRET);
+      }
+      expect((await post({ query: QUERY }, {}, cached.url)).json.data).toEqual({ code: { display: 'CPT 80061: descriptor licensed by the AMA, shown only to callers with a licensed credential' } });
+    } finally {
+      await cached.stop();
+    }
   });
 
   it('is left out of the CSV export for callers not licensed', async () => {

@@ -262,10 +262,14 @@ describe('the official releases in ../shared/data', () => {
     const file = path.join(dir, 'cpt-2026.tsv');
     writeFileSync(file, '99213\tINVENTED descriptor for a test\n0042T\tINVENTED emerging-technology text\n');
     await runOfficialImport(h.executor, { cptDescriptors: file }, { cptVersion: '2026' });
-    const result = await h.run('{ code(code: "99213", system: CPT) { display validIn { id files } categories { code } } }');
+    const query = '{ code(code: "99213", system: CPT) { display validIn { id files } categories { code } } }';
+    // The text is shown to licensed credentials only (issue 6); others get a placeholder naming the code.
+    const result = await h.run(query, undefined, { credential: 'valid', name: 'licensee', role: 'reader', licensed: true });
     expect(result.data).toEqual({
       code: { display: 'INVENTED descriptor for a test', validIn: [{ id: 'CPT:2026', files: ['cpt-2026.tsv'] }], categories: [{ code: 'CAT1' }, { code: 'EM' }] },
     });
+    const anonymous = await h.run<{ code: { display: string } }>(query);
+    expect(anonymous.data!.code.display).toBe('CPT 99213: descriptor licensed by the AMA, shown only to callers with a licensed credential');
   });
 });
 

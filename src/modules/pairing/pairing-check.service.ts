@@ -1,7 +1,7 @@
 import { echo, parseCode, type CodeKey } from '../../common/code-format';
 import { CodeSystemId } from '../../common/code-system-id';
 import { today } from '../../common/date.scalar';
-import type { Context } from '../../context';
+import { isLicensed, type Context } from '../../context';
 import { badUserInput } from '../../errors/errors';
 import type { ClaimInput } from './claim.input';
 import { ClaimOutcome, type ClaimFinding, type ClaimLineResult, type ClaimValidation } from './claim-validation.type';
@@ -10,6 +10,13 @@ import { FindingCode } from './claim-validation.type';
 import type { PairingCheck } from './pairing-check.type';
 import { judgePairing } from './pairing-verdict';
 import type { ClaimCode, PairKey } from './pairing.repository';
+import { visibleDisplay } from '../code/code.type';
+
+/** The claim codes with each title as this caller may see it (licensed CPT text only for licensed callers); new objects, the cached ones stay as read. */
+function asSeenBy(found: Map<string, ClaimCode>, licensed: boolean): Map<string, ClaimCode> {
+  if (licensed) return found;
+  return new Map([...found].map(([key, c]) => [key, { ...c, code: { ...c.code, display: visibleDisplay(c.code, false) } }]));
+}
 
 const PROCEDURE_SYSTEMS: ReadonlySet<string> = new Set([CodeSystemId.CPT, CodeSystemId.HCPCS, CodeSystemId.ICD10PCS]);
 
@@ -36,7 +43,7 @@ function resolve(raw: string, role: 'diagnosis' | 'procedure', found: Map<string
 const pairKey = (dx: string, px: CodeKey) => `${dx}|${px.system}|${px.code}`;
 
 /** checkPairing: both codes must exist (published, or retired references a policy names). */
-export async function checkPairing(rawDiagnosis: string, rawProcedure: string, dateOfService: string | null, { repositories }: Context): Promise<PairingCheck> {
+export async function checkPairing(rawDiagnosis: string, rawProcedure: string, dateOfService: string | null, { repositories, caller }: Context): Promise<PairingCheck> {
   const dxParsed = candidates(rawDiagnosis, 'diagnosis');
   if ('message' in dxParsed) throw badUserInput(dxParsed.message, { argument: 'diagnosis', value: rawDiagnosis.slice(0, 64) });
   const pxParsed = candidates(rawProcedure, 'procedure');
@@ -44,7 +51,8 @@ export async function checkPairing(rawDiagnosis: string, rawProcedure: string, d
   const date = dateOfService ?? today();
   const dxKey = dxParsed.keys[0]!;
   const pairs: PairKey[] = pxParsed.keys.map((px) => ({ key: pairKey(dxKey.code, px), diagnosisCode: dxKey.code, procedureSystem: px.system, procedureCode: px.code }));
-  const [codes, evidence] = await Promise.all([repositories.pairings.claimCodes([dxKey, ...pxParsed.keys]), repositories.pairings.evidence(pairs, date)]);
+  const [read, evidence] = await Promise.all([repositories.pairings.claimCodes([dxKey, ...pxParsed.keys]), repositories.pairings.evidence(pairs, date)]);
+  const codes = asSeenBy(read, isLicensed(caller));
   const diagnosis = codes.get(`${dxKey.system}|${dxKey.code}`)?.code;
   if (!diagnosis) throw badUserInput(`Diagnosis ${echo(rawDiagnosis)} is not in the loaded ICD-10-CM release, and no policy names it`, { argument: 'diagnosis', value: rawDiagnosis.slice(0, 64) });
   const px = pxParsed.keys.find((k) => codes.has(`${k.system}|${k.code}`));
@@ -60,7 +68,7 @@ export async function checkPairing(rawDiagnosis: string, rawProcedure: string, d
  * procedure against the diagnoses it points to (MISSING_DIAGNOSIS, NOT_COVERED,
  * NO_SUPPORTING_DIAGNOSIS, NO_POLICY). Three reads, run together.
  */
-export async function validateClaim(claim: ClaimInput, { repositories }: Context): Promise<ClaimValidation> {
+export async function validateClaim(claim: ClaimInput, { repositories, caller }: Context): Promise<ClaimValidation> {
   claim.lines.forEach((line, i) => {
     for (const pointer of line.diagnosisPointers) {
       if (pointer > claim.diagnoses.length) {
@@ -84,12 +92,13 @@ export async function validateClaim(claim: ClaimInput, { repositories }: Context
     }
   });
   const dxCodes = [...new Set(dxKeys.flatMap((c) => ('keys' in c ? [c.keys[0]!.code] : [])))];
-  const [found, evidence, conflicts] = await Promise.all([
+  const [read, evidence, conflicts] = await Promise.all([
     repositories.pairings.claimCodes([...keys.values()]),
     repositories.pairings.evidence([...pairs.values()], date ?? today()),
     repositories.pairings.excludes1Conflicts(dxCodes),
   ]);
 
+  const found = asSeenBy(read, isLicensed(caller));
   const diagnoses = claim.diagnoses.map((raw) => resolve(raw, 'diagnosis', found));
   const findings: ClaimFinding[] = [];
   diagnoses.forEach((d, i) => {

@@ -94,19 +94,20 @@ async function readRequest(kind: PairingDirection, req: Request, context: Contex
  */
 export function exportHandler(kind: PairingDirection, createContext: (req: Request) => Context) {
   return async (req: Request, res: Response): Promise<void> => {
-    const context = createContext(req);
-    const licensed = isLicensed(context.caller);
+    let context: Context;
     let request: { code: CodeNode; filter: PairingFilter };
     let first: PairingPage;
     const fetch = (key: CodeKey, skip: number) =>
       context.repositories.pairings.pairingsOf(kind, key, request.filter, skip, EXPORT_PAGE);
     try {
+      // Inside the try: without a key when anonymous access is off, the caller is refused here (401).
+      context = createContext(req);
       request = await readRequest(kind, req, context);
       first = await fetch(request.code, 0);
     } catch (error) {
       const e = error instanceof GraphQLError ? error : null;
       const code = (e?.extensions.code as string | undefined) ?? ErrorCode.INTERNAL_SERVER_ERROR;
-      const status = code === ErrorCode.BAD_USER_INPUT ? 400 : code === ErrorCode.SERVICE_UNAVAILABLE || code === ErrorCode.DATABASE_TIMEOUT ? 503 : 500;
+      const status = code === ErrorCode.BAD_USER_INPUT ? 400 : code === ErrorCode.UNAUTHENTICATED ? 401 : code === ErrorCode.SERVICE_UNAVAILABLE || code === ErrorCode.DATABASE_TIMEOUT ? 503 : 500;
       const extensions = status === 500 ? { code: ErrorCode.INTERNAL_SERVER_ERROR } : { ...e!.extensions, code };
       res.status(status).json({ errors: [{ message: e && status !== 500 ? e.message : 'Internal server error', extensions }] });
       return;
@@ -135,7 +136,7 @@ export function exportHandler(kind: PairingDirection, createContext: (req: Reque
         for (const p of page.pairings) {
           if (res.destroyed) break;
           await write([
-            p.diagnosis.code, visibleDisplay(p.diagnosis, licensed), p.diagnosis.retired ? 'true' : 'false', p.procedure.system, p.procedure.code, visibleDisplay(p.procedure, licensed), p.status,
+            p.diagnosis.code, visibleDisplay(p.diagnosis, isLicensed(context.caller)), p.diagnosis.retired ? 'true' : 'false', p.procedure.system, p.procedure.code, visibleDisplay(p.procedure, isLicensed(context.caller)), p.status,
             p.policyId ?? '', p.listedAs ?? '', p.via, p.effectiveFrom ?? '', p.effectiveTo ?? '', cell(p.curated?.author), cell(p.curated?.source), pairingId(p),
           ]);
         }
