@@ -83,6 +83,25 @@ async function clickNode(page: Page, id: string): Promise<void> {
   await page.mouse.click(point.x, point.y);
 }
 
+/**
+ * Clicks a node until the page shows `selector` (at most 3 clicks, 15 s apart): on a loaded machine a
+ * click can land while the page is still laying out, and then it selects nothing.
+ */
+async function clickUntil(page: Page, id: string, selector: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await clickNode(page, id);
+    try {
+      await page.waitForSelector(selector, { timeout: 15_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) {
+        const state = await page.$eval('#graph', (graph) => Object.fromEntries(['state', 'nodes', 'expanded'].map((k) => [k, graph.getAttribute(`data-${k}`)])));
+        throw new Error(`3 clicks on ${id} did not show ${selector}; graph state ${JSON.stringify(state)}: ${String(error)}`);
+      }
+    }
+  }
+}
+
 async function justifiedBy(code: string, policy: string | null) {
   const result = await h.run<{ code: { justifiedBy: { totalCount: number; nodes: Array<{ diagnosis: { code: string } }> } } }>(
     'query($code: String!, $policy: String) { code(code: $code, system: CPT) { ... on Procedure { justifiedBy(policy: $policy, first: 12) { totalCount nodes { diagnosis { code } } } } } }',
@@ -170,7 +189,9 @@ describe('the explorer page', { timeout: 300_000 }, () => {
     const before = await graphNodes(page);
     const id = `code:ICD10CM:${diagnosis}`;
     expect(before.some((n) => n.id === id)).toBe(true);
-    await clickNode(page, id);
+    // The panels beside the graph load after it; once the page is idle nothing moves under the click.
+    await page.waitForLoadState('networkidle');
+    await clickUntil(page, id, `#graph[data-expanded~="${id}"]`);
     await page.waitForSelector(`#graph[data-expanded~="${id}"][data-state="ready"]`);
     const after = await graphNodes(page);
     expect(after.length).toBeGreaterThan(before.length);
