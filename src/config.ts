@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_SHAPE_LIMITS, type ShapeLimits } from './security/document-shape';
 
 /** Where the repository lives: every relative path in the configuration is taken from here. */
 export const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -53,8 +54,8 @@ export interface CacheConfig {
   checkIntervalMs: number;
 }
 
-/** Cost limits checked before any Cypher runs. */
-export interface QueryLimits {
+/** Cost limits checked before any Cypher runs, and the bounds on time a request may take. */
+export interface QueryLimits extends ShapeLimits {
   /** Deepest field nesting of an operation (CODESET_MAX_DEPTH). */
   maxDepth: number;
   /** Highest estimated cost of an operation (CODESET_MAX_COMPLEXITY). */
@@ -65,9 +66,31 @@ export interface QueryLimits {
   maxBodyBytes: number;
   /** Most lexical tokens in one GraphQL document, checked while parsing (CODESET_MAX_TOKENS). */
   maxTokens: number;
+  /** Database time one request may use, summed over its round trips (CODESET_REQUEST_DB_BUDGET_MS); 0 for none. */
+  requestDbBudgetMs: number;
+  /** Requests per minute one anonymous client (by address) may send (CODESET_ANON_RATE_LIMIT); 0 for no limit. */
+  anonymousRatePerMinute: number;
+  /** Rows an anonymous CSV export may stream (CODESET_ANON_EXPORT_ROWS); callers with a key have no cap. */
+  anonymousExportRows: number;
+  /** Time a client has to send the request headers (CODESET_HEADERS_TIMEOUT_MS). */
+  headersTimeoutMs: number;
+  /** Time a client has to send the whole request, body included (CODESET_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs: number;
 }
 
-export const DEFAULT_LIMITS: Readonly<QueryLimits> = Object.freeze({ maxDepth: 15, maxComplexity: 20_000, maxPageSize: 1000, maxBodyBytes: 1_048_576, maxTokens: 5_000 });
+export const DEFAULT_LIMITS: Readonly<QueryLimits> = Object.freeze({
+  ...DEFAULT_SHAPE_LIMITS,
+  maxDepth: 15,
+  maxComplexity: 20_000,
+  maxPageSize: 1000,
+  maxBodyBytes: 1_048_576,
+  maxTokens: 5_000,
+  requestDbBudgetMs: 10_000,
+  anonymousRatePerMinute: 6_000,
+  anonymousExportRows: 10_000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 15_000,
+});
 
 export type Role = 'reader' | 'curator';
 
@@ -205,6 +228,17 @@ export function loadConfig(env: Env = process.env): Config {
       maxPageSize: integer(env, 'CODESET_MAX_PAGE_SIZE', DEFAULT_LIMITS.maxPageSize, 1, 1000),
       maxBodyBytes: integer(env, 'CODESET_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 1024, 100 * 1_048_576),
       maxTokens: integer(env, 'CODESET_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100, 1_000_000),
+      maxAliases: integer(env, 'CODESET_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 1, 100_000),
+      maxDirectives: integer(env, 'CODESET_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 1, 100_000),
+      maxSelections: integer(env, 'CODESET_MAX_SELECTIONS', DEFAULT_LIMITS.maxSelections, 10, 10_000_000),
+      maxSameName: integer(env, 'CODESET_MAX_SAME_NAME', DEFAULT_LIMITS.maxSameName, 1, 10_000),
+      maxDefinitions: integer(env, 'CODESET_MAX_DEFINITIONS', DEFAULT_LIMITS.maxDefinitions, 1, 100_000),
+      maxNesting: integer(env, 'CODESET_MAX_NESTING', DEFAULT_LIMITS.maxNesting, 2, 1_000),
+      requestDbBudgetMs: integer(env, 'CODESET_REQUEST_DB_BUDGET_MS', DEFAULT_LIMITS.requestDbBudgetMs, 0, 3_600_000),
+      anonymousRatePerMinute: integer(env, 'CODESET_ANON_RATE_LIMIT', DEFAULT_LIMITS.anonymousRatePerMinute, 0, 10_000_000),
+      anonymousExportRows: integer(env, 'CODESET_ANON_EXPORT_ROWS', DEFAULT_LIMITS.anonymousExportRows, 0, 100_000_000),
+      headersTimeoutMs: integer(env, 'CODESET_HEADERS_TIMEOUT_MS', DEFAULT_LIMITS.headersTimeoutMs, 100, 600_000),
+      requestTimeoutMs: integer(env, 'CODESET_REQUEST_TIMEOUT_MS', DEFAULT_LIMITS.requestTimeoutMs, 100, 3_600_000),
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { ReleaseCache } from './cache/release-cache';
 import type { Credential, Role } from './config';
 import type { CypherExecutor } from './neo4j/executor';
+import { RequestBudget } from './neo4j/request-budget';
 import { RoundTripCounter } from './observability/round-trips';
 import { createCodeSystemLoaders } from './modules/code-system/code-system.loaders';
 import { CodeSystemRepository } from './modules/code-system/code-system.repository';
@@ -73,9 +74,16 @@ export interface Context {
   cache: ReleaseCache | null;
 }
 
-export function createContext(executor: CypherExecutor, caller: Caller = { credential: 'none' }, cache: ReleaseCache | null = null): Context {
+/** Per request: the database time it may use (CODESET_REQUEST_DB_BUDGET_MS); none means only the transaction timeout bounds it. */
+export interface ContextOptions {
+  databaseBudgetMs?: number | null;
+}
+
+export function createContext(executor: CypherExecutor, caller: Caller = { credential: 'none' }, cache: ReleaseCache | null = null, options: ContextOptions = {}): Context {
   const roundTrips = new RoundTripCounter();
-  const repositories = createRepositories(executor.withListener(roundTrips.record), cache);
+  const counted = executor.withListener(roundTrips.record);
+  const guarded = options.databaseBudgetMs ? counted.withGuards({ budget: new RequestBudget(options.databaseBudgetMs) }) : counted;
+  const repositories = createRepositories(guarded, cache);
   return { repositories, loaders: createLoaders(repositories), caller, roundTrips, cache };
 }
 

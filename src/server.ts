@@ -15,11 +15,14 @@ import { callerFrom, createContext, type Context } from './context';
 import { createFormatError } from './errors/format-error';
 import { explorerRouter } from './explorer/explorer.route';
 import { exportHandler } from './modules/pairing/pairing-export';
-import { cacheMetrics, createMetrics, registerCacheGauges, type Metrics } from './observability/metrics';
+import { cacheMetrics, createMetrics, registerCacheGauges, watchEventLoop, type Metrics } from './observability/metrics';
 import { requestMetricsPlugin } from './observability/request-metrics.plugin';
 import type { CypherExecutor } from './neo4j/executor';
 import { ErrorCode } from './errors/error-code';
-import { bodyErrors, corsFor, requestLog, securityHeaders } from './security/http-hardening';
+import { bodyErrors, corsFor, earlyPayloadLimit, requestLog, securityHeaders, slowClientTimeouts } from './security/http-hardening';
+import { anonymousRateLimit } from './security/rate-limit';
+import { documentGate } from './security/document-gate';
+import { mutationCredentialPlugin } from './security/mutation-credential.plugin';
 import { queryLimitsPlugin } from './security/query-limits.plugin';
 
 export interface ServiceDeps {
@@ -70,11 +73,12 @@ export function createApollo(schema: GraphQLSchema, logger: Logger, options: Apo
     includeStacktraceInErrorResponses: false,
     introspection,
     plugins: [
+      mutationCredentialPlugin<Context>(),
       queryLimitsPlugin<Context>(limits),
       requestMetricsPlugin(options.metrics ?? null, { debug: options.debugExtensions ?? false }),
       options.landingPage ?? true ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
       ...(introspection ? [] : [ApolloServerPluginDisableSuggestions()]),
-      ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
+      ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: 5_000 })] : []),
     ],
   });
 }
@@ -91,9 +95,12 @@ export interface RunningService {
 export async function startService(deps: ServiceDeps, host: string, port: number): Promise<RunningService> {
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
-  const metrics = createMetrics();
   const limits = deps.limits ?? DEFAULT_LIMITS;
+  // Node checks the header and request deadlines every connectionsCheckingInterval: keep it short.
+  const httpServer = http.createServer({ connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs) }, app);
+  slowClientTimeouts(httpServer, limits);
+  const metrics = createMetrics();
+  const eventLoop = watchEventLoop(metrics);
   const landingPage = deps.landingPage ?? true;
   const apollo = createApollo(deps.schema, deps.logger, {
     httpServer,
@@ -124,10 +131,16 @@ export async function startService(deps: ServiceDeps, host: string, port: number
     return caller;
   };
   /** GraphQL answers go through the answer cache; the CSV exports, which read every page once, do not. */
-  const requestContext = (req: express.Request, answers: ReleaseCache | null = null) => createContext(deps.executor, callerOf(req.headers), answers);
+  const requestContext = (req: express.Request, answers: ReleaseCache | null = null, databaseBudgetMs: number | null = null) =>
+    createContext(deps.executor, callerOf(req.headers), answers, { databaseBudgetMs });
+  const refused = (code: ErrorCode, limit: string) => {
+    metrics.errors.inc({ code });
+    metrics.refusals.inc({ limit });
+  };
 
   app.use(requestLog(deps.logger));
   app.use(securityHeaders(landingPage));
+  // Health and metrics stay outside the rate limit: probes must always get through.
 
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -140,14 +153,18 @@ export async function startService(deps: ServiceDeps, host: string, port: number
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', neo4j: ready ? 'up' : 'down' });
   });
   app.use('/explore', explorerRouter());
-  app.get('/export/justified-by.csv', exportHandler('justified-by', (req) => requestContext(req)));
-  app.get('/export/justifies.csv', exportHandler('justifies', (req) => requestContext(req)));
+  const rateLimit = anonymousRateLimit(limits.anonymousRatePerMinute, apiKeys, () => refused(ErrorCode.RATE_LIMITED, 'CODESET_ANON_RATE_LIMIT'));
+  app.get('/export/justified-by.csv', rateLimit, exportHandler('justified-by', (req) => requestContext(req), limits.anonymousExportRows));
+  app.get('/export/justifies.csv', rateLimit, exportHandler('justifies', (req) => requestContext(req), limits.anonymousExportRows));
   app.use(
     '/graphql',
     corsFor(deps.corsOrigins ?? '*'),
+    rateLimit,
+    earlyPayloadLimit(limits.maxBodyBytes, () => refused(ErrorCode.PAYLOAD_TOO_LARGE, 'CODESET_MAX_BODY_BYTES')),
     express.json({ limit: limits.maxBodyBytes }),
     bodyErrors(limits.maxBodyBytes),
-    expressMiddleware(apollo, { context: async ({ req }) => requestContext(req, cache) }),
+    documentGate(limits, limits.maxTokens, refused),
+    expressMiddleware(apollo, { context: async ({ req }) => requestContext(req, cache, limits.requestDbBudgetMs || null) }),
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -163,6 +180,7 @@ export async function startService(deps: ServiceDeps, host: string, port: number
     cache,
     stop: async () => {
       watcher?.stop();
+      eventLoop.disable();
       await apollo.stop();
     },
   };

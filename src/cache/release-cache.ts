@@ -40,6 +40,8 @@ export class ReleaseCache {
   private hits = 0;
   private misses = 0;
   private invalidations = 0;
+  /** Answers being fetched now, by full key: a second caller asking for one waits for it (single flight). */
+  private readonly inFlight = new Map<string, Promise<Entry>>();
 
   constructor(maxBytes: number, private readonly listener?: CacheListener) {
     if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new RangeError(`ReleaseCache needs a positive byte budget, got ${maxBytes}`);
@@ -53,27 +55,56 @@ export class ReleaseCache {
   async through<K, V>(namespace: string, keys: readonly K[], keyOf: (key: K) => string, fetch: (misses: K[]) => Promise<Map<string, V>>): Promise<Map<string, V>> {
     const found = new Map<string, V>();
     const misses: K[] = [];
+    const joined: Array<{ key: string; answer: Promise<Entry> }> = [];
     for (const key of keys) {
-      const entry = this.lru.get(`${namespace}\u0000${keyOf(key)}`);
-      if (entry === undefined) {
-        misses.push(key);
+      const full = `${namespace}\u0000${keyOf(key)}`;
+      const entry = this.lru.get(full);
+      if (entry !== undefined) {
+        this.hits += 1;
+        this.listener?.hit(namespace);
+        if (entry.value !== undefined) found.set(keyOf(key), entry.value as V);
         continue;
       }
+      const pending = this.inFlight.get(full);
+      if (pending) joined.push({ key: keyOf(key), answer: pending });
+      else misses.push(key);
+    }
+    if (misses.length > 0) await this.fetchMisses(namespace, misses, keyOf, fetch, found);
+    for (const { key, answer } of joined) {
+      // Merged with a fetch already under way: counted as a hit, no round trip of its own.
       this.hits += 1;
       this.listener?.hit(namespace);
-      if (entry.value !== undefined) found.set(keyOf(key), entry.value as V);
+      const entry = await answer;
+      if (entry.value !== undefined) found.set(key, entry.value as V);
     }
-    if (misses.length === 0) return found;
+    return found;
+  }
+
+  private async fetchMisses<K, V>(namespace: string, misses: K[], keyOf: (key: K) => string, fetch: (misses: K[]) => Promise<Map<string, V>>, found: Map<string, V>): Promise<void> {
     this.misses += misses.length;
     for (let i = 0; i < misses.length; i++) this.listener?.miss(namespace);
     const epoch = this.epoch;
-    const fetched = await fetch(misses);
-    for (const key of misses) {
-      const value = fetched.get(keyOf(key));
-      if (epoch === this.epoch) this.lru.set(`${namespace}\u0000${keyOf(key)}`, { value });
-      if (value !== undefined) found.set(keyOf(key), value);
+    const batch = fetch(misses);
+    const fulls = misses.map((key) => `${namespace}\u0000${keyOf(key)}`);
+    const mine = fulls.map((full, i) => {
+      const key = keyOf(misses[i]!);
+      const answer = batch.then((fetched): Entry => ({ value: fetched.get(key) }));
+      answer.catch(() => {}); // the failure reaches this caller through `batch`, and any joiner through `answer`
+      this.inFlight.set(full, answer);
+      return answer;
+    });
+    try {
+      const fetched = await batch;
+      for (const key of misses) {
+        const value = fetched.get(keyOf(key));
+        if (epoch === this.epoch) this.lru.set(`${namespace}\u0000${keyOf(key)}`, { value });
+        if (value !== undefined) found.set(keyOf(key), value);
+      }
+    } finally {
+      fulls.forEach((full, i) => {
+        if (this.inFlight.get(full) === mine[i]) this.inFlight.delete(full);
+      });
     }
-    return found;
   }
 
   /** One answer (not a batch) under `namespace` and `key`. */
@@ -87,6 +118,8 @@ export class ReleaseCache {
     this.epoch += 1;
     this.invalidations += 1;
     this.lru.clear();
+    // Fetches under way read the graph before the change: later callers must not join them.
+    this.inFlight.clear();
     this.listener?.invalidated(reason);
   }
 

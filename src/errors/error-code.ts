@@ -29,6 +29,10 @@ export enum ErrorCode {
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   /** Neo4j ran out of the configured transaction time for this query. */
   DATABASE_TIMEOUT = 'DATABASE_TIMEOUT',
+  /** The request used up its database time (CODESET_REQUEST_DB_BUDGET_MS); what was left unanswered is null. */
+  DATABASE_BUDGET_EXCEEDED = 'DATABASE_BUDGET_EXCEEDED',
+  /** Too many requests from one anonymous caller (CODESET_ANON_RATE_LIMIT per minute), HTTP 429. */
+  RATE_LIMITED = 'RATE_LIMITED',
   /** Anything unexpected; the message is masked and the cause is logged. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -30,6 +30,13 @@ export function databaseTimeout(message: string, cause?: unknown): GraphQLError 
   return new GraphQLError(message, { extensions: { code: ErrorCode.DATABASE_TIMEOUT }, originalError: asError(cause) });
 }
 
+export function databaseBudgetExceeded(limitMs: number, spentMs: number): GraphQLError {
+  return new GraphQLError(
+    `This request has used ${Math.round(spentMs)} ms of database time; at most ${limitMs} ms are allowed per request (CODESET_REQUEST_DB_BUDGET_MS): ask for less in one request`,
+    { extensions: { code: ErrorCode.DATABASE_BUDGET_EXCEEDED, budgetMs: limitMs, spentMs: Math.round(spentMs) } },
+  );
+}
+
 export function internalError(cause?: unknown): GraphQLError {
   return new GraphQLError('Internal server error', {
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },

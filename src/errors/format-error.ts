@@ -11,11 +11,38 @@ function describeValidation(errors: ValidationError[]): string {
     .join('; ');
 }
 
+/** Longest echoed string in an error: a 500 KB bad value must not come back as a 500 KB error. */
+export const MAX_ECHOED_CHARS = 200;
+
+/**
+ * Echoed values, capped: a string over MAX_ECHOED_CHARS keeps its first 200 characters with a
+ * note of its length, a long list its first 20 items; nesting is followed a few levels.
+ */
+export function capEchoed(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.length > MAX_ECHOED_CHARS ? `${value.slice(0, MAX_ECHOED_CHARS)}… (${value.length} characters)` : value;
+  if (depth > 4 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const shown = value.slice(0, 20).map((v) => capEchoed(v, depth + 1));
+    return value.length > 20 ? [...shown, `… (${value.length} items)`] : shown;
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, capEchoed(v, depth + 1)]));
+}
+
+function capped(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.length > 1_000 ? `${formatted.message.slice(0, 1_000)}… (${formatted.message.length} characters)` : formatted.message;
+  return { ...formatted, message, ...(formatted.extensions ? { extensions: capEchoed(formatted.extensions) as Record<string, unknown> } : {}) };
+}
+
 /**
  * Every error leaves with a code from ErrorCode. Validation errors name the argument, the rule and
  * the value; anything unexpected is logged and masked as INTERNAL_SERVER_ERROR.
  */
 export function createFormatError(logger: Logger) {
+  const format = formatOne(logger);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => capped(format(formatted, error));
+}
+
+function formatOne(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof ArgumentValidationError) {

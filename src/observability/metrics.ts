@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { CacheListener, ReleaseCache } from '../cache/release-cache';
 
@@ -25,6 +26,12 @@ export function createMetrics() {
       labelNames: ['statement', 'result'] as const,
       registers: [registry],
     }),
+    refusals: new Counter({
+      name: 'codeset_refused_requests_total',
+      help: 'Requests refused before any resolver ran, by the limit that refused them (its variable, or batch)',
+      labelNames: ['limit'] as const,
+      registers: [registry],
+    }),
     cacheInvalidations: new Counter({ name: 'codeset_cache_invalidations_total', help: 'Times the answer cache was cleared (an import or a curation changed the graph)', registers: [registry] }),
   };
 }
@@ -46,3 +53,31 @@ export function registerCacheGauges(metrics: Metrics, cache: ReleaseCache): void
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/**
+ * The longest the event loop was blocked, since the service started (never reset, unlike the
+ * default nodejs_eventloop_lag_* gauges, which cover one scrape interval): the figure the hostile
+ * runs report. Sampled every 10 ms by perf_hooks.monitorEventLoopDelay.
+ */
+export function watchEventLoop(metrics: Metrics): IntervalHistogram {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  const seconds = (nanos: number) => (Number.isFinite(nanos) ? nanos / 1e9 : 0);
+  new Gauge({
+    name: 'codeset_event_loop_delay_max_seconds',
+    help: 'Longest event-loop delay seen since the service started',
+    registers: [metrics.registry],
+    collect() {
+      this.set(seconds(histogram.max));
+    },
+  });
+  new Gauge({
+    name: 'codeset_event_loop_delay_p99_seconds',
+    help: '99th percentile of the event-loop delay since the service started',
+    registers: [metrics.registry],
+    collect() {
+      this.set(seconds(histogram.percentile(99)));
+    },
+  });
+  return histogram;
+}

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import cors from 'cors';
 import helmet from 'helmet';
@@ -51,4 +52,32 @@ export function requestLog(logger: Logger): RequestHandler {
     });
     next();
   };
+}
+
+/**
+ * A body declared larger than the limit is refused as soon as its headers arrive (413, before a
+ * byte of it is read), and the connection is closed rather than left to drain a body nobody reads.
+ */
+export function earlyPayloadLimit(maxBodyBytes: number, refused: () => void): RequestHandler {
+  return (req, res, next) => {
+    const declared = Number(req.headers['content-length']);
+    if (!Number.isFinite(declared) || declared <= maxBodyBytes) return next();
+    refused();
+    res.setHeader('Connection', 'close');
+    res.once('finish', () => req.socket.destroySoon());
+    res.status(413).json({
+      errors: [{ message: `The request body is larger than ${maxBodyBytes} bytes (CODESET_MAX_BODY_BYTES)`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE, maxBodyBytes, declared } }],
+    });
+  };
+}
+
+/**
+ * Slow clients are cut off: the headers must arrive within headersTimeoutMs and the whole request
+ * (body included) within requestTimeoutMs, else Node answers 408 and closes the connection; an idle
+ * keep-alive connection closes after 5 s.
+ */
+export function slowClientTimeouts(server: Server, limits: { headersTimeoutMs: number; requestTimeoutMs: number }): void {
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.headersTimeout = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
+  server.keepAliveTimeout = 5_000;
 }

@@ -34,6 +34,12 @@ export function queryLimitsPlugin<T extends object>(limits: QueryLimits): Apollo
               field: verdict.field,
             });
           }
+          if (verdict.reason === 'nodes') {
+            throw limitExceeded(ErrorCode.QUERY_TOO_COMPLEX, `The operation expands to more than ${verdict.maxNodes} field selections (CODESET_MAX_SELECTIONS)`, {
+              limit: 'CODESET_MAX_SELECTIONS',
+              allowed: verdict.maxNodes,
+            });
+          }
           throw limitExceeded(
             ErrorCode.QUERY_TOO_COMPLEX,
             `The operation's estimated cost is ${verdict.complexity}; at most ${limits.maxComplexity} is allowed (ask for smaller pages with first, or fewer nested lists)`,

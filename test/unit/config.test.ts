@@ -74,10 +74,62 @@ describe('loadConfig', () => {
   });
 
   it('uses the documented limits by default and reads each from its variable', () => {
-    expect(loadConfig({}).limits).toEqual({ maxDepth: 15, maxComplexity: 20_000, maxPageSize: 1000, maxBodyBytes: 1_048_576, maxTokens: 5_000 });
+    const defaults = {
+      maxDepth: 15,
+      maxComplexity: 20_000,
+      maxPageSize: 1000,
+      maxBodyBytes: 1_048_576,
+      maxTokens: 5_000,
+      maxAliases: 100,
+      maxDirectives: 50,
+      maxSelections: 5_000,
+      maxSameName: 20,
+      maxDefinitions: 100,
+      maxNesting: 40,
+      requestDbBudgetMs: 10_000,
+      anonymousRatePerMinute: 6_000,
+      anonymousExportRows: 10_000,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 15_000,
+    };
+    expect(loadConfig({}).limits).toEqual(defaults);
     expect(
-      loadConfig({ CODESET_MAX_DEPTH: '8', CODESET_MAX_COMPLEXITY: '5000', CODESET_MAX_PAGE_SIZE: '100', CODESET_MAX_BODY_BYTES: '65536', CODESET_MAX_TOKENS: '2000' }).limits,
-    ).toEqual({ maxDepth: 8, maxComplexity: 5000, maxPageSize: 100, maxBodyBytes: 65_536, maxTokens: 2000 });
+      loadConfig({
+        CODESET_MAX_DEPTH: '8',
+        CODESET_MAX_COMPLEXITY: '5000',
+        CODESET_MAX_PAGE_SIZE: '100',
+        CODESET_MAX_BODY_BYTES: '65536',
+        CODESET_MAX_TOKENS: '2000',
+        CODESET_MAX_ALIASES: '10',
+        CODESET_MAX_DIRECTIVES: '5',
+        CODESET_MAX_SELECTIONS: '500',
+        CODESET_MAX_SAME_NAME: '3',
+        CODESET_MAX_DEFINITIONS: '7',
+        CODESET_MAX_NESTING: '12',
+        CODESET_REQUEST_DB_BUDGET_MS: '2000',
+        CODESET_ANON_RATE_LIMIT: '0',
+        CODESET_ANON_EXPORT_ROWS: '50',
+        CODESET_HEADERS_TIMEOUT_MS: '1000',
+        CODESET_REQUEST_TIMEOUT_MS: '2000',
+      }).limits,
+    ).toEqual({
+      maxDepth: 8,
+      maxComplexity: 5000,
+      maxPageSize: 100,
+      maxBodyBytes: 65_536,
+      maxTokens: 2000,
+      maxAliases: 10,
+      maxDirectives: 5,
+      maxSelections: 500,
+      maxSameName: 3,
+      maxDefinitions: 7,
+      maxNesting: 12,
+      requestDbBudgetMs: 2000,
+      anonymousRatePerMinute: 0,
+      anonymousExportRows: 50,
+      headersTimeoutMs: 1000,
+      requestTimeoutMs: 2000,
+    });
     expect(() => loadConfig({ CODESET_MAX_PAGE_SIZE: '5000' })).toThrow('CODESET_MAX_PAGE_SIZE must be a whole number from 1 to 1000, got "5000"');
   });
 

@@ -2,7 +2,14 @@ import { getIntrospectionQuery, Kind, parse, type GraphQLSchema, type OperationD
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/config';
 import { createSchema } from '../../src/schema';
-import { checkOperation, UNBOUNDED_LIST_ESTIMATE } from '../../src/security/query-limits';
+import { checkOperation, INTROSPECTION_COST, OFFSET_ITEMS_PER_COST, UNBOUNDED_LIST_ESTIMATE } from '../../src/security/query-limits';
+
+/** A chain of `levels` fragments, each spreading the one before twice: 2^levels selections once expanded. */
+function fanOut(levels: number): string {
+  let source = `query FanOut { ...F${levels} }\nfragment F0 on Query { codeSystems { id } }\n`;
+  for (let i = 1; i <= levels; i++) source += `fragment F${i} on Query { ...F${i - 1} ...F${i - 1} }\n`;
+  return source;
+}
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -57,8 +64,31 @@ describe('checkOperation', () => {
     expect(check('query($n: Int) { search(text: "a", first: $n) { totalCount } }', { n: 1001 })).toMatchObject({ ok: false, reason: 'page', first: 1001 });
   });
 
-  it('lets the standard introspection query through the default limits (it is answered from memory)', () => {
-    expect(check(getIntrospectionQuery())).toMatchObject({ ok: true, complexity: 0 });
+  it('prices the standard introspection query by the size of its answer, so it passes once but not five times in one request (issue 13)', () => {
+    expect(check(getIntrospectionQuery())).toMatchObject({ ok: true, complexity: INTROSPECTION_COST });
+    const aliases = Array.from({ length: 5 }, (_, i) => `s${i}: __schema { types { name fields { name } } }`).join(' ');
+    expect(check(`{ ${aliases} }`)).toEqual({ ok: false, reason: 'complexity', complexity: 5 * INTROSPECTION_COST });
+  });
+
+  it('measures the depth of a 39-level fragment fan-out at once instead of expanding it (issue 13)', () => {
+    const began = performance.now();
+    expect(check(fanOut(39))).toMatchObject({ ok: false, reason: 'nodes', maxNodes: DEFAULT_LIMITS.maxSelections });
+    expect(performance.now() - began).toBeLessThan(2_000);
+  });
+
+  it('prices a page after a deep cursor by its offset, so twenty deep justifiedBy pages are refused (issue 13)', () => {
+    const after = Buffer.from('offset:74999').toString('base64');
+    const page = (i: number) => `p${i}: code(system: CPT, code: "85025") { ... on Procedure { justifiedBy(first: 10, after: "${after}") { totalCount } } }`;
+    const one = check(`{ ${page(0)} }`);
+    expect(one).toMatchObject({ ok: true });
+    expect((one as { complexity: number }).complexity).toBeGreaterThan(75_000 / OFFSET_ITEMS_PER_COST);
+    const twenty = Array.from({ length: 20 }, (_, i) => page(i)).join(' ');
+    expect(check(`{ ${twenty} }`)).toMatchObject({ ok: false, reason: 'complexity' });
+  });
+
+  it('refuses fifty aliases of a whole-graph aggregation by its price (issue 13)', () => {
+    const fifty = Array.from({ length: 50 }, (_, i) => `u${i}: unjustifiedDiagnoses(first: 1) { totalCount }`).join(' ');
+    expect(check(`{ ${fifty} }`)).toMatchObject({ ok: false, reason: 'complexity' });
   });
 
   it('leaves operations with variables that cannot be coerced to execution, which refuses them before any resolver', () => {

@@ -2,7 +2,8 @@ import { Arg, Ctx, FieldResolver, Mutation, ObjectType, Field, Resolver, Root } 
 import { echo, parseCode } from '../../common/code-format';
 import { CodeSystemId } from '../../common/code-system-id';
 import type { Caller, Context } from '../../context';
-import { badUserInput, conflict, forbidden, notFound, unauthenticated } from '../../errors/errors';
+import { badUserInput, conflict, notFound } from '../../errors/errors';
+import { curatorName } from '../../security/curator';
 import { CodeRole } from '../code-system/code-role.enum';
 import type { CodeNode } from '../code/code.type';
 import { findCode } from '../code/find-code.service';
@@ -28,12 +29,9 @@ export class AuditEvent {
   detail!: string | null;
 }
 
-/** The name to record, or UNAUTHENTICATED naming what is missing. */
+/** The name to record (the credential was already checked before validation, by mutationCredentialPlugin). */
 function writer(caller: Caller): string {
-  if (caller.credential === 'valid' && caller.role === 'curator') return caller.name;
-  if (caller.credential === 'valid') throw forbidden(`The credential of ${caller.name} has the ${caller.role} role; curation mutations need the curator role (CODESET_API_KEYS name:curator=key)`);
-  if (caller.credential === 'invalid') throw unauthenticated('The API key sent is not a configured write credential (CODESET_API_KEYS)');
-  throw unauthenticated('Curation mutations need a write credential: send the API key in an X-Api-Key header (or Authorization: Bearer <key>)');
+  return curatorName(caller);
 }
 
 async function codeOfRole(loaders: Context['loaders'], raw: string, role: CodeRole, argument: string): Promise<CodeNode> {

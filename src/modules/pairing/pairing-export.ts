@@ -92,7 +92,7 @@ async function readRequest(kind: PairingDirection, req: Request, context: Contex
  * with the same filters, as CSV (RFC 4180, header row), streamed page by page with back-pressure.
  * Bad parameters are a 400 with the same JSON error (extensions.code) GraphQL would give.
  */
-export function exportHandler(kind: PairingDirection, createContext: (req: Request) => Context) {
+export function exportHandler(kind: PairingDirection, createContext: (req: Request) => Context, anonymousMaxRows = Number.POSITIVE_INFINITY) {
   return async (req: Request, res: Response): Promise<void> => {
     let context: Context;
     let request: { code: CodeNode; filter: PairingFilter };
@@ -104,10 +104,16 @@ export function exportHandler(kind: PairingDirection, createContext: (req: Reque
       context = createContext(req);
       request = await readRequest(kind, req, context);
       first = await fetch(request.code, 0);
+      if (context.caller.credential !== 'valid' && first.total > anonymousMaxRows) {
+        throw new GraphQLError(
+          `This export has ${first.total} rows; without an API key at most ${anonymousMaxRows} may be exported (CODESET_ANON_EXPORT_ROWS): narrow it with status, policy, chapter or billableOnly, or send an X-Api-Key`,
+          { extensions: { code: ErrorCode.FORBIDDEN, rows: first.total, allowed: anonymousMaxRows } },
+        );
+      }
     } catch (error) {
       const e = error instanceof GraphQLError ? error : null;
       const code = (e?.extensions.code as string | undefined) ?? ErrorCode.INTERNAL_SERVER_ERROR;
-      const status = code === ErrorCode.BAD_USER_INPUT ? 400 : code === ErrorCode.UNAUTHENTICATED ? 401 : code === ErrorCode.SERVICE_UNAVAILABLE || code === ErrorCode.DATABASE_TIMEOUT ? 503 : 500;
+      const status = code === ErrorCode.BAD_USER_INPUT ? 400 : code === ErrorCode.UNAUTHENTICATED ? 401 : code === ErrorCode.FORBIDDEN ? 403 : code === ErrorCode.SERVICE_UNAVAILABLE || code === ErrorCode.DATABASE_TIMEOUT ? 503 : 500;
       const extensions = status === 500 ? { code: ErrorCode.INTERNAL_SERVER_ERROR } : { ...e!.extensions, code };
       res.status(status).json({ errors: [{ message: e && status !== 500 ? e.message : 'Internal server error', extensions }] });
       return;
