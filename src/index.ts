@@ -9,6 +9,9 @@ import { applySchema } from './neo4j/migrate';
 import { createSchema } from './schema';
 import { startService, type RunningService } from './server';
 
+/** Longest a SIGTERM or SIGINT may take to drain and exit (the HTTP drain itself gives up after 5 s). */
+const SHUTDOWN_DEADLINE_MS = 9_000;
+
 /** npm start: Neo4j (embedded unless NEO4J_URI is set), schema, sample data when needed, GraphQL. */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -19,6 +22,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: draining requests, closing the driver, stopping Neo4j');
+    // Whatever is still in flight, the process is gone within 10 s of the signal.
+    setTimeout(() => {
+      logger.error('shutdown did not finish within 10 s: exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     try {
       await service?.stop();
       await neo4j?.close();
