@@ -1,11 +1,11 @@
 import neo4j from 'neo4j-driver';
 import { canonicalCode, compactCode, normalizeCode } from '../common/code-format';
-import { CodeSystemId } from '../common/code-system-id';
+import { CodeSystemId } from '../domain/code-system-id';
 import { categoryId, releaseId } from '../common/graph-ids';
 import type { CypherExecutor, Row } from '../neo4j/executor';
 import { mapBy, toNumber } from '../neo4j/values';
-import { CodeRole } from '../modules/code-system/code-role.enum';
-import { CodeKind } from '../modules/code/code-kind.enum';
+import { CodeRole } from '../domain/code-system';
+import { CodeKind } from '../domain/code';
 import { CategoryIndex, parentsByPrefix } from './hierarchy';
 import type { PolicyPlan } from './ncd/policy-plan';
 import type { CategoryRecord, CodeFile, CodeSystemRecord, ImportBundle, NoteRecord, OrganizationRecord, PairingRecord } from './records';

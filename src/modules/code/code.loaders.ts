@@ -2,9 +2,10 @@ import type { CodeKey } from '../../common/code-format';
 import { keyedLoader } from '../../common/keyed-loader';
 import type { CategoryRepository } from './category.repository';
 import type { CategoryNode } from './category.type';
-import { codeKeyString, type CodeRepository, type IsAPair, type SevenCharacterRow } from './code.repository';
+import { type CodeRepository, type IsAPair, type SevenCharacterRow } from './code.repository';
 import type { CodeNode } from './code.type';
 import type { NoteEdge } from './instructional-note.type';
+import { codeKeyString } from '../../domain/code-key';
 
 export interface CategoryCodesKey {
   id: string;

@@ -6,10 +6,8 @@ import { mapBy, toNumber } from '../../neo4j/values';
 import type { CategoryNode } from './category.type';
 import type { CodeNode } from './code.type';
 import type { NoteEdge } from './instructional-note.type';
+import { codeKeyString } from '../../domain/code-key';
 
-export function codeKeyString(key: CodeKey): string {
-  return `${key.system}|${key.code}`;
-}
 
 /**
  * Every read takes a batch of (system, code) keys and answers in one round trip, keyed

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, ObjectType, Field, Resolver, Root } from 'type-graphql';
 import { echo, parseCode } from '../../common/code-format';
-import { CodeSystemId } from '../../common/code-system-id';
+import { CodeSystemId } from '../../domain/code-system-id';
 import type { Caller, Context } from '../../context';
 import { badUserInput, conflict, forbidden, notFound, unauthenticated } from '../../errors/errors';
 import { CodeRole } from '../code-system/code-role.enum';

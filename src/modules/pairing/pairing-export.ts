@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { stringify } from 'csv-stringify';
 import { GraphQLError } from 'graphql';
 import { echo, parseCode, type CodeKey } from '../../common/code-format';
-import { CodeSystemId } from '../../common/code-system-id';
+import { CodeSystemId } from '../../domain/code-system-id';
 import { DateScalar } from '../../common/date.scalar';
 import { isLicensed, type Context } from '../../context';
 import { badUserInput } from '../../errors/errors';

@@ -1,6 +1,6 @@
 import type { CodeKey } from '../../common/code-format';
 import { keyedLoader } from '../../common/keyed-loader';
-import { codeKeyString } from '../code/code.repository';
+import { codeKeyString } from '../../domain/code-key';
 import type { Organization } from '../code-system/organization.type';
 import type { OrganizationRepository } from '../code-system/organization.repository';
 import type { CodeNode } from '../code/code.type';

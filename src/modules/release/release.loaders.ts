@@ -1,7 +1,7 @@
 import type { CodeKey } from '../../common/code-format';
 import { keyedLoader } from '../../common/keyed-loader';
 import type { CodeSystemId } from '../code-system/code-system-id.enum';
-import { codeKeyString } from '../code/code.repository';
+import { codeKeyString } from '../../domain/code-key';
 import type { CodeReleases, ReleaseRepository } from './release.repository';
 import type { ReleaseNode } from './release.type';
 
