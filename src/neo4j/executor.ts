@@ -1,5 +1,5 @@
 import { routing, type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { toGraphQLError } from '../errors/neo4j-errors';
+import { toDatabaseError } from './driver-errors';
 import type { CypherLibrary } from './cypher-library';
 
 export type Row = Record<string, unknown>;
@@ -18,7 +18,8 @@ export type RoundTripListener = (name: string, millis: number) => void;
 /**
  * The one place that talks to Neo4j. Statements are named files from cypher/, values always go as
  * parameters, reads use READ routing, writes run in managed write transactions, and every driver
- * error leaves as a GraphQL error with a code from ErrorCode.
+ * error leaves as a domain DatabaseError (src/domain/database-errors.ts), which the GraphQL layer
+ * maps to an ErrorCode.
  */
 export class CypherExecutor {
   constructor(
@@ -52,7 +53,7 @@ export class CypherExecutor {
       });
       return result.records.map((record) => record.toObject() as Row);
     } catch (error) {
-      throw toGraphQLError(error);
+      throw toDatabaseError(error);
     } finally {
       this.listener?.(name, performance.now() - began);
     }
@@ -86,7 +87,7 @@ export class CypherExecutor {
       for (const statement of statements) await session.run(statement);
       return statements.length;
     } catch (error) {
-      throw toGraphQLError(error);
+      throw toDatabaseError(error);
     } finally {
       await session.close();
     }
@@ -97,7 +98,7 @@ export class CypherExecutor {
     try {
       return await session.executeWrite(work, { timeout: this.queryTimeoutMs });
     } catch (error) {
-      throw toGraphQLError(error);
+      throw toDatabaseError(error);
     } finally {
       await session.close();
     }
