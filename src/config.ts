@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Credential, Role } from './security/caller';
 
 /** Where the repository lives: every relative path in the configuration is taken from here. */
 export const PROJECT_ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -69,14 +70,8 @@ export interface QueryLimits {
 
 export const DEFAULT_LIMITS: Readonly<QueryLimits> = Object.freeze({ maxDepth: 15, maxComplexity: 20_000, maxPageSize: 1000, maxBodyBytes: 1_048_576, maxTokens: 5_000 });
 
-export type Role = 'reader' | 'curator';
-
-/** What an API key lets its holder do: readers query, curators also run the pairing mutations; licensed callers see CPT descriptor text. */
-export interface Credential {
-  name: string;
-  role: Role;
-  licensed: boolean;
-}
+// Who may call with which key is declared with the caller (src/security/caller.ts).
+export type { Credential, Role };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -1,8 +1,9 @@
 import { Arg, Ctx, FieldResolver, Mutation, ObjectType, Field, Resolver, Root } from 'type-graphql';
 import { echo, parseCode } from '../../common/code-format';
 import { CodeSystemId } from '../../domain/code-system-id';
-import type { Caller, Context } from '../../context';
-import { badUserInput, conflict, forbidden, notFound, unauthenticated } from '../../errors/errors';
+import type { Context } from '../../context';
+import { requireCurator } from '../../security/caller';
+import { badUserInput, conflict, notFound } from '../../errors/errors';
 import { CodeRole } from '../code-system/code-role.enum';
 import type { CodeNode } from '../code/code.type';
 import { findCode } from '../code/find-code.service';
@@ -28,14 +29,6 @@ export class AuditEvent {
   detail!: string | null;
 }
 
-/** The name to record, or UNAUTHENTICATED naming what is missing. */
-function writer(caller: Caller): string {
-  if (caller.credential === 'valid' && caller.role === 'curator') return caller.name;
-  if (caller.credential === 'valid') throw forbidden(`The credential of ${caller.name} has the ${caller.role} role; curation mutations need the curator role (CODESET_API_KEYS name:curator=key)`);
-  if (caller.credential === 'invalid') throw unauthenticated('The API key sent is not a configured write credential (CODESET_API_KEYS)');
-  throw unauthenticated('Curation mutations need a write credential: send the API key in an X-Api-Key header (or Authorization: Bearer <key>)');
-}
-
 async function codeOfRole(loaders: Context['loaders'], raw: string, role: CodeRole, argument: string): Promise<CodeNode> {
   const system = role === CodeRole.DIAGNOSIS ? CodeSystemId.ICD10CM : null;
   const parsed = parseCode(raw, system);
@@ -54,7 +47,7 @@ export class CurationResolver {
       'Codes must be of loaded releases, a diagnosis and a procedure. CONFLICT when the two codes already have an active curated pairing (its id is in extensions).',
   })
   async addPairing(@Arg('input', () => AddPairingInput) input: AddPairingInput, @Ctx() { caller, loaders, repositories, cache }: Context): Promise<CuratedPairingNode> {
-    const author = writer(caller);
+    const author = requireCurator(caller);
     const diagnosis = await codeOfRole(loaders, input.diagnosis, CodeRole.DIAGNOSIS, 'diagnosis');
     const procedure = await codeOfRole(loaders, input.procedure, CodeRole.PROCEDURE, 'procedure');
     const result = await repositories.curation.add({
@@ -75,7 +68,7 @@ export class CurationResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() { caller, repositories, cache }: Context,
   ): Promise<CuratedPairingNode> {
-    const actor = writer(caller);
+    const actor = requireCurator(caller);
     const why = reason.trim();
     if (why.length === 0 || why.length > 2000) throw badUserInput(`reason must be 1 to 2,000 characters, got ${why.length}`, { argument: 'reason' });
     if (!id.startsWith('curated:')) throw badUserInput(`Pairing id ${echo(id)} is not a curated pairing id (they start with "curated:"); policy pairings cannot be retired here`, { argument: 'id', value: id.slice(0, 64) });

@@ -1,7 +1,8 @@
 import { echo, parseCode, type CodeKey } from '../../common/code-format';
 import { CodeSystemId } from '../../domain/code-system-id';
 import { today } from '../../common/date.scalar';
-import { isLicensed, type Context } from '../../context';
+import type { Context } from '../../context';
+import { isLicensed } from '../../security/caller';
 import { badUserInput } from '../../errors/errors';
 import type { ClaimInput } from './claim.input';
 import { ClaimOutcome, type ClaimFinding, type ClaimLineResult, type ClaimValidation } from './claim-validation.type';

@@ -18,3 +18,11 @@ export function createPairingLoaders(pairings: PairingRepository, organizations:
     policyGoverns: keyedLoader<string, Array<{ code: CodeNode; effectiveFrom: string | null; effectiveTo: string | null }>>((ids) => pairings.governs(ids), []),
   };
 }
+
+/** The repositories of this module, as the request context holds them. */
+export interface PairingRepositories {
+  pairings: PairingRepository;
+  curation: CurationRepository;
+}
+
+export type PairingLoaders = ReturnType<typeof createPairingLoaders>;

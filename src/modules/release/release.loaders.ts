@@ -12,3 +12,10 @@ export function createReleaseLoaders(releases: ReleaseRepository) {
     codeReleases: keyedLoader<CodeKey, CodeReleases>((keys) => releases.byCodes(keys), { validIn: [], addedIn: [], revisions: [] }, codeKeyString),
   };
 }
+
+/** The repositories of this module, as the request context holds them. */
+export interface ReleaseRepositories {
+  releases: ReleaseRepository;
+}
+
+export type ReleaseLoaders = ReturnType<typeof createReleaseLoaders>;
