@@ -1,8 +1,9 @@
 import { routing, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { toDatabaseError } from './driver-errors';
+import type { ParamsOf, Row, RowOf, StatementName } from './cypher-catalogue';
 import type { CypherLibrary } from './cypher-library';
 
-export type Row = Record<string, unknown>;
+export type { Row };
 
 /** What a write changed, from the server's own counters. */
 export interface WriteCounts {
@@ -42,16 +43,17 @@ export class CypherExecutor {
     return new CypherExecutor(this.driver, this.database, this.library, this.queryTimeoutMs, both);
   }
 
-  async read(name: string, params: Row = {}): Promise<Row[]> {
+  /** A read of a statement of the catalogue (src/neo4j/cypher-catalogue.ts): its parameters and rows are typed there. */
+  async read<N extends StatementName>(name: N, params: ParamsOf<N> = {} as ParamsOf<N>): Promise<Array<RowOf<N>>> {
     const text = this.library.get(name);
     const began = performance.now();
     try {
-      const result = await this.driver.executeQuery(text, params, {
+      const result = await this.driver.executeQuery(text, params as Row, {
         database: this.database,
         routing: routing.READ,
         transactionConfig: { timeout: this.queryTimeoutMs },
       });
-      return result.records.map((record) => record.toObject() as Row);
+      return result.records.map((record) => record.toObject() as RowOf<N>);
     } catch (error) {
       throw toDatabaseError(error);
     } finally {
@@ -63,13 +65,13 @@ export class CypherExecutor {
    * One idempotent unit of write work in a managed transaction (retried by the driver on transient
    * errors), with what it changed (the importer's summary is built from these).
    */
-  async writeCounted(name: string, params: Row = {}): Promise<{ rows: Row[]; counts: WriteCounts }> {
+  async writeCounted<N extends StatementName>(name: N, params: ParamsOf<N> = {} as ParamsOf<N>): Promise<{ rows: Array<RowOf<N>>; counts: WriteCounts }> {
     const text = this.library.get(name);
     return this.writeTransaction(async (tx) => {
-      const result = await tx.run(text, params);
+      const result = await tx.run(text, params as Row);
       const u = result.summary.counters.updates();
       return {
-        rows: result.records.map((r) => r.toObject() as Row),
+        rows: result.records.map((r) => r.toObject() as RowOf<N>),
         counts: {
           nodesCreated: u.nodesCreated,
           relationshipsCreated: u.relationshipsCreated,
@@ -80,7 +82,7 @@ export class CypherExecutor {
   }
 
   /** Schema statements (constraints, indexes) run one by one in their own transactions. */
-  async runSchema(name: string): Promise<number> {
+  async runSchema(name: StatementName): Promise<number> {
     const statements = this.library.statementsOf(name);
     const session = this.driver.session({ database: this.database });
     try {

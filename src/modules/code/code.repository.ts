@@ -9,6 +9,9 @@ import type { NoteEdge } from './instructional-note.type';
 import { codeKeyString } from '../../domain/code-key';
 
 
+/** The statements that take a batch of keys and answer one row per key found. */
+type KeyedStatement = 'code/by-keys' | 'code/parents' | 'code/children' | 'code/ancestors' | 'code/categories' | 'code/notes' | 'code/details' | 'code/seven-character';
+
 /**
  * Every read takes a batch of (system, code) keys and answers in one round trip, keyed
  * "SYSTEM|code"; with a cache, only the keys it lacks go to the database.
@@ -19,7 +22,7 @@ export class CodeRepository {
     private readonly cache: ReleaseCache | null = null,
   ) {}
 
-  private batch<T>(name: string, keys: readonly CodeKey[], column: string): Promise<Map<string, T>> {
+  private batch<T>(name: KeyedStatement, keys: readonly CodeKey[], column: string): Promise<Map<string, T>> {
     const fetch = async (batch: readonly CodeKey[]) =>
       mapBy<T>(await this.executor.read(name, { keys: batch.map(({ system, code }) => ({ system, code })) }), 'key', column);
     return this.cache ? this.cache.through(name, keys, codeKeyString, fetch) : fetch(keys);

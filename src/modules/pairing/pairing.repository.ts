@@ -78,6 +78,9 @@ function toPolicy(row: Row): PolicyNode {
  * Pairings, policies and claim evidence. Every read is one round trip; with a cache, answers it
  * holds are not read again (it is cleared when an import or a curation changes the graph).
  */
+/** The statements that read one page of pairings of a code. */
+type PageStatement = 'pairing/justified-by' | 'pairing/justifies';
+
 export class PairingRepository {
   constructor(
     private readonly executor: CypherExecutor,
@@ -89,11 +92,11 @@ export class PairingRepository {
     return this.cache ? this.cache.one(name, paramKey(params), read) : read();
   }
 
-  private page(name: string, key: CodeKey, filter: PairingFilter, skip: number, limit: number): Promise<PairingPage> {
+  private page(name: PageStatement, key: CodeKey, filter: PairingFilter, skip: number, limit: number): Promise<PairingPage> {
     return this.cached(name, { key, filter, skip, limit }, () => this.readPage(name, key, filter, skip, limit));
   }
 
-  private async readPage(name: string, key: CodeKey, filter: PairingFilter, skip: number, limit: number): Promise<PairingPage> {
+  private async readPage(name: PageStatement, key: CodeKey, filter: PairingFilter, skip: number, limit: number): Promise<PairingPage> {
     const [row] = await this.executor.read(name, {
       system: key.system,
       code: key.code,
