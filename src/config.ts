@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Credential, Role } from './security/caller';
 import { DEFAULT_SHAPE_LIMITS, type ShapeLimits } from './security/document-shape';
 
 /** Where the repository lives: every relative path in the configuration is taken from here. */
@@ -92,14 +93,8 @@ export const DEFAULT_LIMITS: Readonly<QueryLimits> = Object.freeze({
   requestTimeoutMs: 15_000,
 });
 
-export type Role = 'reader' | 'curator';
-
-/** What an API key lets its holder do: readers query, curators also run the pairing mutations; licensed callers see CPT descriptor text. */
-export interface Credential {
-  name: string;
-  role: Role;
-  licensed: boolean;
-}
+// Who may call with which key is declared with the caller (src/security/caller.ts).
+export type { Credential, Role };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -6,12 +6,14 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { CacheWatcher } from './cache/cache-watcher';
 import { ReleaseCache } from './cache/release-cache';
 import type { Logger } from './common/logger';
 import { DEFAULT_LIMITS, type CacheConfig, type Credential, type QueryLimits } from './config';
-import { callerFrom, createContext, type Context } from './context';
+import type { Context } from './context';
+import { createContext } from './request-context';
+import { authenticate } from './security/caller';
 import { createFormatError } from './errors/format-error';
 import { explorerRouter } from './explorer/explorer.route';
 import { exportHandler } from './modules/pairing/pairing-export';
@@ -120,16 +122,8 @@ export async function startService(deps: ServiceDeps, host: string, port: number
   }
   const apiKeys = deps.apiKeys ?? new Map<string, Credential>();
   const allowAnonymous = deps.allowAnonymous ?? true;
-  const callerOf = (headers: http.IncomingHttpHeaders) => {
-    const caller = callerFrom(headers, apiKeys);
-    // With anonymous access off, only a configured key gets in: none, or one nobody holds, is a 401.
-    if (caller.credential !== 'valid' && !allowAnonymous) {
-      throw new GraphQLError('This service needs an API key: send it in an X-Api-Key header (or Authorization: Bearer <key>)', {
-        extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
-      });
-    }
-    return caller;
-  };
+  // Who calls, once per request; with anonymous access off, a missing or unknown key is a 401 (src/security/caller.ts).
+  const callerOf = (headers: http.IncomingHttpHeaders) => authenticate(headers, apiKeys, allowAnonymous);
   /** GraphQL answers go through the answer cache; the CSV exports, which read every page once, do not. */
   const requestContext = (req: express.Request, answers: ReleaseCache | null = null, databaseBudgetMs: number | null = null) =>
     createContext(deps.executor, callerOf(req.headers), answers, { databaseBudgetMs });

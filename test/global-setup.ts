@@ -8,6 +8,7 @@ import { createDriver } from '../src/neo4j/driver';
 import { runningPid, startEmbeddedNeo4j, stopEmbeddedNeo4j } from '../src/neo4j/embedded';
 import { CypherExecutor } from '../src/neo4j/executor';
 import { applySchema } from '../src/neo4j/migrate';
+import { OFFICIAL_DATA_PRESENT } from './support/official-data';
 import { wipeDatabase } from './support/wipe';
 
 declare module 'vitest' {
@@ -33,7 +34,8 @@ async function wipe(target: Neo4jTarget): Promise<void> {
  * store (.data/neo4j-test), started here when it does not already run and stopped afterwards.
  * The test database is emptied and loaded with the bundled sample once per run. A second instance
  * (TEST_NEO4J_OFFICIAL_URI, or embedded on NEO4J_TEST_OFFICIAL_BOLT_PORT, default 7698) is emptied
- * for the tests that load the official releases.
+ * for the tests that load the official releases; it is not started when those files are missing
+ * (their suites are then skipped, see test/support/official-data.ts).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const external = readNeo4jTarget(process.env, 'TEST_NEO4J');
@@ -56,9 +58,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await Promise.all(owned.map((home) => stopEmbeddedNeo4j(home)));
   };
   // The official-data store is rebuilt by its tests: start it empty rather than delete 700k entities.
-  if (!externalOfficial && runningPid(official.home) === null) rmSync(official.home, { recursive: true, force: true });
+  const useOfficial = OFFICIAL_DATA_PRESENT;
+  if (useOfficial && !externalOfficial && runningPid(official.home) === null) rmSync(official.home, { recursive: true, force: true });
   try {
-    await Promise.all([external ? null : start(embedded, 'test'), externalOfficial ? null : start(official, 'official-data test')]);
+    await Promise.all([external ? null : start(embedded, 'test'), externalOfficial || !useOfficial ? null : start(official, 'official-data test')]);
   } catch (error) {
     await stop();
     throw error;
@@ -71,7 +74,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await wipeDatabase(driver, target.database);
     await applySchema(executor);
     await runSampleImport(executor);
-    await wipe(officialTarget);
+    if (useOfficial) await wipe(officialTarget);
   } catch (error) {
     await stop();
     throw error;

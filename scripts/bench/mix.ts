@@ -5,7 +5,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { parseCode, type CodeKey } from '../../src/common/code-format';
-import { CodeSystemId } from '../../src/common/code-system-id';
+import { CodeSystemId } from '../../src/domain/code-system-id';
 import { planSearch } from '../../src/modules/search/search-query';
 
 /** (a) the service as shipped (answer cache on), (a0) the service with CODESET_CACHE_MB=0, (b) @neo4j/graphql, (c) the floor. */

@@ -1,4 +1,5 @@
-import { CodeSystemId } from './code-system-id';
+import { CodeSystemId } from '../domain/code-system-id';
+import type { CodeKey } from '../domain/code-key';
 
 /**
  * How each system writes its codes, and the one canonical form the graph stores: upper case,
@@ -56,10 +57,7 @@ const INFERENCE_ORDER: readonly CodeSystemId[] = [CodeSystemId.CPT, CodeSystemId
 const MAX_ECHO = 40;
 const MAX_INPUT = 64;
 
-export interface CodeKey {
-  system: CodeSystemId;
-  code: string;
-}
+export type { CodeKey };
 
 export type ParsedCode = { ok: true; candidates: CodeKey[] } | { ok: false; message: string };
 

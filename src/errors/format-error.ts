@@ -3,7 +3,9 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import type { Logger } from '../common/logger';
+import { DatabaseError } from '../domain/database-errors';
 import { ERROR_CODES, ErrorCode } from './error-code';
+import { graphQLErrorOf } from './neo4j-errors';
 
 function describeValidation(errors: ValidationError[]): string {
   return errors
@@ -58,6 +60,11 @@ function formatOne(logger: Logger) {
     const cause = error instanceof GraphQLError ? error.originalError : undefined;
     if (formatted.extensions?.code === ErrorCode.GRAPHQL_VALIDATION_FAILED && cause instanceof GraphQLError && cause.extensions.code === ErrorCode.BAD_USER_INPUT) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...cause.extensions } };
+    }
+    // The executor raises domain errors; here they get their ErrorCode (a database failure stays masked).
+    if (original instanceof DatabaseError) {
+      const mapped = graphQLErrorOf(original);
+      if (mapped.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR) return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: { ...mapped.extensions } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && ERROR_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {

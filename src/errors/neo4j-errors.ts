@@ -1,45 +1,26 @@
 import { GraphQLError } from 'graphql';
-import { isRetryableError, Neo4jError } from 'neo4j-driver';
-import { conflict, databaseTimeout, internalError, serviceUnavailable } from './errors';
+import { DatabaseBudgetExceeded, DatabaseConflict, DatabaseError, DatabaseTimeout, DatabaseUnavailable } from '../domain/database-errors';
+import { toDatabaseError } from '../neo4j/driver-errors';
+import { conflict, databaseBudgetExceeded, databaseTimeout, internalError, serviceUnavailable } from './errors';
 
-/** Neo4j status codes (and driver codes) that mean "the database cannot serve this now". */
-const UNAVAILABLE_CODES = new Set([
-  'ServiceUnavailable',
-  'SessionExpired',
-  'Neo.TransientError.General.DatabaseUnavailable',
-  'Neo.ClientError.Database.DatabaseNotFound',
-  'Neo.TransientError.Database.DatabaseUnavailable',
-]);
-
-/** The service's own credentials were refused: not the caller's fault, and not fixed by retrying. */
-const CREDENTIAL_CODES = new Set(['Neo.ClientError.Security.Unauthorized', 'Neo.ClientError.Security.AuthenticationRateLimit']);
-
-const TIMEOUT_CODES = new Set([
-  'Neo.ClientError.Transaction.TransactionTimedOut',
-  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
-  'Neo.TransientError.Transaction.LockClientStopped',
-]);
+/**
+ * The GraphQL face of an error: a domain DatabaseError as its ErrorCode (SERVICE_UNAVAILABLE,
+ * DATABASE_TIMEOUT, CONFLICT; any other database failure is a masked INTERNAL_SERVER_ERROR), a
+ * GraphQL error unchanged, anything else internal.
+ */
+export function graphQLErrorOf(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  if (error instanceof DatabaseError) {
+    const cause = error.cause instanceof Error ? error.cause : error;
+    if (error instanceof DatabaseUnavailable) return serviceUnavailable(error.message, cause);
+    if (error instanceof DatabaseTimeout) return databaseTimeout(error.message, cause);
+    if (error instanceof DatabaseConflict) return conflict(error.message);
+    if (error instanceof DatabaseBudgetExceeded) return databaseBudgetExceeded(error.budgetMs, error.spentMs);
+  }
+  return internalError(error);
+}
 
 /** Maps anything thrown by neo4j-driver to a GraphQL error with a code from ErrorCode. */
 export function toGraphQLError(error: unknown): GraphQLError {
-  if (error instanceof GraphQLError) return error;
-  if (error instanceof Neo4jError) {
-    if (TIMEOUT_CODES.has(error.code)) {
-      return databaseTimeout('The query took longer than the configured Neo4j transaction timeout', error);
-    }
-    if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-      return conflict('The write conflicts with data written at the same time (a uniqueness constraint refused it); read again and retry if still needed');
-    }
-    if (CREDENTIAL_CODES.has(error.code)) {
-      return serviceUnavailable('The graph database refused this service\'s credentials; the operator must fix NEO4J_USER / NEO4J_PASSWORD', error);
-    }
-    // Raised by the driver's own connection pool, with no server status code.
-    if (error.message.startsWith('Connection acquisition timed out') || error.message.startsWith('Pool is closed')) {
-      return serviceUnavailable('The graph database is busy or shutting down: no connection was free in time; retry shortly', error);
-    }
-    if (UNAVAILABLE_CODES.has(error.code) || isRetryableError(error)) {
-      return serviceUnavailable('The graph database is not reachable right now; retry shortly', error);
-    }
-  }
-  return internalError(error);
+  return graphQLErrorOf(toDatabaseError(error));
 }

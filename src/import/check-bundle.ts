@@ -1,6 +1,7 @@
 import { normalizeCode, parseCode } from '../common/code-format';
-import type { CodeSystemId } from '../common/code-system-id';
+import type { CodeSystemId } from '../domain/code-system-id';
 import type { ImportBundle } from './records';
+import { codeKeyString } from '../domain/code-key';
 
 /**
  * Cross-file checks made before anything is written, so a bad bundle never leaves half a graph:
@@ -15,10 +16,10 @@ export function checkBundle(bundle: ImportBundle): string[] {
     for (const org of system.maintainedBy) if (!orgs.has(org)) problems.push(`code system ${system.id}: maintainedBy names unknown organization ${JSON.stringify(org)}`);
     if (system.adapts && !systems.has(system.adapts)) problems.push(`code system ${system.id}: adapts unknown system ${system.adapts}`);
   }
-  const categoryKeys = new Set(bundle.categories.map((c) => `${c.system}|${c.code}`));
+  const categoryKeys = new Set(bundle.categories.map((c) => codeKeyString(c)));
   for (const category of bundle.categories) {
     if (!systems.has(category.system)) problems.push(`category ${category.code}: unknown system ${category.system}`);
-    if (category.parent !== null && !categoryKeys.has(`${category.system}|${category.parent}`)) {
+    if (category.parent !== null && !categoryKeys.has(codeKeyString({ system: category.system, code: category.parent }))) {
       problems.push(`category ${category.system} ${category.code}: parent ${JSON.stringify(category.parent)} is not a category of ${category.system}`);
     }
     if ((category.rangeStart === null) !== (category.rangeEnd === null)) {
@@ -27,7 +28,7 @@ export function checkBundle(bundle: ImportBundle): string[] {
   }
   // Keyed by canonical form, so E119, E11.9 and e11.9 are the same code everywhere in a bundle.
   const codeKeys = new Set<string>();
-  const key = (system: CodeSystemId, code: string) => `${system}|${normalizeCode(system, code) ?? code}`;
+  const key = (system: CodeSystemId, code: string) => codeKeyString({ system, code: normalizeCode(system, code) ?? code });
   for (const file of bundle.codeFiles) {
     const system = file.release.system;
     if (!systems.has(system)) problems.push(`release ${system} ${file.release.version}: unknown system`);
@@ -45,7 +46,7 @@ export function checkBundle(bundle: ImportBundle): string[] {
     }
     const categories = [...(note.fromCategory ? [note.from] : []), ...(note.targetCategories ?? [])];
     for (const category of categories) {
-      if (!categoryKeys.has(`${note.system}|${category}`)) problems.push(`${note.kind} note on ${note.from}: ${note.system} category ${category} is not in the bundle`);
+      if (!categoryKeys.has(codeKeyString({ system: note.system, code: category }))) problems.push(`${note.kind} note on ${note.from}: ${note.system} category ${category} is not in the bundle`);
     }
   }
   for (const pairing of bundle.pairings) {

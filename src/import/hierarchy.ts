@@ -1,5 +1,6 @@
-import { CodeSystemId } from '../common/code-system-id';
+import { CodeSystemId } from '../domain/code-system-id';
 import type { CategoryRecord } from './records';
+import { codeKeyString } from '../domain/code-key';
 
 /**
  * Parent links by the ICD-10-CM order-file rule: a code's parent is the nearest shorter code that
@@ -53,10 +54,10 @@ export class CategoryIndex {
   private readonly bySystem = new Map<CodeSystemId, { list: CategoryRecord[]; keyLength: number; cache: Map<string, CategoryRecord | null> }>();
 
   constructor(categories: CategoryRecord[]) {
-    const byKey = new Map(categories.map((c) => [`${c.system}|${c.code}`, c]));
+    const byKey = new Map(categories.map((c) => [codeKeyString(c), c]));
     const depth = (c: CategoryRecord): number => {
       let d = 0;
-      for (let p = c.parent; p !== null; p = byKey.get(`${c.system}|${p}`)?.parent ?? null) d++;
+      for (let p = c.parent; p !== null; p = byKey.get(codeKeyString({ system: c.system, code: p }))?.parent ?? null) d++;
       return d;
     };
     const ranked = new Map<CodeSystemId, Array<{ category: CategoryRecord; depth: number }>>();

@@ -1,14 +1,15 @@
 import neo4j from 'neo4j-driver';
 import { canonicalCode, compactCode, normalizeCode } from '../common/code-format';
-import { CodeSystemId } from '../common/code-system-id';
+import { CodeSystemId } from '../domain/code-system-id';
 import { categoryId, releaseId } from '../common/graph-ids';
 import type { CypherExecutor, Row } from '../neo4j/executor';
 import { mapBy, toNumber } from '../neo4j/values';
-import { CodeRole } from '../modules/code-system/code-role.enum';
-import { CodeKind } from '../modules/code/code-kind.enum';
+import { CodeRole } from '../domain/code-system';
+import { CodeKind } from '../domain/code';
 import { CategoryIndex, parentsByPrefix } from './hierarchy';
 import type { PolicyPlan } from './ncd/policy-plan';
 import type { CategoryRecord, CodeFile, CodeSystemRecord, ImportBundle, NoteRecord, OrganizationRecord, PairingRecord } from './records';
+import type { StatementName } from '../neo4j/cypher-catalogue';
 
 const BATCH_SIZE = 5_000;
 const PUBLISH_SLICE = 20_000;
@@ -197,7 +198,7 @@ export class ImportRepository {
     await this.counted(`${system} release`, 'import/release-complete', { releaseId: id, changed }, 0);
   }
 
-  private async batches(step: string, name: string, rows: Row[], extra: Row = {}): Promise<void> {
+  private async batches(step: string, name: StatementName, rows: Row[], extra: Row = {}): Promise<void> {
     for (let start = 0; start < rows.length; start += BATCH_SIZE) {
       const batch = rows.slice(start, start + BATCH_SIZE);
       await this.counted(step, name, { ...extra, rows: batch }, batch.length);
@@ -212,7 +213,7 @@ export class ImportRepository {
     return total;
   }
 
-  private async counted(step: string, name: string, params: Row, rows: number): Promise<Row[]> {
+  private async counted(step: string, name: StatementName, params: Row, rows: number): Promise<Row[]> {
     const began = performance.now();
     const result = await this.executor.writeCounted(name, params);
     const stats = this.stats.get(step) ?? { rows: 0, nodesCreated: 0, relationshipsCreated: 0, otherChanges: 0, millis: 0 };

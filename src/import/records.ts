@@ -1,6 +1,5 @@
-import type { CodeSystemId } from '../common/code-system-id';
-import type { CodeRole } from '../modules/code-system/code-role.enum';
-import type { SystemScope } from '../modules/code-system/system-scope.enum';
+import type { CodeSystemId } from '../domain/code-system-id';
+import type { CodeRole, SystemScope } from '../domain/code-system';
 
 /** What every source (the bundled sample, the official release files) turns into before writing. */
 

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { CodeSystemId } from '../common/code-system-id';
+import { CodeSystemId } from '../domain/code-system-id';
 import { PROJECT_ROOT } from '../config';
-import { CodeRole } from '../modules/code-system/code-role.enum';
-import { SystemScope } from '../modules/code-system/system-scope.enum';
-import { CategoryKind } from '../modules/code/category-kind.enum';
+import { CodeRole, SystemScope } from '../domain/code-system';
+import { CategoryKind } from '../domain/code';
 import type { ImportBundle } from './records';
 
 /** The hand-written sample shipped in data/sample/: plain JSON, validated before anything is written. */

@@ -1,12 +1,12 @@
 import { routing, type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { ErrorCode } from '../errors/error-code';
-import { databaseBudgetExceeded, serviceUnavailable } from '../errors/errors';
-import { toGraphQLError } from '../errors/neo4j-errors';
+import { DatabaseBudgetExceeded, DatabaseTimeout, DatabaseUnavailable } from '../domain/database-errors';
 import type { CircuitBreaker } from './circuit-breaker';
+import { toDatabaseError } from './driver-errors';
+import type { ParamsOf, Row, RowOf, StatementName } from './cypher-catalogue';
 import type { CypherLibrary } from './cypher-library';
 import type { RequestBudget } from './request-budget';
 
-export type Row = Record<string, unknown>;
+export type { Row };
 
 /** What a write changed, from the server's own counters. */
 export interface WriteCounts {
@@ -28,7 +28,8 @@ export interface ExecutorGuards {
 /**
  * The one place that talks to Neo4j. Statements are named files from cypher/, values always go as
  * parameters, reads use READ routing, writes run in managed write transactions, and every driver
- * error leaves as a GraphQL error with a code from ErrorCode.
+ * error leaves as a domain DatabaseError (src/domain/database-errors.ts), which the GraphQL layer
+ * maps to an ErrorCode.
  */
 export class CypherExecutor {
   constructor(
@@ -57,17 +58,18 @@ export class CypherExecutor {
     return new CypherExecutor(this.driver, this.database, this.library, this.queryTimeoutMs, this.listener, { ...this.guards, ...guards });
   }
 
-  async read(name: string, params: Row = {}): Promise<Row[]> {
+  /** A read of a statement of the catalogue (src/neo4j/cypher-catalogue.ts): its parameters and rows are typed there. */
+  async read<N extends StatementName>(name: N, params: ParamsOf<N> = {} as ParamsOf<N>): Promise<Array<RowOf<N>>> {
     const text = this.library.get(name);
     const timeout = this.admit();
     const began = performance.now();
     try {
-      const result = await this.driver.executeQuery(text, params, {
+      const result = await this.driver.executeQuery(text, params as Row, {
         database: this.database,
         routing: routing.READ,
         transactionConfig: { timeout },
       });
-      return result.records.map((record) => record.toObject() as Row);
+      return result.records.map((record) => record.toObject() as RowOf<N>);
     } catch (error) {
       throw this.failure(error, timeout);
     } finally {
@@ -83,20 +85,19 @@ export class CypherExecutor {
    * request's database time is spent.
    */
   private admit(): number {
-    if (this.guards.breaker?.isOpen) throw serviceUnavailable('The graph database is not reachable right now; retry shortly');
+    if (this.guards.breaker?.isOpen) throw new DatabaseUnavailable('The graph database is not reachable right now; retry shortly');
     const budget = this.guards.budget;
     if (!budget) return this.queryTimeoutMs;
     const remaining = budget.remaining();
-    if (remaining <= 0) throw databaseBudgetExceeded(budget.limitMs, budget.spent());
+    if (remaining <= 0) throw new DatabaseBudgetExceeded(budget.limitMs, budget.spent());
     return Math.max(1, Math.min(this.queryTimeoutMs, Math.ceil(remaining)));
   }
 
-  private failure(error: unknown, timeout: number): Error {
-    const mapped = toGraphQLError(error);
-    const code = mapped.extensions.code;
-    if (code === ErrorCode.SERVICE_UNAVAILABLE) this.guards.breaker?.tripped(error);
+  private failure(error: unknown, timeout: number): unknown {
+    const mapped = toDatabaseError(error);
+    if (mapped instanceof DatabaseUnavailable) this.guards.breaker?.tripped(error);
     const budget = this.guards.budget;
-    if (code === ErrorCode.DATABASE_TIMEOUT && budget && timeout < this.queryTimeoutMs) return databaseBudgetExceeded(budget.limitMs, budget.spent() + timeout);
+    if (mapped instanceof DatabaseTimeout && budget && timeout < this.queryTimeoutMs) return new DatabaseBudgetExceeded(budget.limitMs, budget.spent() + timeout, error);
     return mapped;
   }
 
@@ -104,13 +105,13 @@ export class CypherExecutor {
    * One idempotent unit of write work in a managed transaction (retried by the driver on transient
    * errors), with what it changed (the importer's summary is built from these).
    */
-  async writeCounted(name: string, params: Row = {}): Promise<{ rows: Row[]; counts: WriteCounts }> {
+  async writeCounted<N extends StatementName>(name: N, params: ParamsOf<N> = {} as ParamsOf<N>): Promise<{ rows: Array<RowOf<N>>; counts: WriteCounts }> {
     const text = this.library.get(name);
     return this.writeTransaction(async (tx) => {
-      const result = await tx.run(text, params);
+      const result = await tx.run(text, params as Row);
       const u = result.summary.counters.updates();
       return {
-        rows: result.records.map((r) => r.toObject() as Row),
+        rows: result.records.map((r) => r.toObject() as RowOf<N>),
         counts: {
           nodesCreated: u.nodesCreated,
           relationshipsCreated: u.relationshipsCreated,
@@ -121,14 +122,14 @@ export class CypherExecutor {
   }
 
   /** Schema statements (constraints, indexes) run one by one in their own transactions. */
-  async runSchema(name: string): Promise<number> {
+  async runSchema(name: StatementName): Promise<number> {
     const statements = this.library.statementsOf(name);
     const session = this.driver.session({ database: this.database });
     try {
       for (const statement of statements) await session.run(statement);
       return statements.length;
     } catch (error) {
-      throw toGraphQLError(error);
+      throw toDatabaseError(error);
     } finally {
       await session.close();
     }

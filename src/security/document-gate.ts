@@ -45,11 +45,20 @@ export function checkSource(source: string, limits: ShapeLimits, maxTokens: numb
   }
   const verdict = measureDocument(document, limits);
   if (verdict.ok) return null;
+  if (verdict.limit === 'maxDepth') {
+    // The same words and extensions as the depth check behind Apollo, which clients already know.
+    return {
+      status: 400,
+      code: ErrorCode.QUERY_TOO_DEEP,
+      message: `The operation nests fields ${verdict.found} levels deep; at most ${verdict.allowed} are allowed`,
+      extensions: { depth: verdict.found, maxDepth: verdict.allowed, limit: SHAPE_LIMIT_VARIABLES.maxDepth },
+    };
+  }
   const what = WHAT[verdict.limit].replace('{found}', String(verdict.found)).replace('{where}', JSON.stringify(verdict.where ?? ''));
   const variable = SHAPE_LIMIT_VARIABLES[verdict.limit];
   return {
     status: 400,
-    code: verdict.limit === 'maxDepth' ? ErrorCode.QUERY_TOO_DEEP : ErrorCode.QUERY_TOO_COMPLEX,
+    code: ErrorCode.QUERY_TOO_COMPLEX,
     message: `The document ${what}; at most ${verdict.allowed} ${verdict.allowed === 1 ? 'is' : 'are'} allowed (${variable})`,
     extensions: { limit: variable, found: verdict.found, allowed: verdict.allowed },
   };

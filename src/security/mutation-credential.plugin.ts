@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context';
-import { curatorName } from './curator';
+import { requireCurator } from './caller';
 
 /**
  * The credential is checked before anything else looks at a mutation's input: an anonymous or
@@ -12,7 +12,7 @@ export function mutationCredentialPlugin<T extends Context>(): ApolloServerPlugi
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue }) {
-          if (operation?.operation === 'mutation') curatorName(contextValue.caller);
+          if (operation?.operation === 'mutation') requireCurator(contextValue.caller);
         },
       };
     },

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Credential } from '../config';
 import { ErrorCode } from '../errors/error-code';
-import { callerFrom } from '../context';
+import { callerFrom } from './caller';
 
 /**
  * At most `perMinute` requests a minute from one anonymous client address (express-rate-limit, a

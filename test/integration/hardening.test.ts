@@ -75,7 +75,7 @@ describe('cost limits', () => {
     expect(status).toBe(400);
     expect(json.errors?.[0]).toEqual({
       message: `The operation nests fields ${levels + 2} levels deep; at most ${DEFAULT_LIMITS.maxDepth} are allowed`,
-      extensions: { code: 'QUERY_TOO_DEEP', depth: levels + 2, maxDepth: DEFAULT_LIMITS.maxDepth },
+      extensions: { code: 'QUERY_TOO_DEEP', depth: levels + 2, maxDepth: DEFAULT_LIMITS.maxDepth, limit: 'CODESET_MAX_DEPTH' },
     });
     expect(roundTrips).toBe(0);
   });

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logger } from '../../src/common/logger';
-import { createContext } from '../../src/context';
+import { createContext } from '../../src/request-context';
 import { CypherLibrary } from '../../src/neo4j/cypher-library';
 import { createDriver } from '../../src/neo4j/driver';
 import { CypherExecutor } from '../../src/neo4j/executor';

@@ -1,6 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { Driver } from 'neo4j-driver';
-import { createContext, type Caller, type Context } from '../../src/context';
+import type { Caller, Context } from '../../src/context';
+import { createContext } from '../../src/request-context';
 import type { CypherExecutor } from '../../src/neo4j/executor';
 import type { HostileInput } from './hostile-inputs';
 

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAddenda, type AddendaChange } from '../../src/import/official/addenda.parser';
 import { expectFormatError } from '../support/format-error';
+import { describeOfficialData, officialFile } from '../support/official-data';
 
-const CM_FILE = '/work/shared/data/icd10cm/icd10cm_codes_addenda_2026.txt';
-const PCS_FILE = '/work/shared/data/icd10pcs/codes_addenda_2026.txt';
+const CM_FILE = officialFile('icd10cm/icd10cm_codes_addenda_2026.txt');
+const PCS_FILE = officialFile('icd10pcs/codes_addenda_2026.txt');
 
 let dir: string;
 beforeAll(() => {
@@ -99,7 +100,7 @@ describe('readAddenda', () => {
   });
 });
 
-describe('the FY2026 codes addenda files', () => {
+describeOfficialData('the FY2026 codes addenda files', () => {
   it('ICD-10-CM: the changes read match the counts of the file\'s own summary block and its keyword lines', async () => {
     const changes = await readAddenda(CM_FILE);
     const summary = summaryOf(CM_FILE);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalCode, compactCode, normalizeCode, parseCode } from '../../src/common/code-format';
-import { CodeSystemId } from '../../src/common/code-system-id';
+import { CodeSystemId } from '../../src/domain/code-system-id';
 
 function candidates(raw: string, system?: CodeSystemId) {
   const parsed = parseCode(raw, system);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSample } from '../../src/import/sample-source';
-import { CodeSystemId } from '../../src/common/code-system-id';
+import { CodeSystemId } from '../../src/domain/code-system-id';
 import { compareSystems, type SystemFacts } from '../../src/modules/code-system/compare-systems.service';
 import type { CodeSystem } from '../../src/modules/code-system/code-system.type';
 import { SystemRelation } from '../../src/modules/code-system/system-relation.enum';

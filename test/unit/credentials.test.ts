@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, readApiKeys } from '../../src/config';
-import { callerFrom } from '../../src/context';
+import { callerFrom } from '../../src/security/caller';
 
 const ALICE_KEY = '0123456789abcdef0';
 const BOB_KEY = 'fedcba98765432100';

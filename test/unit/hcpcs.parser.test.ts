@@ -5,8 +5,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHcpcs, type HcpcsRecord } from '../../src/import/official/hcpcs.parser';
 import { expectFormatError } from '../support/format-error';
+import { describeOfficialData, officialFile } from '../support/official-data';
 
-const REAL_FILE = '/work/shared/data/hcpcs/HCPC2025_OCT_ANWEB.csv.gz';
+const REAL_FILE = officialFile('hcpcs/HCPC2025_OCT_ANWEB.csv.gz');
 
 /** The 48 columns of the CMS alpha-numeric sheet, in order. */
 const HEADER = [
@@ -134,7 +135,7 @@ describe('readHcpcs', () => {
   });
 });
 
-describe('the HCPCS October 2025 release file', () => {
+describeOfficialData('the HCPCS October 2025 release file', () => {
   it('reads one record per data row, codes and modifiers counted by RECID, J1100 a code with its long description', async () => {
     const rows = gunzipSync(fs.readFileSync(REAL_FILE)).toString('utf8').split('\n').slice(1).filter((text) => text !== '');
     // HCPC, SEQNUM and RECID never need quoting, so the third comma-separated cell is RECID.

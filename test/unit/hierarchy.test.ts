@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CodeSystemId } from '../../src/common/code-system-id';
+import { CodeSystemId } from '../../src/domain/code-system-id';
 import { CategoryIndex, parentsByPrefix } from '../../src/import/hierarchy';
 import type { CategoryRecord } from '../../src/import/records';
 

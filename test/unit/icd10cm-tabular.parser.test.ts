@@ -5,8 +5,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileFormatError } from '../../src/import/official/file-format-error';
 import { readTabular, type TabularEntry, type TabularNoteKind, type TabularSummary } from '../../src/import/official/icd10cm-tabular.parser';
+import { describeOfficialData, officialFile } from '../support/official-data';
 
-const REAL_FILE = '/work/shared/data/icd10cm/icd10cm_tabular_2023.xml.gz';
+const REAL_FILE = officialFile('icd10cm/icd10cm_tabular_2023.xml.gz');
 
 /** A miniature of the official file: every structure and note kind, CRLF line ends like the real one. */
 const FIXTURE_LINES = [
@@ -324,7 +325,7 @@ describe('readTabular on malformed files', () => {
   });
 });
 
-describe('readTabular on the FY2023 release', () => {
+describeOfficialData('readTabular on the FY2023 release', () => {
   /** Counts taken from the raw text, independently of the parser. */
   function rawCounts(): TabularSummary {
     const xml = gunzipSync(fs.readFileSync(REAL_FILE)).toString('utf8');

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPcsCodes, type PcsCodeLine } from '../../src/import/official/icd10pcs-codes.parser';
 import { expandTable, readPcsTables, type PcsTable } from '../../src/import/official/icd10pcs-tables.parser';
 import { expectFormatError } from '../support/format-error';
+import { describeOfficialData, officialFile } from '../support/official-data';
 
-const DATA = '/work/shared/data/icd10pcs';
+const DATA = officialFile('icd10pcs');
 const TABLES_FILE = path.join(DATA, 'icd10pcs_tables_2026.xml.gz');
 const CODES_FILE = path.join(DATA, 'icd10pcs_codes_2026.txt.gz');
 
@@ -256,7 +257,7 @@ describe('readPcsCodes', () => {
   });
 });
 
-describe('the ICD-10-PCS FY2026 release files', () => {
+describeOfficialData('the ICD-10-PCS FY2026 release files', () => {
   const rawCodes = (): string[] => gunzipSync(fs.readFileSync(CODES_FILE)).toString('latin1').split('\r\n').filter((text) => text !== '');
 
   it('expand to exactly the codes of the codes file, as many as it has lines', async () => {

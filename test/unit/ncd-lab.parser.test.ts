@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { readNcdDiagnoses, readNcdProcedures, type NcdDiagnosisRow, type NcdProcedureRow } from '../../src/import/ncd/ncd-lab.parser';
 import { expectFormatError } from '../support/format-error';
 import { collect, writeTempFile } from '../support/temp-file';
+import { describeOfficialData, officialFile } from '../support/official-data';
 
-const REAL_DIAGNOSES = '/work/shared/data/ncd-lab/ncd_lab_icd10cm_2022q2.csv.gz';
-const REAL_PROCEDURES = '/work/shared/data/ncd-lab/ncd_lab_cpt_hcpcs_2022q2.csv';
+const REAL_DIAGNOSES = officialFile('ncd-lab/ncd_lab_icd10cm_2022q2.csv.gz');
+const REAL_PROCEDURES = officialFile('ncd-lab/ncd_lab_cpt_hcpcs_2022q2.csv');
 
 const DIAGNOSIS_HEADER = 'ncd_id,ncd_title,icd10cm,range_start,range_end,icd10_eff_date,icd10_term_date,resolution_code';
 const PROCEDURE_HEADER = 'ncd_id,ncd_title,cpt_hcpcs_code,code_eff_date,code_term_date';
@@ -164,7 +165,7 @@ describe('readNcdProcedures', () => {
   });
 });
 
-describe('the April 2022 lab NCD code list', () => {
+describeOfficialData('the April 2022 lab NCD code list', () => {
   it('reads every ICD-10-CM row: kinds, statuses and policies as counted from the raw text', async () => {
     const lines = gunzipSync(fs.readFileSync(REAL_DIAGNOSES)).toString('utf8').split('\n').slice(1).filter((text) => text !== '');
     // Only the title is ever quoted, so the last six cells split cleanly from the right.

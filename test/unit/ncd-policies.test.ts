@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { readNcdPolicies } from '../../src/import/ncd/ncd-policies';
 import { expectFormatError } from '../support/format-error';
 import { writeTempFile } from '../support/temp-file';
+import { describeOfficialData, officialFile } from '../support/official-data';
 
 const REAL = {
-  diagnoses: '/work/shared/data/ncd-lab/ncd_lab_icd10cm_2022q2.csv.gz',
-  procedures: '/work/shared/data/ncd-lab/ncd_lab_cpt_hcpcs_2022q2.csv',
+  diagnoses: officialFile('ncd-lab/ncd_lab_icd10cm_2022q2.csv.gz'),
+  procedures: officialFile('ncd-lab/ncd_lab_cpt_hcpcs_2022q2.csv'),
 };
 
 const DIAGNOSIS_HEADER = 'ncd_id,ncd_title,icd10cm,range_start,range_end,icd10_eff_date,icd10_term_date,resolution_code';
@@ -109,7 +110,7 @@ describe('readNcdPolicies', () => {
   });
 });
 
-describe('the April 2022 lab NCD code list as policies', () => {
+describeOfficialData('the April 2022 lab NCD code list as policies', () => {
   it('holds 25 policies with all 60 procedure rows and every non-wildcard row as an entry', async () => {
     const lines = gunzipSync(fs.readFileSync(REAL.diagnoses)).toString('utf8').split('\n').slice(1).filter((text) => text !== '');
     const procedureLines = fs.readFileSync(REAL.procedures, 'utf8').split('\n').slice(1).filter((text) => text !== '');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CodeSystemId } from '../../src/common/code-system-id';
+import { CodeSystemId } from '../../src/domain/code-system-id';
 import type { NcdDiagnosisRow, NcdProcedureRow } from '../../src/import/ncd/ncd-lab.parser';
 import type { PolicyRecord } from '../../src/import/ncd/ncd-policies';
 import { planPolicies, procedureSystem, type CodePresence, type PlanSource } from '../../src/import/ncd/policy-plan';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalCode } from '../../src/common/code-format';
-import { CodeSystemId } from '../../src/common/code-system-id';
+import { CodeSystemId } from '../../src/domain/code-system-id';
 import { checkBundle } from '../../src/import/check-bundle';
 import { CategoryIndex } from '../../src/import/hierarchy';
 import { readSample, SAMPLE_DIR, SampleDataError } from '../../src/import/sample-source';

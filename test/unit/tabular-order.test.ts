@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { readNcdDiagnoses, type NcdDiagnosisRow } from '../../src/import/ncd/ncd-lab.parser';
 import { TabularOrder, type ListingTarget, type OrderedCode } from '../../src/import/ncd/tabular-order';
 import { collect } from '../support/temp-file';
+import { describeOfficialData, OFFICIAL_DATA_PRESENT, officialFile } from '../support/official-data';
 
-const REAL_ORDER = '/work/shared/data/icd10cm/icd10cm_order_2026.txt.gz';
-const REAL_DIAGNOSES = '/work/shared/data/ncd-lab/ncd_lab_icd10cm_2022q2.csv.gz';
+const REAL_ORDER = officialFile('icd10cm/icd10cm_order_2026.txt.gz');
+const REAL_DIAGNOSES = officialFile('ncd-lab/ncd_lab_icd10cm_2022q2.csv.gz');
 
 /** A small tabular order that, like the real one, is not code order: C4A comes between C43 and C44. */
 const CODES = ['C43', 'C439', 'C4A', 'C4A0', 'C4A9', 'C44', 'C440', 'C4400', 'C4401', 'C449', 'E87', 'E872', 'E8720', 'E8729', 'E873'];
@@ -90,9 +91,9 @@ describe('TabularOrder', () => {
   });
 });
 
-describe('the lab NCD list against the FY2026 order file', () => {
-  // Fixed width: cols 1-5 order number, 7-13 code (1-based).
-  const lines = gunzipSync(fs.readFileSync(REAL_ORDER)).toString('utf8').split('\n').filter((text) => text.trim() !== '');
+describeOfficialData('the lab NCD list against the FY2026 order file', () => {
+  // Fixed width: cols 1-5 order number, 7-13 code (1-based). Read as the suite is collected, so only when present.
+  const lines = !OFFICIAL_DATA_PRESENT ? [] : gunzipSync(fs.readFileSync(REAL_ORDER)).toString('utf8').split('\n').filter((text) => text.trim() !== '');
   const codes = lines.map((text) => ({ code: text.slice(6, 13).trim(), sequence: Number(text.slice(0, 5)) }));
   const inOrder = [...codes].sort((a, b) => a.sequence - b.sequence).map((c) => c.code);
   const position = new Map(inOrder.map((code, index) => [code, index]));

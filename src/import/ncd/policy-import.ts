@@ -6,6 +6,7 @@ import { countUnresolved, type Unresolved } from '../official/addenda-record';
 import { readNcdPolicies, type NcdPolicies } from './ncd-policies';
 import { planPolicies, procedureSystem } from './policy-plan';
 import { TabularOrder } from './tabular-order';
+import { codeKeyString } from '../../domain/code-key';
 
 export interface NcdLabFiles {
   procedures: string;
@@ -43,7 +44,7 @@ export async function importPolicies(
   for (const policy of policies) {
     for (const row of policy.procedures) {
       const system = procedureSystem(row.code);
-      if (system) procedureKeys.set(`${system}|${row.code}`, { system, code: row.code });
+      if (system) procedureKeys.set(codeKeyString({ system, code: row.code }), { system, code: row.code });
     }
   }
   const presence = await repository.codesPresent([...procedureKeys.values()]);

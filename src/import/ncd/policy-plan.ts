@@ -1,9 +1,10 @@
 import { canonicalCode, normalizeCode } from '../../common/code-format';
-import { CodeSystemId } from '../../common/code-system-id';
+import { CodeSystemId } from '../../domain/code-system-id';
 import type { Row } from '../../neo4j/executor';
 import { countUnresolved, type Unresolved } from '../official/addenda-record';
 import type { PolicyRecord } from './ncd-policies';
 import type { TabularOrder } from './tabular-order';
+import { codeKeyString } from '../../domain/code-key';
 
 /** The system of a procedure code a policy lists: CPT (80061, 0001U) or HCPCS Level II (G0103). */
 export function procedureSystem(code: string): CodeSystemId | null {
@@ -39,7 +40,7 @@ export interface PlanSource {
   origin: 'official' | 'sample';
 }
 
-const key = (system: string, code: string) => `${system}|${code}`;
+const key = (system: string, code: string) => codeKeyString({ system, code });
 
 /**
  * Turns the NCD policies into graph rows: entries expand against the loaded ICD-10-CM codes in

@@ -1,4 +1,4 @@
-import { CodeSystemId } from '../../common/code-system-id';
+import { CodeSystemId } from '../../domain/code-system-id';
 import type { CodeRecord, ImportBundle } from '../records';
 import { readCptDescriptors } from './cpt-descriptors.parser';
 import { fileNames } from './fiscal-year';

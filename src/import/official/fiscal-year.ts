@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { CodeSystemId } from '../../common/code-system-id';
+import type { CodeSystemId } from '../../domain/code-system-id';
 import type { ReleaseRecord } from '../records';
 
 /** ICD-10-CM and ICD-10-PCS fiscal year YYYY runs from 1 October of YYYY-1 to 30 September of YYYY. */

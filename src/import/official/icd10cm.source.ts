@@ -1,5 +1,5 @@
-import { CodeSystemId } from '../../common/code-system-id';
-import { CategoryKind } from '../../modules/code/category-kind.enum';
+import { CodeSystemId } from '../../domain/code-system-id';
+import { CategoryKind } from '../../domain/code';
 import type { CategoryRecord, CodeProperties, CodeRecord, ImportBundle, NoteRecord } from '../records';
 import { countUnresolved, readAddendaRecord, type Unresolved } from './addenda-record';
 import { FileFormatError } from './file-format-error';

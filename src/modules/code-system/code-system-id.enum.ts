@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { CodeSystemId } from '../../common/code-system-id';
+import { CodeSystemId } from '../../domain/code-system-id';
 
 registerEnumType(CodeSystemId, {
   name: 'CodeSystemId',

@@ -17,3 +17,11 @@ export function createCodeSystemLoaders(systems: CodeSystemRepository, organizat
     maintains: keyedLoader<string, CodeSystem[]>((ids) => organizations.maintains(ids), []),
   };
 }
+
+/** The repositories of this module, as the request context holds them. */
+export interface CodeSystemRepositories {
+  codeSystems: CodeSystemRepository;
+  organizations: OrganizationRepository;
+}
+
+export type CodeSystemLoaders = ReturnType<typeof createCodeSystemLoaders>;

@@ -1,11 +1,6 @@
 import { registerEnumType } from 'type-graphql';
+import { SystemRelation } from '../../domain/code-system';
 
-export enum SystemRelation {
-  SAME = 'SAME',
-  ADAPTATION = 'ADAPTATION',
-  COMPLEMENTARY = 'COMPLEMENTARY',
-  SAME_ROLE = 'SAME_ROLE',
-}
 registerEnumType(SystemRelation, {
   name: 'SystemRelation',
   description: 'How two code systems relate.',
@@ -16,3 +11,6 @@ registerEnumType(SystemRelation, {
     SAME_ROLE: { description: 'Both answer the same question, for different settings or scopes.' },
   },
 });
+
+// The enum is declared in src/domain (no framework there); this file only registers it with type-graphql.
+export { SystemRelation };

@@ -1,14 +1,6 @@
 import { registerEnumType } from 'type-graphql';
+import { CategoryKind } from '../../domain/code';
 
-export enum CategoryKind {
-  CHAPTER = 'CHAPTER',
-  BLOCK = 'BLOCK',
-  CPT_CATEGORY = 'CPT_CATEGORY',
-  SECTION = 'SECTION',
-  SUBSECTION = 'SUBSECTION',
-  BODY_SYSTEM = 'BODY_SYSTEM',
-  ROOT_OPERATION = 'ROOT_OPERATION',
-}
 registerEnumType(CategoryKind, {
   name: 'CategoryKind',
   description: 'The level of a grouping above codes.',
@@ -22,3 +14,6 @@ registerEnumType(CategoryKind, {
     ROOT_OPERATION: { description: 'ICD-10-PCS root operation, one table (0DT Resection).' },
   },
 });
+
+// The enum is declared in src/domain (no framework there); this file only registers it with type-graphql.
+export { CategoryKind };

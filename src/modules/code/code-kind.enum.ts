@@ -1,10 +1,6 @@
 import { registerEnumType } from 'type-graphql';
+import { CodeKind } from '../../domain/code';
 
-export enum CodeKind {
-  CATEGORY = 'CATEGORY',
-  SUBCATEGORY = 'SUBCATEGORY',
-  CODE = 'CODE',
-}
 registerEnumType(CodeKind, {
   name: 'CodeKind',
   description: 'Where a code sits in its hierarchy.',
@@ -14,3 +10,6 @@ registerEnumType(CodeKind, {
     CODE: { description: 'A leaf code that can be reported.' },
   },
 });
+
+// The enum is declared in src/domain (no framework there); this file only registers it with type-graphql.
+export { CodeKind };

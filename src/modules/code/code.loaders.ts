@@ -2,9 +2,10 @@ import type { CodeKey } from '../../common/code-format';
 import { keyedLoader } from '../../common/keyed-loader';
 import type { CategoryRepository } from './category.repository';
 import type { CategoryNode } from './category.type';
-import { codeKeyString, type CodeRepository, type IsAPair, type SevenCharacterRow } from './code.repository';
+import type { CodeRepository, IsAPair, SevenCharacterRow } from './code.repository';
 import type { CodeNode } from './code.type';
 import type { NoteEdge } from './instructional-note.type';
+import { codeKeyString } from '../../domain/code-key';
 
 export interface CategoryCodesKey {
   id: string;
@@ -63,3 +64,11 @@ export function createCodeLoaders(codes: CodeRepository, categories: CategoryRep
     ),
   };
 }
+
+/** The repositories of this module, as the request context holds them. */
+export interface CodeRepositories {
+  codes: CodeRepository;
+  categories: CategoryRepository;
+}
+
+export type CodeLoaders = ReturnType<typeof createCodeLoaders>;

@@ -6,10 +6,11 @@ import { mapBy, toNumber } from '../../neo4j/values';
 import type { CategoryNode } from './category.type';
 import type { CodeNode } from './code.type';
 import type { NoteEdge } from './instructional-note.type';
+import { codeKeyString } from '../../domain/code-key';
 
-export function codeKeyString(key: CodeKey): string {
-  return `${key.system}|${key.code}`;
-}
+
+/** The statements that take a batch of keys and answer one row per key found. */
+type KeyedStatement = 'code/by-keys' | 'code/parents' | 'code/children' | 'code/ancestors' | 'code/categories' | 'code/notes' | 'code/details' | 'code/seven-character';
 
 /**
  * Every read takes a batch of (system, code) keys and answers in one round trip, keyed
@@ -21,7 +22,7 @@ export class CodeRepository {
     private readonly cache: ReleaseCache | null = null,
   ) {}
 
-  private batch<T>(name: string, keys: readonly CodeKey[], column: string): Promise<Map<string, T>> {
+  private batch<T>(name: KeyedStatement, keys: readonly CodeKey[], column: string): Promise<Map<string, T>> {
     const fetch = async (batch: readonly CodeKey[]) =>
       mapBy<T>(await this.executor.read(name, { keys: batch.map(({ system, code }) => ({ system, code })) }), 'key', column);
     return this.cache ? this.cache.through(name, keys, codeKeyString, fetch) : fetch(keys);

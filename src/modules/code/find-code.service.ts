@@ -1,5 +1,5 @@
 import { echo, parseCode, type CodeKey } from '../../common/code-format';
-import type { CodeSystemId } from '../../common/code-system-id';
+import type { CodeSystemId } from '../../domain/code-system-id';
 import type { Loaders } from '../../context';
 import { badUserInput } from '../../errors/errors';
 import type { CodeNode } from './code.type';

@@ -1,12 +1,6 @@
 import { registerEnumType } from 'type-graphql';
+import { NoteKind } from '../../domain/code';
 
-export enum NoteKind {
-  EXCLUDES1 = 'EXCLUDES1',
-  EXCLUDES2 = 'EXCLUDES2',
-  CODE_FIRST = 'CODE_FIRST',
-  USE_ADDITIONAL = 'USE_ADDITIONAL',
-  CODE_ALSO = 'CODE_ALSO',
-}
 registerEnumType(NoteKind, {
   name: 'NoteKind',
   description: 'ICD-10-CM tabular instructional notes that tie codes together.',
@@ -18,3 +12,6 @@ registerEnumType(NoteKind, {
     CODE_ALSO: { description: 'Code also: a second code may be needed; sequencing depends on the encounter.' },
   },
 });
+
+// The enum is declared in src/domain (no framework there); this file only registers it with type-graphql.
+export { NoteKind };

@@ -21,3 +21,8 @@ export class ModifierRepository {
     });
   }
 }
+
+/** The repositories of this module, as the request context holds them. */
+export interface ModifierRepositories {
+  modifiers: ModifierRepository;
+}

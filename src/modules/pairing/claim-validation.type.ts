@@ -1,15 +1,8 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ClaimOutcome, FindingCode, Severity } from '../../domain/claim';
 
-export enum FindingCode {
-  UNKNOWN_CODE = 'UNKNOWN_CODE',
-  NOT_BILLABLE = 'NOT_BILLABLE',
-  NOT_VALID_ON_DATE = 'NOT_VALID_ON_DATE',
-  MISSING_DIAGNOSIS = 'MISSING_DIAGNOSIS',
-  NO_SUPPORTING_DIAGNOSIS = 'NO_SUPPORTING_DIAGNOSIS',
-  NOT_COVERED = 'NOT_COVERED',
-  EXCLUDES1_CONFLICT = 'EXCLUDES1_CONFLICT',
-  NO_POLICY = 'NO_POLICY',
-}
+// FindingCode, Severity and ClaimOutcome are declared in src/domain/claim.ts; registered here.
+export { ClaimOutcome, FindingCode, Severity };
 
 registerEnumType(FindingCode, {
   name: 'FindingCode',
@@ -26,19 +19,7 @@ registerEnumType(FindingCode, {
   },
 });
 
-export enum Severity {
-  ERROR = 'ERROR',
-  WARNING = 'WARNING',
-  INFO = 'INFO',
-}
-
 registerEnumType(Severity, { name: 'Severity', description: 'ERROR: the line or claim would be denied; WARNING: needs review; INFO: for the record.' });
-
-export enum ClaimOutcome {
-  PASS = 'PASS',
-  REVIEW = 'REVIEW',
-  FAIL = 'FAIL',
-}
 
 registerEnumType(ClaimOutcome, { name: 'ClaimOutcome', description: 'FAIL when any ERROR finding applies, REVIEW when a WARNING does, else PASS.' });
 

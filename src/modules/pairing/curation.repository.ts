@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CodeKey } from '../../common/code-format';
 import type { CypherExecutor, Row } from '../../neo4j/executor';
 import type { PairingNode } from './pairing.type';
+import { codeKeyString } from '../../domain/code-key';
 
 export interface AuditEventNode {
   action: string;
@@ -23,7 +24,7 @@ export class CurationRepository {
     const { rows } = await this.executor.writeCounted('pairing/curation-add', {
       id,
       eventId: randomUUID(),
-      activeKey: `${input.diagnosis.system}|${input.diagnosis.code}|${input.procedure.system}|${input.procedure.code}`,
+      activeKey: `${codeKeyString(input.diagnosis)}|${codeKeyString(input.procedure)}`,
       diagnosis: { ...input.diagnosis },
       procedure: { ...input.procedure },
       source: input.source,

@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, Mutation, ObjectType, Field, Resolver, Root } from 'type-graphql';
 import { echo, parseCode } from '../../common/code-format';
-import { CodeSystemId } from '../../common/code-system-id';
-import type { Caller, Context } from '../../context';
+import { CodeSystemId } from '../../domain/code-system-id';
+import type { Context } from '../../context';
+import { requireCurator } from '../../security/caller';
 import { badUserInput, conflict, notFound } from '../../errors/errors';
-import { curatorName } from '../../security/curator';
 import { CodeRole } from '../code-system/code-role.enum';
 import type { CodeNode } from '../code/code.type';
 import { findCode } from '../code/find-code.service';
@@ -29,11 +29,6 @@ export class AuditEvent {
   detail!: string | null;
 }
 
-/** The name to record (the credential was already checked before validation, by mutationCredentialPlugin). */
-function writer(caller: Caller): string {
-  return curatorName(caller);
-}
-
 async function codeOfRole(loaders: Context['loaders'], raw: string, role: CodeRole, argument: string): Promise<CodeNode> {
   const system = role === CodeRole.DIAGNOSIS ? CodeSystemId.ICD10CM : null;
   const parsed = parseCode(raw, system);
@@ -52,7 +47,7 @@ export class CurationResolver {
       'Codes must be of loaded releases, a diagnosis and a procedure. CONFLICT when the two codes already have an active curated pairing (its id is in extensions).',
   })
   async addPairing(@Arg('input', () => AddPairingInput) input: AddPairingInput, @Ctx() { caller, loaders, repositories, cache }: Context): Promise<CuratedPairingNode> {
-    const author = writer(caller);
+    const author = requireCurator(caller);
     const diagnosis = await codeOfRole(loaders, input.diagnosis, CodeRole.DIAGNOSIS, 'diagnosis');
     const procedure = await codeOfRole(loaders, input.procedure, CodeRole.PROCEDURE, 'procedure');
     const result = await repositories.curation.add({
@@ -73,7 +68,7 @@ export class CurationResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() { caller, repositories, cache }: Context,
   ): Promise<CuratedPairingNode> {
-    const actor = writer(caller);
+    const actor = requireCurator(caller);
     const why = reason.trim();
     if (why.length === 0 || why.length > 2000) throw badUserInput(`reason must be 1 to 2,000 characters, got ${why.length}`, { argument: 'reason' });
     if (!id.startsWith('curated:')) throw badUserInput(`Pairing id ${echo(id)} is not a curated pairing id (they start with "curated:"); policy pairings cannot be retired here`, { argument: 'id', value: id.slice(0, 64) });

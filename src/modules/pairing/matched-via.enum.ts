@@ -1,13 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-
-/** How a pairing's diagnosis was reached from the entry the policy lists. */
-export enum MatchedVia {
-  CODE = 'CODE',
-  RANGE = 'RANGE',
-  CATEGORY = 'CATEGORY',
-  DEFAULT_RULE = 'DEFAULT_RULE',
-  CURATED = 'CURATED',
-}
+import { MatchedVia } from '../../domain/pairing';
 
 registerEnumType(MatchedVia, {
   name: 'MatchedVia',
@@ -20,3 +12,6 @@ registerEnumType(MatchedVia, {
     CURATED: { description: 'A curated pairing names the two codes.' },
   },
 });
+
+// The enum is declared in src/domain (no framework there); this file only registers it with type-graphql.
+export { MatchedVia };

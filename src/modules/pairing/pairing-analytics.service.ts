@@ -1,6 +1,7 @@
 import type { CodeNode } from '../code/code.type';
 import { overlap, size, union, type JustifyingSet } from './justifying-set';
 import type { JustifyingSources } from './pairing.repository';
+import { codeKeyString } from '../../domain/code-key';
 
 export interface ProcedureSet {
   procedure: CodeNode;
@@ -8,7 +9,7 @@ export interface ProcedureSet {
   set: JustifyingSet;
 }
 
-const keyOf = (c: CodeNode) => `${c.system}|${c.code}`;
+const keyOf = (c: CodeNode) => codeKeyString(c);
 
 /** One justifying set per procedure, from its policies' listings and rules and its curated pairings. */
 export function procedureSets(sources: JustifyingSources): ProcedureSet[] {

@@ -1,7 +1,8 @@
 import { echo, parseCode, type CodeKey } from '../../common/code-format';
-import { CodeSystemId } from '../../common/code-system-id';
+import { CodeSystemId } from '../../domain/code-system-id';
 import { today } from '../../common/date.scalar';
-import { isLicensed, type Context } from '../../context';
+import type { Context } from '../../context';
+import { isLicensed } from '../../security/caller';
 import { badUserInput } from '../../errors/errors';
 import type { ClaimInput } from './claim.input';
 import { ClaimOutcome, type ClaimFinding, type ClaimLineResult, type ClaimValidation } from './claim-validation.type';
@@ -11,6 +12,7 @@ import type { PairingCheck } from './pairing-check.type';
 import { judgePairing } from './pairing-verdict';
 import type { ClaimCode, PairKey } from './pairing.repository';
 import { visibleDisplay } from '../code/code.type';
+import { codeKeyString } from '../../domain/code-key';
 
 /** The claim codes with each title as this caller may see it (licensed CPT text only for licensed callers); new objects, the cached ones stay as read. */
 function asSeenBy(found: Map<string, ClaimCode>, licensed: boolean): Map<string, ClaimCode> {
@@ -35,12 +37,12 @@ function candidates(raw: string, role: 'diagnosis' | 'procedure'): { keys: CodeK
 function resolve(raw: string, role: 'diagnosis' | 'procedure', found: Map<string, ClaimCode>): ResolvedCode {
   const c = candidates(raw, role);
   if ('message' in c) return { kind: 'malformed', raw, message: c.message };
-  const hit = c.keys.map((k) => found.get(`${k.system}|${k.code}`)).find((f) => f !== undefined);
+  const hit = c.keys.map((k) => found.get(codeKeyString(k))).find((f) => f !== undefined);
   if (hit) return { kind: 'found', raw, found: hit };
   return { kind: 'unknown', raw, system: c.keys[0]!.system, code: c.keys[0]!.code };
 }
 
-const pairKey = (dx: string, px: CodeKey) => `${dx}|${px.system}|${px.code}`;
+const pairKey = (dx: string, px: CodeKey) => `${dx}|${codeKeyString(px)}`;
 
 /** checkPairing: both codes must exist (published, or retired references a policy names). */
 export async function checkPairing(rawDiagnosis: string, rawProcedure: string, dateOfService: string | null, { repositories, caller }: Context): Promise<PairingCheck> {
@@ -53,11 +55,11 @@ export async function checkPairing(rawDiagnosis: string, rawProcedure: string, d
   const pairs: PairKey[] = pxParsed.keys.map((px) => ({ key: pairKey(dxKey.code, px), diagnosisCode: dxKey.code, procedureSystem: px.system, procedureCode: px.code }));
   const [read, evidence] = await Promise.all([repositories.pairings.claimCodes([dxKey, ...pxParsed.keys]), repositories.pairings.evidence(pairs, date)]);
   const codes = asSeenBy(read, isLicensed(caller));
-  const diagnosis = codes.get(`${dxKey.system}|${dxKey.code}`)?.code;
+  const diagnosis = codes.get(codeKeyString(dxKey))?.code;
   if (!diagnosis) throw badUserInput(`Diagnosis ${echo(rawDiagnosis)} is not in the loaded ICD-10-CM release, and no policy names it`, { argument: 'diagnosis', value: rawDiagnosis.slice(0, 64) });
-  const px = pxParsed.keys.find((k) => codes.has(`${k.system}|${k.code}`));
+  const px = pxParsed.keys.find((k) => codes.has(codeKeyString(k)));
   if (!px) throw badUserInput(`Procedure ${echo(rawProcedure)} is in no loaded release (CPT, HCPCS, ICD-10-PCS), and no policy names it`, { argument: 'procedure', value: rawProcedure.slice(0, 64) });
-  const procedure = codes.get(`${px.system}|${px.code}`)!.code;
+  const procedure = codes.get(codeKeyString(px))!.code;
   const judgement = judgePairing(diagnosis, procedure, evidence.get(pairKey(dxKey.code, px)) ?? { policies: [], curatedCount: 0, curated: [] });
   return { verdict: judgement.verdict, diagnosis, procedure, date, pairings: judgement.pairings, reasons: judgement.reasons };
 }
@@ -80,7 +82,7 @@ export async function validateClaim(claim: ClaimInput, { repositories, caller }:
   const keys = new Map<string, CodeKey>();
   const dxKeys = claim.diagnoses.map((raw) => candidates(raw, 'diagnosis'));
   const pxKeys = claim.lines.map((l) => candidates(l.procedure, 'procedure'));
-  for (const c of [...dxKeys, ...pxKeys]) if ('keys' in c) for (const k of c.keys) keys.set(`${k.system}|${k.code}`, k);
+  for (const c of [...dxKeys, ...pxKeys]) if ('keys' in c) for (const k of c.keys) keys.set(codeKeyString(k), k);
   const pairs = new Map<string, PairKey>();
   claim.lines.forEach((line, i) => {
     const px = pxKeys[i]!;

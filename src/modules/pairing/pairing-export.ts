@@ -1,10 +1,12 @@
 import type { Request, Response } from 'express';
 import { stringify } from 'csv-stringify';
 import { GraphQLError } from 'graphql';
+import { graphQLErrorOf } from '../../errors/neo4j-errors';
 import { echo, parseCode, type CodeKey } from '../../common/code-format';
-import { CodeSystemId } from '../../common/code-system-id';
+import { CodeSystemId } from '../../domain/code-system-id';
 import { DateScalar } from '../../common/date.scalar';
-import { isLicensed, type Context } from '../../context';
+import type { Context } from '../../context';
+import { isLicensed } from '../../security/caller';
 import { badUserInput } from '../../errors/errors';
 import { ErrorCode } from '../../errors/error-code';
 import { CodeRole } from '../code-system/code-role.enum';
@@ -111,7 +113,8 @@ export function exportHandler(kind: PairingDirection, createContext: (req: Reque
         );
       }
     } catch (error) {
-      const e = error instanceof GraphQLError ? error : null;
+      const graphQLError = graphQLErrorOf(error);
+      const e = graphQLError.extensions.code === ErrorCode.INTERNAL_SERVER_ERROR ? null : graphQLError;
       const code = (e?.extensions.code as string | undefined) ?? ErrorCode.INTERNAL_SERVER_ERROR;
       const status = code === ErrorCode.BAD_USER_INPUT ? 400 : code === ErrorCode.UNAUTHENTICATED ? 401 : code === ErrorCode.FORBIDDEN ? 403 : code === ErrorCode.SERVICE_UNAVAILABLE || code === ErrorCode.DATABASE_TIMEOUT ? 503 : 500;
       const extensions = status === 500 ? { code: ErrorCode.INTERNAL_SERVER_ERROR } : { ...e!.extensions, code };

@@ -1,12 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-
-/** What a pairing says about a diagnosis for a procedure. The first three are the NCD resolution codes 1, 2, 3. */
-export enum PairingStatus {
-  COVERED = 'COVERED',
-  DENIED = 'DENIED',
-  NOT_MEDICALLY_NECESSARY = 'NOT_MEDICALLY_NECESSARY',
-  CURATED = 'CURATED',
-}
+import { PairingStatus, JUSTIFYING } from '../../domain/pairing';
 
 registerEnumType(PairingStatus, {
   name: 'PairingStatus',
@@ -19,5 +12,5 @@ registerEnumType(PairingStatus, {
   },
 });
 
-/** Statuses under which a diagnosis justifies a procedure: the default of justifiedBy and justifies. */
-export const JUSTIFYING: readonly PairingStatus[] = [PairingStatus.COVERED, PairingStatus.CURATED];
+// The enum is declared in src/domain (no framework there); this file only registers it with type-graphql.
+export { PairingStatus, JUSTIFYING };

@@ -1,6 +1,6 @@
 import type { CodeKey } from '../../common/code-format';
 import { keyedLoader } from '../../common/keyed-loader';
-import { codeKeyString } from '../code/code.repository';
+import { codeKeyString } from '../../domain/code-key';
 import type { Organization } from '../code-system/organization.type';
 import type { OrganizationRepository } from '../code-system/organization.repository';
 import type { CodeNode } from '../code/code.type';
@@ -18,3 +18,11 @@ export function createPairingLoaders(pairings: PairingRepository, organizations:
     policyGoverns: keyedLoader<string, Array<{ code: CodeNode; effectiveFrom: string | null; effectiveTo: string | null }>>((ids) => pairings.governs(ids), []),
   };
 }
+
+/** The repositories of this module, as the request context holds them. */
+export interface PairingRepositories {
+  pairings: PairingRepository;
+  curation: CurationRepository;
+}
+
+export type PairingLoaders = ReturnType<typeof createPairingLoaders>;

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { paramKey, type ReleaseCache } from '../../cache/release-cache';
 import type { CodeKey } from '../../common/code-format';
-import { CodeSystemId } from '../../common/code-system-id';
+import { CodeSystemId } from '../../domain/code-system-id';
 import type { CypherExecutor, Row } from '../../neo4j/executor';
 import { mapBy, toNumber } from '../../neo4j/values';
 import type { CategoryNode } from '../code/category.type';
@@ -10,6 +10,7 @@ import type { PairingStatus } from './pairing-status.enum';
 import type { PairEvidence } from './pairing-verdict';
 import type { PairingNode } from './pairing.type';
 import type { PolicyNode } from './policy.type';
+import { codeKeyString } from '../../domain/code-key';
 
 /** Which way a pairing list runs: a procedure's diagnoses, or a diagnosis's procedures. */
 export type PairingDirection = 'justified-by' | 'justifies';
@@ -72,12 +73,14 @@ function toPolicy(row: Row): PolicyNode {
   return { ...(row as unknown as PolicyNode), listingCount: toNumber(row.listingCount ?? 0), governsCount: toNumber(row.governsCount ?? 0), sourceFiles: (row.sourceFiles as string[] | null) ?? [] };
 }
 
-const codeKeyString = ({ system, code }: CodeKey) => `${system}|${code}`;
 
 /**
  * Pairings, policies and claim evidence. Every read is one round trip; with a cache, answers it
  * holds are not read again (it is cleared when an import or a curation changes the graph).
  */
+/** The statements that read one page of pairings of a code. */
+type PageStatement = 'pairing/justified-by' | 'pairing/justifies';
+
 export class PairingRepository {
   constructor(
     private readonly executor: CypherExecutor,
@@ -89,11 +92,11 @@ export class PairingRepository {
     return this.cache ? this.cache.one(name, paramKey(params), read) : read();
   }
 
-  private page(name: string, key: CodeKey, filter: PairingFilter, skip: number, limit: number): Promise<PairingPage> {
+  private page(name: PageStatement, key: CodeKey, filter: PairingFilter, skip: number, limit: number): Promise<PairingPage> {
     return this.cached(name, { key, filter, skip, limit }, () => this.readPage(name, key, filter, skip, limit));
   }
 
-  private async readPage(name: string, key: CodeKey, filter: PairingFilter, skip: number, limit: number): Promise<PairingPage> {
+  private async readPage(name: PageStatement, key: CodeKey, filter: PairingFilter, skip: number, limit: number): Promise<PairingPage> {
     const [row] = await this.executor.read(name, {
       system: key.system,
       code: key.code,

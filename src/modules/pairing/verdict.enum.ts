@@ -1,10 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-
-export enum Verdict {
-  SUPPORTED = 'SUPPORTED',
-  NOT_SUPPORTED = 'NOT_SUPPORTED',
-  NO_POLICY = 'NO_POLICY',
-}
+import { Verdict } from '../../domain/pairing';
 
 registerEnumType(Verdict, {
   name: 'Verdict',
@@ -15,3 +10,6 @@ registerEnumType(Verdict, {
     NO_POLICY: { description: 'No policy and no curated pairing in the graph governs the procedure: unknown, which is not the same as denied.' },
   },
 });
+
+// The enum is declared in src/domain (no framework there); this file only registers it with type-graphql.
+export { Verdict };

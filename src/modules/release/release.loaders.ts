@@ -1,7 +1,7 @@
 import type { CodeKey } from '../../common/code-format';
 import { keyedLoader } from '../../common/keyed-loader';
 import type { CodeSystemId } from '../code-system/code-system-id.enum';
-import { codeKeyString } from '../code/code.repository';
+import { codeKeyString } from '../../domain/code-key';
 import type { CodeReleases, ReleaseRepository } from './release.repository';
 import type { ReleaseNode } from './release.type';
 
@@ -12,3 +12,10 @@ export function createReleaseLoaders(releases: ReleaseRepository) {
     codeReleases: keyedLoader<CodeKey, CodeReleases>((keys) => releases.byCodes(keys), { validIn: [], addedIn: [], revisions: [] }, codeKeyString),
   };
 }
+
+/** The repositories of this module, as the request context holds them. */
+export interface ReleaseRepositories {
+  releases: ReleaseRepository;
+}
+
+export type ReleaseLoaders = ReturnType<typeof createReleaseLoaders>;

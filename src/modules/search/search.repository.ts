@@ -40,3 +40,8 @@ export class SearchRepository {
     return { total: toNumber(row?.total ?? 0), hits: hits.map((h) => ({ node: h.code, score: h.score })) };
   }
 }
+
+/** The repositories of this module, as the request context holds them. */
+export interface SearchRepositories {
+  search: SearchRepository;
+}

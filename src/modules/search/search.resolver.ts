@@ -2,7 +2,8 @@ import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import { CodeConnection, toConnection } from '../../common/connection.type';
 import { offsetAfter } from '../../common/cursor';
 import { PageArgs } from '../../common/page.args';
-import { isLicensed, type Context } from '../../context';
+import type { Context } from '../../context';
+import { isLicensed } from '../../security/caller';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { planSearch } from './search-query';
 

@@ -1,0 +1,27 @@
+/** Pairings of a diagnosis and a procedure: what a policy says, how the diagnosis was reached, the verdict. */
+
+/** What a pairing says about a diagnosis for a procedure. The first three are the NCD resolution codes 1, 2, 3. */
+export enum PairingStatus {
+  COVERED = 'COVERED',
+  DENIED = 'DENIED',
+  NOT_MEDICALLY_NECESSARY = 'NOT_MEDICALLY_NECESSARY',
+  CURATED = 'CURATED',
+}
+
+/** How a pairing's diagnosis was reached from the entry the policy lists. */
+export enum MatchedVia {
+  CODE = 'CODE',
+  RANGE = 'RANGE',
+  CATEGORY = 'CATEGORY',
+  DEFAULT_RULE = 'DEFAULT_RULE',
+  CURATED = 'CURATED',
+}
+
+export enum Verdict {
+  SUPPORTED = 'SUPPORTED',
+  NOT_SUPPORTED = 'NOT_SUPPORTED',
+  NO_POLICY = 'NO_POLICY',
+}
+
+/** Statuses under which a diagnosis justifies a procedure: the default of justifiedBy and justifies. */
+export const JUSTIFYING: readonly PairingStatus[] = [PairingStatus.COVERED, PairingStatus.CURATED];

@@ -1,0 +1,128 @@
+import type { Integer } from 'neo4j-driver';
+import type { CodeKey } from '../domain/code-key';
+import type { CategoryNode } from '../modules/code/category.type';
+import type { IsAPair, SevenCharacterRow } from '../modules/code/code.repository';
+import type { CodeNode } from '../modules/code/code.type';
+import type { NoteEdge } from '../modules/code/instructional-note.type';
+
+/**
+ * The catalogue of Cypher statements: one entry per file of cypher/ (named by its path without
+ * `.cypher`), with the type of its parameters and of one row it returns, so that
+ * `executor.read('code/by-keys', { keys })` is type-checked at both ends. Adding a statement is one
+ * entry here (test/integration/cypher-catalogue.test.ts checks that the catalogue and cypher/ name
+ * the same statements, and that every column an entry declares is one its statement RETURNs).
+ *
+ * `typed<Params, Row>({ column: true, ... })` lists every column of Row (the compiler insists on all
+ * of them, and on no others), so the test can check them against the statement. `untyped` is an
+ * entry whose parameters and rows are not declared yet: plain records, as before the catalogue.
+ */
+
+/** A row or parameter map as the driver gives it. */
+export type Row = Record<string, unknown>;
+
+export interface Statement<P, R> {
+  /** The RETURN columns the row type declares (empty for an untyped entry). */
+  readonly columns: readonly string[];
+  /** Type carriers only, never set. */
+  readonly params?: P;
+  readonly row?: R;
+}
+
+function typed<P, R>(columns: { [K in keyof R]-?: true }): Statement<P, R> {
+  return { columns: Object.keys(columns) };
+}
+
+const untyped: Statement<Row, Row> = { columns: [] };
+
+/** Parameters of the statements that take a batch of (system, code) keys. */
+interface KeysParams {
+  keys: Array<{ system: CodeKey['system'] | `${CodeKey['system']}`; code: string }>;
+}
+
+export const CYPHER_CATALOGUE = {
+  'cache/generation': untyped,
+  'category/by-ids': untyped,
+  'category/children': untyped,
+  'category/codes': untyped,
+  'category/parents': untyped,
+  'code-system/adapted-by': untyped,
+  'code-system/adapts': untyped,
+  'code-system/all': untyped,
+  'code-system/by-ids': untyped,
+  'code-system/code-counts': untyped,
+  'code-system/maintainers': untyped,
+  'code-system/top-categories': untyped,
+  'code/ancestors': typed<KeysParams, { key: string; codes: CodeNode[] }>({ key: true, codes: true }),
+  'code/by-keys': typed<KeysParams, { key: string; code: CodeNode }>({ key: true, code: true }),
+  'code/categories': typed<KeysParams, { key: string; categories: CategoryNode[] }>({ key: true, categories: true }),
+  'code/children': typed<KeysParams, { key: string; codes: CodeNode[] }>({ key: true, codes: true }),
+  'code/descendants': typed<KeysParams & { skip: Integer; limit: Integer; billableOnly: boolean }, { key: string; total: Integer; codes: CodeNode[] }>({ key: true, total: true, codes: true }),
+  'code/details': typed<KeysParams, { key: string; details: Record<string, unknown> }>({ key: true, details: true }),
+  'code/is-a': typed<{ pairs: IsAPair[] }, { key: string; found: boolean; isA: boolean }>({ key: true, found: true, isA: true }),
+  'code/notes': typed<KeysParams, { key: string; notes: NoteEdge[] }>({ key: true, notes: true }),
+  'code/parents': typed<KeysParams, { key: string; code: CodeNode }>({ key: true, code: true }),
+  'code/seven-character': typed<KeysParams, { key: string; extensions: SevenCharacterRow }>({ key: true, extensions: true }),
+  'import/addenda-added': untyped,
+  'import/addenda-revised': untyped,
+  'import/categories': untyped,
+  'import/category-notes': untyped,
+  'import/category-notes-to-category': untyped,
+  'import/category-parents': untyped,
+  'import/code-categories': untyped,
+  'import/code-parents': untyped,
+  'import/code-systems': untyped,
+  'import/codes': untyped,
+  'import/codes-present': untyped,
+  'import/graph-counts': untyped,
+  'import/graph-state': untyped,
+  'import/icd10cm-sequence': untyped,
+  'import/modifiers': untyped,
+  'import/notes': untyped,
+  'import/notes-to-category': untyped,
+  'import/organizations': untyped,
+  'import/pairings': untyped,
+  'import/policies': untyped,
+  'import/policy-complete': untyped,
+  'import/policy-governs': untyped,
+  'import/policy-listings': untyped,
+  'import/policy-origins': untyped,
+  'import/policy-prune': untyped,
+  'import/policy-reference-codes': untyped,
+  'import/release-begin': untyped,
+  'import/release-complete': untyped,
+  'import/release-publish': untyped,
+  'import/release-statuses': untyped,
+  'import/system-adapts': untyped,
+  'modifier/of-system': untyped,
+  'organization/all': untyped,
+  'organization/maintains': untyped,
+  'pairing/claim-codes': untyped,
+  'pairing/curation-add': untyped,
+  'pairing/curation-retire': untyped,
+  'pairing/curations': untyped,
+  'pairing/evidence': untyped,
+  'pairing/excludes1-conflicts': untyped,
+  'pairing/governing-policies': untyped,
+  'pairing/justified-by': untyped,
+  'pairing/justifies': untyped,
+  'pairing/justifying-chapters': untyped,
+  'pairing/justifying-sets': untyped,
+  'pairing/policies-all': untyped,
+  'pairing/policies-by-ids': untyped,
+  'pairing/policy-governs': untyped,
+  'pairing/unjustified': untyped,
+  'release/by-codes': untyped,
+  'release/by-ids': untyped,
+  'release/of-systems': untyped,
+  'schema/constraints': untyped,
+  'search/code-prefix': untyped,
+  'search/text': untyped,
+} satisfies Record<string, Statement<object, object>>;
+
+export type StatementName = keyof typeof CYPHER_CATALOGUE;
+
+export type ParamsOf<N extends StatementName> = (typeof CYPHER_CATALOGUE)[N] extends Statement<infer P, object> ? P : never;
+
+export type RowOf<N extends StatementName> = (typeof CYPHER_CATALOGUE)[N] extends Statement<object, infer R> ? R : never;
+
+export const STATEMENT_NAMES = Object.keys(CYPHER_CATALOGUE) as StatementName[];
