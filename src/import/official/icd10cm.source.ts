@@ -129,10 +129,8 @@ export async function readIcd10cm(files: Icd10cmFiles, reference: ReferenceData)
       countUnresolved(unresolved, 'note references that name no FY code or category', resolved.unresolved.length);
       const targets = resolved.targets.flatMap((t) => (t.kind === 'code' ? [t.code] : []));
       const targetCategories = resolved.targets.flatMap((t) => (t.kind === 'category' ? [t.id] : []));
-      if (targets.length === 0 && targetCategories.length === 0) {
-        countUnresolved(unresolved, 'notes with no target (free text, or every code they name is gone)');
-        continue;
-      }
+      // Kept with their text (issue 16): "Use additional code(s) to identify all manifestations of HIV infection".
+      if (targets.length === 0 && targetCategories.length === 0) countUnresolved(unresolved, 'notes with no code target (kept with their text)');
       notes.push({ system: CodeSystemId.ICD10CM, from, fromCategory, kind: note.kind, text: note.text, targets, targetCategories });
     }
   };
