@@ -31,8 +31,8 @@ export interface PcsDefinitions {
 /** The elements each element may contain ('' = the document itself); other elements are refused. */
 const CHILDREN: Readonly<Record<string, readonly string[]>> = {
   '': ['ICD10PCS.definitions'],
-  'ICD10PCS.definitions': ['version', 'title', 'section'],
-  section: ['title', 'axis', 'deviceAggregation'],
+  'ICD10PCS.definitions': ['version', 'title', 'section', 'deviceAggregation'],
+  section: ['title', 'axis'],
   axis: ['title', 'terms'],
   terms: ['title', 'definition', 'explanation', 'includes'],
   // The device aggregation table (which general device value a specific device falls under): kept
@@ -53,7 +53,7 @@ const CHILDREN: Readonly<Record<string, readonly string[]>> = {
 /**
  * Reads the ICD-10-PCS definitions XML (`icd10pcs_definitions_YYYY.xml[.gz]`, about 300 KB, read
  * whole) with saxes. Layout: `ICD10PCS.definitions` > `version`, `title`, `section@code`*;
- * `section` > `title`, `axis@pos`*, optionally `deviceAggregation`; `axis` > `title`, `terms`*;
+ * then optionally `deviceAggregation` (checked, not kept); `section` > `title`, `axis@pos`*; `axis` > `title`, `terms`*;
  * `terms` > `title`+, optional `definition` and `explanation`, `includes`*. Text is
  * whitespace-collapsed. Anything else (an unknown element, a term with no title, malformed XML)
  * rejects with a {@link FileFormatError} naming the line.
