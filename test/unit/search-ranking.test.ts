@@ -3,7 +3,7 @@ import { planSearch, queryVariants, type QueryVariant } from '../../src/modules/
 import { editDistance, rankCandidates, rankCodeHit, type SearchCandidate } from '../../src/modules/search/search-ranking';
 
 function candidate(code: string, display: string, more: Partial<SearchCandidate> = {}): SearchCandidate {
-  return { code, display, shortDisplay: null, inclusionTerms: null, pcsBodyPartTerms: null, sequence: null, ...more };
+  return { code, display, shortDisplay: null, includes: null, inclusionTerms: null, pcsBodyPartTerms: null, sequence: null, ...more };
 }
 
 function variantsOf(text: string): QueryVariant[] {
@@ -28,7 +28,7 @@ describe('search ranking (issue 17)', () => {
     const ranked = rankCandidates(
       [
         candidate('G0000', 'Blood pressure measurement documented, high'),
-        candidate('I10', 'Essential (primary) hypertension', { inclusionTerms: ['high blood pressure', 'hypertension (arterial) (benign) (essential)'] }),
+        candidate('I10', 'Essential (primary) hypertension', { includes: ['high blood pressure', 'hypertension (arterial) (benign) (essential)'] }),
       ],
       variantsOf('high blood pressure'),
     );

@@ -9,6 +9,8 @@ export interface SearchCandidate {
   code: string;
   display: string;
   shortDisplay: string | null;
+  /** The tabular list's Includes note of the code ("high blood pressure" under I10). */
+  includes: string[] | null;
   inclusionTerms: string[] | null;
   pcsBodyPartTerms: string[] | null;
   /** Tabular order (ICD-10-CM order file), null where the system has none. */
@@ -83,6 +85,7 @@ interface TextOf {
 function textsOf(c: SearchCandidate): TextOf[] {
   const texts: TextOf[] = [{ field: 'TITLE', text: c.display }];
   if (c.shortDisplay && c.shortDisplay !== c.display) texts.push({ field: 'SHORT_TITLE', text: c.shortDisplay });
+  for (const t of c.includes ?? []) texts.push({ field: 'INCLUSION_TERM', text: t });
   for (const t of c.inclusionTerms ?? []) texts.push({ field: 'INCLUSION_TERM', text: t });
   for (const t of c.pcsBodyPartTerms ?? []) texts.push({ field: 'PCS_BODY_PART_TERM', text: t });
   return texts;

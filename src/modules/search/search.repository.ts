@@ -59,7 +59,7 @@ export class SearchRepository {
     const [row] = await this.executor.read('search/ranked', { ...params, lucene: plan.lucene, licensed: filter.licensed, candidates: neo4j.int(candidates) });
     const rows = ((row?.candidates as CandidateRow[] | undefined) ?? []).map((c) => ({ ...c, sequence: c.sequence === null || c.sequence === undefined ? null : toNumber(c.sequence) }));
     const ranked = rankCandidates(rows, plan.variants).slice(filter.skip, filter.skip + filter.limit);
-    const hits = ranked.map(({ match, inclusionTerms: _i, pcsBodyPartTerms: _p, sequence: _s, ...node }) => ({ node: node as CodeNode, match }));
+    const hits = ranked.map(({ match, includes: _n, inclusionTerms: _i, pcsBodyPartTerms: _p, sequence: _s, ...node }) => ({ node: node as CodeNode, match }));
     return { total: Math.min(MAX_RANKED, toNumber(row?.total ?? 0)), hits };
   }
 }
