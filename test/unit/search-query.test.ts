@@ -6,12 +6,19 @@ import { planSearch } from '../../src/modules/search/search-query';
 describe('planSearch', () => {
   it('makes every word a boosted exact term or a prefix, all required, and fuzzy from 5 letters (issue 17)', () => {
     const plan = planSearch('diabetis typ 2');
-    expect(plan.mode === 'text' && plan.lucene.split(' OR (')[0]).toBe('((diabetis^3 OR diabetis* OR diabetis~1) AND (typ^3 OR typ*) AND (2^3 OR 2*))');
+    expect(plan.mode === 'text' && plan.lucene.split(' OR (')[0]).toBe('((diabetis^3 OR diabetis*) AND (typ^3 OR typ*) AND (2^3 OR 2*))');
+    expect(plan.mode === 'text' && plan.fuzzyLucene.split(' OR (')[0]).toBe('((diabetis^3 OR diabetis* OR diabetis~1) AND (typ^3 OR typ*) AND (2^3 OR 2*))');
   });
 
   it('adds each synonym expansion as an alternative (issue 17)', () => {
     const plan = planSearch('copd');
-    expect(plan.mode === 'text' && plan.lucene).toBe('((copd^3 OR copd*)) OR ((chronic^3 OR chronic* OR chronic~1) AND (obstructive^3 OR obstructive* OR obstructive~2) AND (pulmonary^3 OR pulmonary* OR pulmonary~1) AND (disease^3 OR disease* OR disease~1))');
+    expect(plan.mode === 'text' && plan.lucene).toBe('((copd^3 OR copd*)) OR ((chronic^3 OR chronic*) AND (obstructive^3 OR obstructive*) AND (pulmonary^3 OR pulmonary*) AND (disease^3 OR disease*))');
+  });
+
+  it('searches a code-shaped synonym term as words, and does not require joining words (issue 17)', () => {
+    expect(planSearch('dm2').mode).toBe('text');
+    const plan = planSearch('nausea and vomiting');
+    expect(plan.mode === 'text' && plan.variants[0]!.words).toEqual(['nausea', 'vomiting']);
   });
 
   it('drops punctuation so no Lucene syntax reaches the index', () => {

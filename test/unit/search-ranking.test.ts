@@ -3,7 +3,7 @@ import { planSearch, queryVariants, type QueryVariant } from '../../src/modules/
 import { editDistance, rankCandidates, rankCodeHit, type SearchCandidate } from '../../src/modules/search/search-ranking';
 
 function candidate(code: string, display: string, more: Partial<SearchCandidate> = {}): SearchCandidate {
-  return { code, display, shortDisplay: null, includes: null, inclusionTerms: null, pcsBodyPartTerms: null, sequence: null, ...more };
+  return { system: /^[0-9]/.test(code) ? 'ICD10PCS' : 'ICD10CM', code, display, shortDisplay: null, includes: null, inclusionTerms: null, pcsBodyPartTerms: null, sequence: null, ...more };
 }
 
 function variantsOf(text: string): QueryVariant[] {

@@ -1,6 +1,6 @@
 import { badUserInput } from '../../errors/errors';
 import { echo } from '../../common/code-format';
-import { findSynonyms, searchWords, type SynonymEntry } from './synonyms';
+import { findSynonyms, searchWords, synonyms, type SynonymEntry } from './synonyms';
 
 /** One way of reading the query: its words as typed, or with a synonym term replaced by what it stands for. */
 export interface QueryVariant {
@@ -15,18 +15,32 @@ export interface QueryVariant {
 
 export type SearchPlan =
   | { mode: 'code'; prefixes: string[]; text: string }
-  | { mode: 'text'; lucene: string; variants: QueryVariant[] };
+  /** `lucene` matches exact words and prefixes; `fuzzyLucene` also words one typo away, tried when `lucene` finds no code matching every word. */
+  | { mode: 'text'; lucene: string; fuzzyLucene: string; variants: QueryVariant[] };
+
+/** Joining words a query may hold that titles word differently ("nausea and vomiting" is "Nausea with vomiting"): not required. */
+const JOINING = new Set(['and', 'of', 'the', 'with', 'or', 'in', 'for', 'to', 'a', 'an', 'on', 'by']);
 
 const MAX_VARIANTS = 6;
 /** Words of at least this many letters tolerate one typo (Lucene fuzzy, edit distance 1); from FUZZY_TWO on, two. */
 export const FUZZY_ONE = 5;
 export const FUZZY_TWO = 10;
 
-/** The Lucene clause of one word: exact (boosted), prefix, and for long words fuzzy. */
-function wordClause(word: string): string {
-  if (word.length >= FUZZY_TWO) return `(${word}^3 OR ${word}* OR ${word}~2)`;
-  if (word.length >= FUZZY_ONE) return `(${word}^3 OR ${word}* OR ${word}~1)`;
+/** The Lucene clause of one word: exact (boosted), prefix, and with `fuzzy` for long words one (two) typos away. */
+function wordClause(word: string, fuzzy: boolean): string {
+  if (fuzzy && word.length >= FUZZY_TWO) return `(${word}^3 OR ${word}* OR ${word}~2)`;
+  if (fuzzy && word.length >= FUZZY_ONE) return `(${word}^3 OR ${word}* OR ${word}~1)`;
   return `(${word}^3 OR ${word}*)`;
+}
+
+/** A variant's required words: without joining words, unless nothing else is left. */
+function required(words: string[]): string[] {
+  const kept = words.filter((w) => !JOINING.has(w));
+  return kept.length > 0 ? kept : words;
+}
+
+function luceneOf(variants: QueryVariant[], fuzzy: boolean): string {
+  return variants.map((v) => `(${v.words.map((w) => wordClause(w, fuzzy)).join(' AND ')})`).join(' OR ');
 }
 
 /** The query as typed, then each synonym term replaced by each of its senses, then all terms replaced by their first sense. */
@@ -86,7 +100,8 @@ export function planSearch(raw: string): SearchPlan {
   if (text.length === 0) throw badUserInput('Search text is empty: expected at least one letter or digit', { argument: 'text', value: raw });
   if (text.length > MAX_TEXT) throw badUserInput(`Search text ${echo(text)} is ${text.length} characters long; expected at most ${MAX_TEXT}`, { argument: 'text', value: raw });
   const upper = text.toUpperCase();
-  if (CODE_PREFIX.test(upper)) {
+  // A code-shaped token that is a synonym term ("dm2", "t2dm") is searched as words.
+  if (CODE_PREFIX.test(upper) && !synonyms().has(text.toLowerCase())) {
     const prefixes = [upper];
     // ICD-10-CM is stored with its dot: "E119" also means "E11.9".
     if (!upper.includes('.') && upper.length > 3 && /^[A-Z]/.test(upper)) prefixes.push(`${upper.slice(0, 3)}.${upper.slice(3)}`);
@@ -96,7 +111,6 @@ export function planSearch(raw: string): SearchPlan {
   if (words.length === 0) throw badUserInput(`Search text ${echo(text)} has no letters or digits`, { argument: 'text', value: raw });
   if (words.length > MAX_WORDS) throw badUserInput(`Search text ${echo(text)} has ${words.length} words; expected at most ${MAX_WORDS}`, { argument: 'text', value: raw });
   // Words are letters and digits only, so nothing in them is Lucene syntax.
-  const variants = queryVariants(words);
-  const lucene = variants.map((v) => `(${v.words.map(wordClause).join(' AND ')})`).join(' OR ');
-  return { mode: 'text', lucene, variants };
+  const variants = queryVariants(words).map((v) => ({ ...v, words: required(v.words) }));
+  return { mode: 'text', lucene: luceneOf(variants, false), fuzzyLucene: luceneOf(variants, true), variants };
 }

@@ -6,6 +6,7 @@ export type MatchedField = 'CODE' | 'TITLE' | 'SHORT_TITLE' | 'INCLUSION_TERM' |
 
 /** A code the full-text index found, with every text of it that search looks at. */
 export interface SearchCandidate {
+  system: string;
   code: string;
   display: string;
   shortDisplay: string | null;
@@ -37,11 +38,17 @@ const NEUTRAL = new Set([
 ]);
 
 /** Score of each tier; a tier is the kind of match, the rest of the score orders within a tier. */
-const TIER = { exactCode: 100, exactText: 90, allWords: 70, weak: 50, spread: 30 } as const;
+const TIER = { exactCode: 100, exactText: 90, allWords: 70, weak: 45, spread: 25 } as const;
+/** Scores from here up mean one text of the code holds every word of the query (or of an expansion) without typos. */
+export const WHOLE_MATCH = 48;
 const EXTRA_WORD = 2;
 const MAX_EXTRA_PENALTY = 18;
 const CODE_CHARACTER = 0.2;
 const EXPANDED = 0.5;
+/** A title saying "unspecified" / "NOS" / "not specified" is the default code a coder means by the bare condition. */
+const DEFAULT_CODE = 1.5;
+/** ICD-10-PCS titles read "<operation> <body part>, <approach>, <device>...": words after the first comma count this much. */
+const PCS_DETAIL_WORD = 0.25;
 
 /** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), as Lucene's fuzzy query counts edits. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -72,9 +79,26 @@ function matchWord(word: string, textWords: string[]): WordMatch {
   return null;
 }
 
-/** The words of a text that count when judging whether a query covers it: outside parentheses, not neutral. */
+/**
+ * The words of a text that count when judging whether a query covers it: outside parentheses, not
+ * neutral, not in a "without ..." clause (what a code lacks makes it the default one).
+ */
 function significantWords(text: string): string[] {
-  return searchWords(text.replace(/\([^)]*\)/g, ' ')).filter((w) => !NEUTRAL.has(w));
+  const plain = text.replace(/\([^)]*\)/g, ' ').replace(/\bwithout\b[^,;]*/gi, ' ');
+  return searchWords(plain).filter((w) => !NEUTRAL.has(w));
+}
+
+/** True when the text names the default ("unspecified", "NOS", "not specified"). */
+function saysDefault(text: string): boolean {
+  return /\b(unspecified|nos|not specified)\b/i.test(text.replace(/\([^)]*\)/g, ' '));
+}
+
+/** Penalty of the words beyond the query; for PCS titles, words after the first comma (approach, device) count less. */
+function extraPenalty(extra: string[], text: string, pcs: boolean): number {
+  if (!pcs) return Math.min(extra.length * EXTRA_WORD, MAX_EXTRA_PENALTY);
+  const head = new Set(significantWords(text.split(',')[0]!));
+  const inHead = extra.filter((w) => head.has(w)).length;
+  return Math.min(inHead * EXTRA_WORD + (extra.length - inHead) * PCS_DETAIL_WORD, MAX_EXTRA_PENALTY);
 }
 
 interface TextOf {
@@ -111,6 +135,7 @@ export function rankCandidate(c: SearchCandidate, variants: QueryVariant[]): Ran
   const texts = textsOf(c);
   let best: RankedMatch | null = null;
   const codeLength = c.code.replace('.', '').length;
+  const isPcs = c.system === 'ICD10PCS';
   for (const v of variants) {
     for (const t of texts) {
       const textWords = searchWords(t.text);
@@ -121,13 +146,15 @@ export function rankCandidate(c: SearchCandidate, variants: QueryVariant[]): Ran
       const weakPrefix = matches.filter((m) => m.match!.kind === 'prefix' && v.termWords.includes(m.word));
       const matched = new Set(matches.map((m) => m.match!.textWord));
       const extra = significantWords(t.text).filter((w) => !matched.has(w));
+      const pcsTitle = t.field === 'TITLE' && isPcs;
+      const head = pcsTitle ? new Set(significantWords(t.text.split(',')[0]!)) : null;
       const allExact = matches.every((m) => m.match!.kind === 'exact');
       let tier: number;
       if (fuzzy.length > 0 || weakPrefix.length > 0) {
         tier = TIER.weak;
         for (const f of fuzzy) why.push(`typo tolerated: "${f.word}" ~ "${f.match!.textWord}"`);
         for (const p of weakPrefix) why.push(`"${p.word}" is an abbreviation; "${p.match!.textWord}" only starts with it`);
-      } else if (allExact && extra.length === 0) {
+      } else if (allExact && (head ? extra.every((w) => !head.has(w)) : extra.length === 0)) {
         tier = TIER.exactText;
         why.push(`exact ${FIELD_NAME[t.field]}`);
       } else {
@@ -136,7 +163,11 @@ export function rankCandidate(c: SearchCandidate, variants: QueryVariant[]): Ran
       }
       if (extra.length > 0) why.push(`${extra.length} more word${extra.length === 1 ? '' : 's'} in the ${FIELD_NAME[t.field]}: ${extra.join(' ')}`);
       why.push(`${codeLength}-character code`);
-      let score = tier - Math.min(extra.length * EXTRA_WORD, MAX_EXTRA_PENALTY) - codeLength * CODE_CHARACTER;
+      let score = tier - extraPenalty(extra, t.text, pcsTitle) - codeLength * CODE_CHARACTER;
+      if (saysDefault(t.text)) {
+        score += DEFAULT_CODE;
+        why.push('the default (unspecified) code');
+      }
       if (v.expandedFrom) {
         score -= EXPANDED;
         why.unshift(`expanded "${v.expandedFrom}" to "${v.expandedTo}" (synonyms file)`);

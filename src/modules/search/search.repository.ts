@@ -5,7 +5,7 @@ import { toNumber } from '../../neo4j/values';
 import type { CodeSystemId } from '../code-system/code-system-id.enum';
 import type { CodeNode } from '../code/code.type';
 import type { SearchPlan } from './search-query';
-import { rankCandidates, rankCodeHit, type RankedMatch, type SearchCandidate } from './search-ranking';
+import { rankCandidates, rankCodeHit, WHOLE_MATCH, type RankedMatch, type SearchCandidate } from './search-ranking';
 
 export interface SearchHit {
   node: CodeNode;
@@ -56,10 +56,19 @@ export class SearchRepository {
       return { total: toNumber(row?.total ?? 0), hits: hits.map((h) => ({ node: h.code, match: rankCodeHit(h.code.code, plan.text) })) };
     }
     const candidates = Math.min(MAX_RANKED, Math.max(SEARCH_CANDIDATES, filter.skip + filter.limit));
-    const [row] = await this.executor.read('search/ranked', { ...params, lucene: plan.lucene, licensed: filter.licensed, candidates: neo4j.int(candidates) });
-    const rows = ((row?.candidates as CandidateRow[] | undefined) ?? []).map((c) => ({ ...c, sequence: c.sequence === null || c.sequence === undefined ? null : toNumber(c.sequence) }));
-    const ranked = rankCandidates(rows, plan.variants).slice(filter.skip, filter.skip + filter.limit);
-    const hits = ranked.map(({ match, includes: _n, inclusionTerms: _i, pcsBodyPartTerms: _p, sequence: _s, ...node }) => ({ node: node as CodeNode, match }));
-    return { total: Math.min(MAX_RANKED, toNumber(row?.total ?? 0)), hits };
+    const query = async (lucene: string) => {
+      const [row] = await this.executor.read('search/ranked', { ...params, lucene, licensed: filter.licensed, candidates: neo4j.int(candidates) });
+      const rows = ((row?.candidates as CandidateRow[] | undefined) ?? []).map((c) => ({ ...c, sequence: c.sequence === null || c.sequence === undefined ? null : toNumber(c.sequence) }));
+      return { total: toNumber(row?.total ?? 0), ranked: rankCandidates(rows, plan.variants) };
+    };
+    let found = await query(plan.lucene);
+    // Typos: only when no code matches every word as typed (or expanded) does search try fuzzy words.
+    if (plan.fuzzyLucene !== plan.lucene && (found.ranked[0]?.match.score ?? 0) < WHOLE_MATCH) {
+      const fuzzy = await query(plan.fuzzyLucene);
+      if (fuzzy.total > 0) found = fuzzy;
+    }
+    const hits = found.ranked.slice(filter.skip, filter.skip + filter.limit).map(({ match, includes: _n, inclusionTerms: _i, pcsBodyPartTerms: _p, sequence: _s, ...node }) => ({ node: node as CodeNode, match }));
+    const total = found.total;
+    return { total: Math.min(MAX_RANKED, total), hits };
   }
 }
