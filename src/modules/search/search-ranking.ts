@@ -88,15 +88,24 @@ function significantWords(text: string): string[] {
   return searchWords(plain).filter((w) => !NEUTRAL.has(w));
 }
 
-/** True when the text names the default ("unspecified", "NOS", "not specified"). */
+/**
+ * True when the text names the default: "unspecified", "NOS", "not specified" or "without ..."
+ * about the code itself, not about what it comes with ("with unspecified complications" is not).
+ */
 function saysDefault(text: string): boolean {
-  return /\b(unspecified|nos|not specified)\b/i.test(text.replace(/\([^)]*\)/g, ' '));
+  const own = text.replace(/\([^)]*\)/g, ' ').replace(/\bwith\b[^,;]*/gi, ' ');
+  return /\b(unspecified|nos|not specified|without)\b/i.test(own);
+}
+
+/** The operation and body part of a PCS title: up to the first comma or " with " ("Replacement of Right Hip Joint"). */
+function pcsHead(text: string): string {
+  return text.split(/,| with /i)[0]!;
 }
 
 /** Penalty of the words beyond the query; for PCS titles, words after the first comma (approach, device) count less. */
 function extraPenalty(extra: string[], text: string, pcs: boolean): number {
   if (!pcs) return Math.min(extra.length * EXTRA_WORD, MAX_EXTRA_PENALTY);
-  const head = new Set(significantWords(text.split(',')[0]!));
+  const head = new Set(significantWords(pcsHead(text)));
   const inHead = extra.filter((w) => head.has(w)).length;
   return Math.min(inHead * EXTRA_WORD + (extra.length - inHead) * PCS_DETAIL_WORD, MAX_EXTRA_PENALTY);
 }
@@ -136,18 +145,25 @@ export function rankCandidate(c: SearchCandidate, variants: QueryVariant[]): Ran
   let best: RankedMatch | null = null;
   const codeLength = c.code.replace('.', '').length;
   const isPcs = c.system === 'ICD10PCS';
+  // Each text is split once, whatever the number of variants.
+  const prepared = texts.map((t) => ({ ...t, words: searchWords(t.text), significant: significantWords(t.text) }));
   for (const v of variants) {
-    for (const t of texts) {
-      const textWords = searchWords(t.text);
-      const matches = v.words.map((w) => ({ word: w, match: matchWord(w, textWords) }));
-      if (matches.some((m) => m.match === null)) continue;
+    for (const t of prepared) {
+      const textWords = t.words;
+      const matches: Array<{ word: string; match: WordMatch }> = [];
+      for (const w of v.words) {
+        const match = matchWord(w, textWords);
+        if (match === null) break;
+        matches.push({ word: w, match });
+      }
+      if (matches.length < v.words.length) continue;
       const why: string[] = [];
       const fuzzy = matches.filter((m) => m.match!.kind === 'fuzzy');
       const weakPrefix = matches.filter((m) => m.match!.kind === 'prefix' && v.termWords.includes(m.word));
       const matched = new Set(matches.map((m) => m.match!.textWord));
-      const extra = significantWords(t.text).filter((w) => !matched.has(w));
+      const extra = t.significant.filter((w) => !matched.has(w));
       const pcsTitle = t.field === 'TITLE' && isPcs;
-      const head = pcsTitle ? new Set(significantWords(t.text.split(',')[0]!)) : null;
+      const head = pcsTitle ? new Set(significantWords(pcsHead(t.text))) : null;
       const allExact = matches.every((m) => m.match!.kind === 'exact');
       let tier: number;
       if (fuzzy.length > 0 || weakPrefix.length > 0) {
@@ -188,11 +204,12 @@ export function rankCandidate(c: SearchCandidate, variants: QueryVariant[]): Ran
   };
 }
 
-/** The code-prefix listing: the code typed exactly first, then codes starting with it in code order. */
+/** The code-prefix listing: the code typed exactly first (as typed, then with the ICD-10-CM dot), then codes starting with it in code order. */
 export function rankCodeHit(code: string, typed: string): RankedMatch {
-  const exact = code === typed || code.replace('.', '') === typed.replace('.', '');
+  const asTyped = code === typed;
+  const exact = asTyped || code.replace('.', '') === typed.replace('.', '');
   return {
-    score: exact ? TIER.exactCode : TIER.exactText,
+    score: asTyped ? TIER.exactCode : exact ? TIER.exactCode - 0.5 : TIER.exactText,
     why: [exact ? 'exact code' : `code starts with "${typed}"`],
     matchedText: code,
     matchedField: 'CODE',

@@ -31,7 +31,7 @@ export interface SearchFilter {
  * index orders by Lucene relevance, which favours short texts, so the general codes the ranking puts
  * first are among them.
  */
-export const SEARCH_CANDIDATES = 300;
+export const SEARCH_CANDIDATES = 150;
 /** Text search ranks and pages through at most this many codes (totalCount says at most this many too). */
 export const MAX_RANKED = 10_000;
 
@@ -51,7 +51,7 @@ export class SearchRepository {
   private async read(plan: SearchPlan, filter: SearchFilter): Promise<SearchPage> {
     const params = { systems: filter.systems, billableOnly: filter.billableOnly };
     if (plan.mode === 'code') {
-      const [row] = await this.executor.read('search/code-prefix', { ...params, prefixes: plan.prefixes, skip: neo4j.int(filter.skip), limit: neo4j.int(filter.limit) });
+      const [row] = await this.executor.read('search/code-prefix', { ...params, prefixes: plan.prefixes, exact: plan.text, skip: neo4j.int(filter.skip), limit: neo4j.int(filter.limit) });
       const hits = (row?.hits as Array<{ code: CodeNode }> | undefined) ?? [];
       return { total: toNumber(row?.total ?? 0), hits: hits.map((h) => ({ node: h.code, match: rankCodeHit(h.code.code, plan.text) })) };
     }
