@@ -14,4 +14,6 @@ CREATE INDEX code_code IF NOT EXISTS FOR (c:Code) ON (c.code);
 CREATE INDEX code_sequence IF NOT EXISTS FOR (c:Code) ON (c.sequence);
 CREATE INDEX category_system IF NOT EXISTS FOR (c:Category) ON (c.system);
 CREATE FULLTEXT INDEX code_text IF NOT EXISTS FOR (c:Code) ON EACH [c.display, c.shortDisplay];
+// Search (issue 17): titles plus the tabular list's inclusion terms (Includes notes and inclusionTerm blocks) and the PCS definitions' body-part terms.
+CREATE FULLTEXT INDEX code_search IF NOT EXISTS FOR (c:Code) ON EACH [c.display, c.shortDisplay, c.includes, c.inclusionTerms, c.pcsBodyPartTerms];
 CALL db.awaitIndexes(300);

@@ -5,7 +5,7 @@ import { CodeSystemId } from '../domain/code-system-id';
 import { PROJECT_ROOT } from '../config';
 import { CodeRole, SystemScope } from '../domain/code-system';
 import { CategoryKind } from '../domain/code';
-import type { ImportBundle } from './records';
+import type { CodeProperties, ImportBundle } from './records';
 
 /** The hand-written sample shipped in data/sample/: plain JSON, validated before anything is written. */
 export const SAMPLE_DIR = path.join(PROJECT_ROOT, 'data', 'sample');
@@ -66,6 +66,11 @@ const schemas = {
               display: text,
               shortDisplay: text.nullable(),
               billable: z.boolean(),
+              // Search texts, as the official files write them (issue 17): the tabular list's Includes
+              // note and inclusionTerm block, the PCS definitions' body-part terms.
+              includes: z.array(text).min(1).optional(),
+              inclusionTerms: z.array(text).min(1).optional(),
+              pcsBodyPartTerms: z.array(text).min(1).optional(),
             })
             .strict(),
         )
@@ -110,7 +115,17 @@ export function readSample(dir: string = SAMPLE_DIR): ImportBundle {
     .sort()
     .map((name) => {
       const file = readJson(dir, name, schemas.codes);
-      const codes = file.codes.map(({ sequence, ...code }) => (sequence === undefined ? code : { ...code, properties: { sequence } }));
+      // The sample knows its system's search texts, so it always sends them (null when a code has none).
+      const searchTexts = (c: { includes?: string[]; inclusionTerms?: string[]; pcsBodyPartTerms?: string[] }): CodeProperties =>
+        file.system === CodeSystemId.ICD10CM
+          ? { includes: c.includes ?? null, inclusionTerms: c.inclusionTerms ?? null }
+          : file.system === CodeSystemId.ICD10PCS
+            ? { pcsBodyPartTerms: c.pcsBodyPartTerms ?? null }
+            : {};
+      const codes = file.codes.map(({ sequence, includes, inclusionTerms, pcsBodyPartTerms, ...code }) => {
+        const properties: CodeProperties = { ...(sequence === undefined ? {} : { sequence }), ...searchTexts({ includes, inclusionTerms, pcsBodyPartTerms }) };
+        return Object.keys(properties).length === 0 ? code : { ...code, properties };
+      });
       return { release: { system: file.system, ...file.release }, codes };
     });
   return {

@@ -118,6 +118,7 @@ export const CYPHER_CATALOGUE = {
   'release/of-systems': untyped,
   'schema/constraints': untyped,
   'search/code-prefix': untyped,
+  'search/ranked': untyped,
   'search/text': untyped,
 } satisfies Record<string, Statement<object, object>>;
 

@@ -74,7 +74,8 @@ describe('readSample', () => {
 
   it('gives ICD-10-CM codes their order-file number as sequence', () => {
     const icd = sample.codeFiles.find((f) => f.release.system === CodeSystemId.ICD10CM)!.codes;
-    expect(icd.find((c) => c.code === 'E119')!.properties).toEqual({ sequence: 4416 }) // line 04416 of icd10cm_order_2026.txt;
+    expect(icd.find((c) => c.code === 'E119')!.properties).toEqual({ sequence: 4416, includes: null, inclusionTerms: null }) // line 04416 of icd10cm_order_2026.txt; search texts (issue 17) null when the code has none;
+    expect(icd.find((c) => c.code === 'I10')!.properties?.includes).toEqual(['high blood pressure', 'hypertension (arterial) (benign) (essential) (malignant) (primary) (systemic)']);
   });
 
   it('names the file when it is not JSON at all', () => {

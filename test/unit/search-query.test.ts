@@ -4,18 +4,33 @@ import { encodeCursor, offsetAfter } from '../../src/common/cursor';
 import { planSearch } from '../../src/modules/search/search-query';
 
 describe('planSearch', () => {
-  it('makes every word a boosted exact term or a prefix, all required', () => {
-    expect(planSearch('diab typ 2')).toEqual({ mode: 'text', lucene: '(diab^2 OR diab*) AND (typ^2 OR typ*) AND (2^2 OR 2*)' });
+  it('makes every word a boosted exact term or a prefix, all required, and fuzzy from 5 letters (issue 17)', () => {
+    const plan = planSearch('diabetis typ 2');
+    expect(plan.mode === 'text' && plan.lucene.split(' OR (')[0]).toBe('((diabetis^3 OR diabetis*) AND (typ^3 OR typ*) AND (2^3 OR 2*))');
+    expect(plan.mode === 'text' && plan.fuzzyLucene.split(' OR (')[0]).toBe('((diabetis^3 OR diabetis* OR diabetis~1) AND (typ^3 OR typ*) AND (2^3 OR 2*))');
+  });
+
+  it('adds each synonym expansion as an alternative (issue 17)', () => {
+    const plan = planSearch('copd');
+    expect(plan.mode === 'text' && plan.lucene).toBe('((copd^3 OR copd*)) OR ((chronic^3 OR chronic*) AND (obstructive^3 OR obstructive*) AND (pulmonary^3 OR pulmonary*) AND (disease^3 OR disease*))');
+  });
+
+  it('searches a code-shaped synonym term as words, and does not require joining words (issue 17)', () => {
+    expect(planSearch('dm2').mode).toBe('text');
+    const plan = planSearch('nausea and vomiting');
+    expect(plan.mode === 'text' && plan.variants[0]!.words).toEqual(['nausea', 'vomiting']);
   });
 
   it('drops punctuation so no Lucene syntax reaches the index', () => {
-    expect(planSearch('fracture: "radius" (left)*')).toEqual({ mode: 'text', lucene: '(fracture^2 OR fracture*) AND (radius^2 OR radius*) AND (left^2 OR left*)' });
+    const plan = planSearch('fracture: "radius" (left)*');
+    expect(plan.mode === 'text' && plan.variants[0]!.words).toEqual(['fracture', 'radius', 'left']);
+    expect(plan.mode === 'text' && plan.lucene).not.toMatch(/[":]|\(left\)/);
   });
 
   it('lists codes by prefix for a code-shaped token, with and without the ICD-10-CM dot', () => {
-    expect(planSearch('E11.')).toEqual({ mode: 'code', prefixes: ['E11.'] });
-    expect(planSearch(' e119 ')).toEqual({ mode: 'code', prefixes: ['E119', 'E11.9'] });
-    expect(planSearch('0DT')).toEqual({ mode: 'code', prefixes: ['0DT'] });
+    expect(planSearch('E11.')).toEqual({ mode: 'code', prefixes: ['E11.'], text: 'E11.' });
+    expect(planSearch(' e119 ')).toEqual({ mode: 'code', prefixes: ['E119', 'E11.9'], text: 'E119' });
+    expect(planSearch('0DT')).toEqual({ mode: 'code', prefixes: ['0DT'], text: '0DT' });
   });
 
   it('treats a plain word as text even when it is short', () => {

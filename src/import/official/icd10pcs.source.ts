@@ -5,6 +5,7 @@ import { countUnresolved, readAddendaRecord, type Unresolved } from './addenda-r
 import { FileFormatError } from './file-format-error';
 import { fileNames, fiscalYearRelease } from './fiscal-year';
 import { readPcsCodes } from './icd10pcs-codes.parser';
+import { bodyPartTerms, readPcsDefinitions } from './icd10pcs-definitions.parser';
 import { readPcsTables, type PcsTable } from './icd10pcs-tables.parser';
 import { emptyBundle, type ReferenceData } from './reference-data';
 import { versionFromName } from './release-files';
@@ -13,6 +14,8 @@ export interface Icd10pcsFiles {
   codes: string;
   tables?: string;
   addenda?: string;
+  /** icd10pcs_definitions_YYYY.xml: each code gets the terms the definitions send to its body part (`pcsBodyPartTerms`, searched). */
+  definitions?: string;
 }
 
 /** The labels of characters 4-7 of a code, from the row of its table that defines it. */
@@ -53,6 +56,8 @@ export async function readIcd10pcs(files: Icd10pcsFiles, reference: ReferenceDat
     });
     tablesVersion = summary.version;
   }
+  const definitions = files.definitions ? await readPcsDefinitions(files.definitions) : null;
+  const partTerms = definitions ? bodyPartTerms(definitions) : null;
   const unresolved: Unresolved = {};
   const codes: CodeRecord[] = [];
   const known = new Set<string>();
@@ -60,7 +65,10 @@ export async function readIcd10pcs(files: Icd10pcsFiles, reference: ReferenceDat
     known.add(code);
     const table = tables.get(code.slice(0, 3));
     if (files.tables && !table) countUnresolved(unresolved, 'PCS codes in no table');
-    codes.push({ code, display: title, shortDisplay: null, billable: true, properties: files.tables ? axisLabels(table, code) : undefined });
+    const labels = files.tables ? axisLabels(table, code) : undefined;
+    const terms = partTerms && labels?.pcsBodyPart ? partTerms.get(`${code[0]}:${labels.pcsBodyPart}`) : undefined;
+    const properties = partTerms ? { ...labels, pcsBodyPartTerms: terms?.length ? terms : null } : labels;
+    codes.push({ code, display: title, shortDisplay: null, billable: true, properties });
   });
 
   const addenda = files.addenda ? await readAddendaRecord(files.addenda, version, known, unresolved) : undefined;
@@ -73,8 +81,9 @@ export async function readIcd10pcs(files: Icd10pcsFiles, reference: ReferenceDat
       codes,
       addenda,
       releaseProperties: {
-        files: fileNames(files.codes, files.tables, files.addenda),
+        files: fileNames(files.codes, files.tables, files.addenda, files.definitions),
         tablesVersion,
+        definitionsVersion: definitions?.version ?? null,
       },
     },
   ];

@@ -38,10 +38,11 @@ function partsOf(files: ReleaseFiles, options: OfficialImportOptions): SystemPar
     needs('the ICD-10-CM addenda', files.icd10cmAddenda, 'ICD-10-CM order file');
     needs('the ICD-10-CM order addenda', files.icd10cmOrderAddenda, 'ICD-10-CM order file');
   }
-  if (files.icd10pcsCodes) parts.push({ name: 'ICD-10-PCS', read: (r) => readIcd10pcs({ codes: files.icd10pcsCodes!, tables: files.icd10pcsTables, addenda: files.icd10pcsAddenda }, r) });
+  if (files.icd10pcsCodes) parts.push({ name: 'ICD-10-PCS', read: (r) => readIcd10pcs({ codes: files.icd10pcsCodes!, tables: files.icd10pcsTables, addenda: files.icd10pcsAddenda, definitions: files.icd10pcsDefinitions }, r) });
   else {
     needs('the ICD-10-PCS tables XML', files.icd10pcsTables, 'ICD-10-PCS codes file');
     needs('the ICD-10-PCS addenda', files.icd10pcsAddenda, 'ICD-10-PCS codes file');
+    needs('the ICD-10-PCS definitions XML', files.icd10pcsDefinitions, 'ICD-10-PCS codes file');
   }
   if (files.hcpcs) parts.push({ name: 'HCPCS', read: (r) => readHcpcsRelease(files.hcpcs!, r) });
   if (files.cptDescriptors) {

@@ -11,6 +11,8 @@ export interface ReleaseFiles {
   icd10pcsCodes?: string;
   icd10pcsTables?: string;
   icd10pcsAddenda?: string;
+  /** The ICD-10-PCS definitions XML (icd10pcs_definitions_2026.xml): body-part terms for search. */
+  icd10pcsDefinitions?: string;
   hcpcs?: string;
   cptDescriptors?: string;
   /** The Medicare lab NCD code list, CPT/HCPCS side (ncd_lab_cpt_hcpcs_2022q2.csv). */
@@ -32,6 +34,7 @@ const PATTERNS: Array<{ kind: ReleaseFileKind; pattern: RegExp }> = [
   { kind: 'icd10cmOrderAddenda', pattern: /^icd10cm_order_addenda_(\d{4})\.txt(\.gz)?$/i },
   { kind: 'icd10pcsCodes', pattern: /^icd10pcs_codes_(\d{4})\.txt(\.gz)?$/i },
   { kind: 'icd10pcsTables', pattern: /^icd10pcs_tables_(\d{4})\.xml(\.gz)?$/i },
+  { kind: 'icd10pcsDefinitions', pattern: /^icd10pcs_definitions_(\d{4})\.xml(\.gz)?$/i },
   { kind: 'hcpcs', pattern: /^HCPC(\d{4})_([A-Z]{3})_ANWEB(_v\d+)?\.csv(\.gz)?$/i },
   { kind: 'ncdLabProcedures', pattern: /^ncd_lab_cpt_hcpcs_(\d{4})q[1-4]\.csv(\.gz)?$/i },
   { kind: 'ncdLabDiagnoses', pattern: /^ncd_lab_icd10cm_(\d{4})q[1-4]\.csv(\.gz)?$/i },

@@ -5,10 +5,16 @@ import { toNumber } from '../../neo4j/values';
 import type { CodeSystemId } from '../code-system/code-system-id.enum';
 import type { CodeNode } from '../code/code.type';
 import type { SearchPlan } from './search-query';
+import { rankCandidates, rankCodeHit, WHOLE_MATCH, type RankedMatch, type SearchCandidate } from './search-ranking';
+
+export interface SearchHit {
+  node: CodeNode;
+  match: RankedMatch;
+}
 
 export interface SearchPage {
   total: number;
-  hits: Array<{ node: CodeNode; score: number | null }>;
+  hits: SearchHit[];
 }
 
 export interface SearchFilter {
@@ -20,7 +26,18 @@ export interface SearchFilter {
   licensed: boolean;
 }
 
-/** Runs a search plan as one Cypher statement: the page and the total count together (cached by plan and filter). */
+/**
+ * How many of the full-text index's best matches are ranked (more when a page reaches further). The
+ * index orders by Lucene relevance, which favours short texts, so the general codes the ranking puts
+ * first are among them.
+ */
+export const SEARCH_CANDIDATES = 150;
+/** Text search ranks and pages through at most this many codes (totalCount says at most this many too). */
+export const MAX_RANKED = 10_000;
+
+type CandidateRow = CodeNode & SearchCandidate;
+
+/** Runs a search plan: one Cypher statement for the candidates and the total count (cached by plan and filter), ranked here. */
 export class SearchRepository {
   constructor(
     private readonly executor: CypherExecutor,
@@ -32,12 +49,27 @@ export class SearchRepository {
   }
 
   private async read(plan: SearchPlan, filter: SearchFilter): Promise<SearchPage> {
-    const params = { systems: filter.systems, billableOnly: filter.billableOnly, skip: neo4j.int(filter.skip), limit: neo4j.int(filter.limit) };
-    const [row] = plan.mode === 'code'
-      ? await this.executor.read('search/code-prefix', { ...params, prefixes: plan.prefixes })
-      : await this.executor.read('search/text', { ...params, lucene: plan.lucene, licensed: filter.licensed });
-    const hits = (row?.hits as Array<{ code: CodeNode; score: number | null }> | undefined) ?? [];
-    return { total: toNumber(row?.total ?? 0), hits: hits.map((h) => ({ node: h.code, score: h.score })) };
+    const params = { systems: filter.systems, billableOnly: filter.billableOnly };
+    if (plan.mode === 'code') {
+      const [row] = await this.executor.read('search/code-prefix', { ...params, prefixes: plan.prefixes, exact: plan.text, skip: neo4j.int(filter.skip), limit: neo4j.int(filter.limit) });
+      const hits = (row?.hits as Array<{ code: CodeNode }> | undefined) ?? [];
+      return { total: toNumber(row?.total ?? 0), hits: hits.map((h) => ({ node: h.code, match: rankCodeHit(h.code.code, plan.text) })) };
+    }
+    const candidates = Math.min(MAX_RANKED, Math.max(SEARCH_CANDIDATES, filter.skip + filter.limit));
+    const query = async (lucene: string) => {
+      const [row] = await this.executor.read('search/ranked', { ...params, lucene, licensed: filter.licensed, candidates: neo4j.int(candidates) });
+      const rows = ((row?.candidates as CandidateRow[] | undefined) ?? []).map((c) => ({ ...c, sequence: c.sequence === null || c.sequence === undefined ? null : toNumber(c.sequence) }));
+      return { total: toNumber(row?.total ?? 0), ranked: rankCandidates(rows, plan.variants) };
+    };
+    let found = await query(plan.lucene);
+    // Typos: only when no code matches every word as typed (or expanded) does search try fuzzy words.
+    if (plan.fuzzyLucene !== plan.lucene && (found.ranked[0]?.match.score ?? 0) < WHOLE_MATCH) {
+      const fuzzy = await query(plan.fuzzyLucene);
+      if (fuzzy.total > 0) found = fuzzy;
+    }
+    const hits = found.ranked.slice(filter.skip, filter.skip + filter.limit).map(({ match, includes: _n, inclusionTerms: _i, pcsBodyPartTerms: _p, sequence: _s, ...node }) => ({ node: node as CodeNode, match }));
+    const total = found.total;
+    return { total: Math.min(MAX_RANKED, total), hits };
   }
 }
 
