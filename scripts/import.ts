@@ -9,6 +9,7 @@ import { describeError } from '../src/common/describe-error';
 import { loadConfig } from '../src/config';
 import { formatSummary, type ImportSummary } from '../src/import/import-runner';
 import { runSampleImport } from '../src/import/seed';
+import { findCmsTables, runCmsImport } from '../src/import/cms/cms-import';
 import { runOfficialImport } from '../src/import/official/official-import';
 import { findReleaseFiles, type ReleaseFiles } from '../src/import/official/release-files';
 import { SAMPLE_DIR } from '../src/import/sample-source';
@@ -52,7 +53,10 @@ async function main(): Promise<void> {
   }
   Object.assign(files, Object.fromEntries(Object.entries(explicit).filter(([, v]) => typeof v === 'string')));
   const official = Object.keys(files).length > 0;
-  if (!official && !sample) program.error('nothing to import: pass --dir <folder>, file options, or --sample [dir] (see --help)');
+  const cms = dir ? await findCmsTables(dir) : { tables: [], ignored: [] };
+  for (const line of cms.ignored) console.log(`ignored ${line}`);
+  for (const table of cms.tables) console.log(`${`ncci ${table.file.kind}`.padEnd(16)} ${table.source.name}`);
+  if (!official && !sample && cms.tables.length === 0) program.error('nothing to import: pass --dir <folder>, file options, or --sample [dir] (see --help)');
   for (const [kind, file] of Object.entries(files)) console.log(`${kind.padEnd(16)} ${file}`);
 
   const neo4j = await connect(loadConfig(), (line) => console.log(line));
@@ -72,6 +76,9 @@ async function main(): Promise<void> {
           onRead: (what, millis) => progress.log(`${what} in ${(millis / 1000).toFixed(1)} s`),
         }),
       );
+    }
+    if (cms.tables.length > 0) {
+      summaries.push(await runCmsImport(neo4j.executor, cms.tables, { onProgress: progress.update, onRead: (what, millis) => progress.log(`${what} in ${(millis / 1000).toFixed(1)} s`) }));
     }
     progress.stop();
     for (const summary of summaries) console.log(`\nImported into ${neo4j.target.uri}\n${formatSummary(summary)}`);

@@ -1,6 +1,7 @@
 // For each (diagnosis, procedure) pair: the policies governing the procedure on $date with the
 // listings that reach the diagnosis (none means the policy's default rule decides), and the
-// procedure's active curated pairings (count, and the ones naming this diagnosis).
+// procedure's active curated pairings (count, the ones naming this diagnosis, and up to 10 naming
+// other diagnoses: listed as information, never as a denial; issue 15).
 WITH date($date) AS asOf
 UNWIND $pairs AS pair
 MATCH (px:Code {system: pair.procedureSystem, code: pair.procedureCode})
@@ -28,4 +29,11 @@ RETURN pair.key AS key,
          MATCH (pr:Pairing)-[:PROCEDURE]->(px)
          WHERE pr.retiredAt IS NULL AND EXISTS { (pr)-[:DIAGNOSIS]->(dx) }
          RETURN pr {.id, .source, .author, .rationale, createdAt: toString(pr.createdAt)}
-       } AS curated
+       } AS curated,
+       COLLECT {
+         MATCH (pr:Pairing)-[:PROCEDURE]->(px)
+         WHERE pr.retiredAt IS NULL AND NOT EXISTS { (pr)-[:DIAGNOSIS]->(dx) }
+         MATCH (pr)-[:DIAGNOSIS]->(other:Code)
+         RETURN {diagnosis: other.code, author: pr.author, source: pr.source}
+         ORDER BY other.code LIMIT 10
+       } AS curatedOthers

@@ -127,10 +127,18 @@ describe('checkPairing', () => {
     expect(result.pairings).toEqual([expect.objectContaining({ status: 'NOT_MEDICALLY_NECESSARY', matchedVia: 'DEFAULT_RULE', policy: { id: '190.23B' } })]);
   });
 
-  it('tells curated-only procedures apart from procedures nothing governs', async () => {
+  it('lets a curated pairing add support, and answers NO_POLICY for any other diagnosis of a procedure no policy governs (open world, issue 15)', async () => {
     expect((await check('J02.9', '99213')).data!.checkPairing.verdict).toBe('SUPPORTED');
-    expect((await check('I10', '99213')).data!.checkPairing.verdict).toBe('NOT_SUPPORTED');
+    expect((await check('I10', '99213')).data!.checkPairing.verdict).toBe('NO_POLICY');
     expect((await check('I10', '93000')).data!.checkPairing.verdict).toBe('NO_POLICY');
+  });
+
+  it('issue 15: E78.5 with 99213 answers NO_POLICY, naming the curated pairing J02.9 as information', async () => {
+    const result = (await check('E78.5', '99213')).data!.checkPairing;
+    expect(result.verdict).toBe('NO_POLICY');
+    expect(result.pairings).toEqual([]);
+    expect(result.reasons[0]).toContain('whether E78.5 justifies it is unknown (not denied)');
+    expect(result.reasons[0]).toContain('J02.9 (curated by codeset-graph maintainers');
   });
 
   it('refuses a malformed code and a code no release holds', async () => {
@@ -154,6 +162,15 @@ describe('validateClaim', () => {
     expect(v.lines[1]!.findings.map((f) => f.code)).toEqual(['NOT_COVERED', 'NO_SUPPORTING_DIAGNOSIS']);
     expect(v.lines[1]!.findings[0]!.message).toBe('NCD 190.23B (Lipids Testing) denies 80061 for Z00.00 (listed as Z0000-Z0001).');
     expect(v.summary).toBe('1 of 2 line(s) would be denied.');
+  });
+
+  it('issue 15: passes an office visit (99213) for hyperlipidemia (E78.5) with a NO_POLICY information finding, though J02.9 -> 99213 is curated', async () => {
+    const v = (await validate({ dateOfService: DATE, diagnoses: ['E78.5'], lines: [{ procedure: '99213', diagnosisPointers: [1] }] })).data!.validateClaim;
+    expect(v.outcome).toBe('PASS');
+    expect(v.lines[0]!.outcome).toBe('PASS');
+    expect(v.lines[0]!.findings.map((f) => f.code)).toEqual(['NO_POLICY']);
+    expect(v.lines[0]!.findings[0]!.message).toContain('Curated pairings name it with J02.9');
+    expect(v.summary).toBe('All 1 line(s) pass.');
   });
 
   it('fails a line whose only diagnosis is no code of the loaded release', async () => {

@@ -188,11 +188,18 @@ describe('necessityFindings', () => {
     ]);
   });
 
-  it('reports NO_SUPPORTING_DIAGNOSIS when the procedure has curated pairings and none names the line\'s diagnoses', () => {
-    const curatedElsewhere: PairEvidence = { policies: [], curated: [], curatedCount: 2 };
-    expect(necessityFindings(LIPID_PANEL, [judged(E119, curatedElsewhere), judged(R7309, NO_EVIDENCE)]).map((f) => [f.code, f.message])).toEqual([
-      [FindingCode.NO_SUPPORTING_DIAGNOSIS, 'None of the line\'s diagnoses (E11.9, R73.09) supports 80061.'],
+  it('issue 15: reports NO_POLICY (information), not NO_SUPPORTING_DIAGNOSIS, when no policy governs the procedure and its curated pairings name other diagnoses', () => {
+    const curatedElsewhere: PairEvidence = { policies: [], curated: [], curatedCount: 1, curatedOthers: [{ diagnosis: 'E78.5', author: 'alice', source: 'ACC/AHA 2026' }] };
+    const found = necessityFindings(LIPID_PANEL, [judged(E119, curatedElsewhere), judged(R7309, NO_EVIDENCE)]);
+    expect(found).toEqual([
+      {
+        code: FindingCode.NO_POLICY,
+        severity: Severity.INFO,
+        message: 'No policy governs 80061: medical necessity was not checked. Curated pairings name it with E78.5, not with the line\'s diagnoses; a curated pairing only adds support.',
+        evidence: [{ kind: 'CURATED_PAIRING', policyId: null, listedAs: null, code: 'E78.5', target: '80061', detail: 'Curated by alice (ACC/AHA 2026): E78.5 justifies 80061.' }],
+      },
     ]);
+    expect(outcomeOf(found)).toBe(ClaimOutcome.PASS);
   });
 });
 

@@ -185,11 +185,15 @@ describe('judgePairing', () => {
     expect(judgement.pairings.map((p) => p.via)).toEqual([MatchedVia.CODE, MatchedVia.CURATED]);
   });
 
-  it('does not support a pair no policy governs when the procedure has curated pairings and none names the diagnosis', () => {
-    const judgement = judgePairing(E119, LIPID_PANEL, evidence([], [], 2));
-    expect(judgement.verdict).toBe(Verdict.NOT_SUPPORTED);
+  it('issue 15: answers NO_POLICY, not NOT_SUPPORTED, when no policy governs the procedure and its curated pairings name other diagnoses, listing them', () => {
+    const others = [{ diagnosis: 'E78.5', author: 'alice', source: 'ACC/AHA 2026' }, { diagnosis: 'I10', author: 'bob', source: 'JNC 8' }];
+    const judgement = judgePairing(E119, LIPID_PANEL, { ...evidence([], [], 3), curatedOthers: others });
+    expect(judgement.verdict).toBe(Verdict.NO_POLICY);
     expect(judgement.pairings).toEqual([]);
-    expect(judgement.reasons).toEqual(['Not supported: no policy governs 80061, and none of its 2 curated pairing(s) names E11.9.']);
+    expect(judgement.curatedElsewhere).toEqual(others);
+    expect(judgement.reasons).toEqual([
+      'No policy: no policy governs 80061, so whether E11.9 justifies it is unknown (not denied). Its 3 curated pairing(s) name other diagnoses: E78.5 (curated by alice, ACC/AHA 2026), I10 (curated by bob, JNC 8) and 1 more; a curated pairing only adds support, it denies nothing.',
+    ]);
   });
 
   it('answers NO_POLICY, unknown and not denied, when neither a policy nor a curated pairing governs the procedure', () => {

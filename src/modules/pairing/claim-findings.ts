@@ -99,7 +99,8 @@ function pairingEvidence(j: Judgement): Evidence[] {
  * The medical-necessity findings of a line, from the judgement of each pointed diagnosis that
  * resolved: NO_SUPPORTING_DIAGNOSIS when none resolved; nothing when one supports the procedure; NOT_COVERED for each diagnosis a policy denies
  * or finds not medically necessary (with the listing or rule); NO_SUPPORTING_DIAGNOSIS when none
- * supports it; NO_POLICY (information) when nothing governs the procedure.
+ * supports it; NO_POLICY (information) when no policy governs the procedure, even when curated
+ * pairings name it with other diagnoses (they only add support: issue 15).
  */
 export function necessityFindings(procedure: CodeNode, judged: ReadonlyArray<{ diagnosis: CodeNode; judgement: Judgement }>): ClaimFinding[] {
   if (judged.length === 0) {
@@ -107,7 +108,16 @@ export function necessityFindings(procedure: CodeNode, judged: ReadonlyArray<{ d
   }
   if (judged.some((j) => j.judgement.verdict === Verdict.SUPPORTED)) return [];
   if (judged.every((j) => j.judgement.verdict === Verdict.NO_POLICY)) {
-    return [finding(FindingCode.NO_POLICY, `No policy or curated pairing governs ${procedure.code}: medical necessity was not checked.`)];
+    const elsewhere = new Map(judged.flatMap((j) => j.judgement.curatedElsewhere ?? []).map((o) => [o.diagnosis, o]));
+    if (elsewhere.size === 0) return [finding(FindingCode.NO_POLICY, `No policy or curated pairing governs ${procedure.code}: medical necessity was not checked.`)];
+    // Open world (issue 15): curated pairings with other diagnoses are listed, never read as a denial.
+    return [
+      finding(
+        FindingCode.NO_POLICY,
+        `No policy governs ${procedure.code}: medical necessity was not checked. Curated pairings name it with ${[...elsewhere.keys()].join(', ')}, not with the line's diagnoses; a curated pairing only adds support.`,
+        [...elsewhere.values()].map((o) => evidence('CURATED_PAIRING', `Curated by ${o.author} (${o.source}): ${o.diagnosis} justifies ${procedure.code}.`, { code: o.diagnosis, target: procedure.code })),
+      ),
+    ];
   }
   const found: ClaimFinding[] = [];
   for (const { diagnosis, judgement } of judged) {

@@ -33,6 +33,8 @@ export interface PairEvidence {
   curatedCount: number;
   /** Active curated pairings of the procedure with this diagnosis. */
   curated: CurationNode[];
+  /** Up to 10 active curated pairings of the procedure with other diagnoses: information only (issue 15). */
+  curatedOthers?: Array<{ diagnosis: string; author: string; source: string }>;
 }
 
 /** One governing policy's answer for the diagnosis: the pairing that decides it. */
@@ -47,6 +49,8 @@ export interface Judgement {
   pairings: PairingNode[];
   reasons: string[];
   answers: PolicyAnswer[];
+  /** Set on NO_POLICY when the procedure has curated pairings with other diagnoses (issue 15). */
+  curatedElsewhere?: NonNullable<PairEvidence['curatedOthers']>;
 }
 
 /** A code listed directly says more than a header above it, which says more than a range around it. */
@@ -74,9 +78,10 @@ function since(from: string | null, to: string | null): string {
  * Decides whether a diagnosis justifies a procedure from the evidence on a date. Each governing
  * policy answers with its most specific listing of the diagnosis (code, then header, then range;
  * on a tie the stricter status), or with its default rule when it lists nothing. Any policy that
- * covers: SUPPORTED. A policy that governs but does not cover: NOT_SUPPORTED. No policy: curated
- * pairings decide (NOT_SUPPORTED when the procedure has some, none with this diagnosis). Nothing at
- * all: NO_POLICY, which is unknown, not denied.
+ * covers: SUPPORTED. A policy that governs but does not cover: NOT_SUPPORTED. No policy: a curated
+ * pairing of this diagnosis supports it; otherwise NO_POLICY, which is unknown, not denied. A curated
+ * pairing only ever adds support (open world, issue 15): the procedure's curated pairings with other
+ * diagnoses are listed in the reasons, never read as a denial.
  */
 export function judgePairing(diagnosis: CodeNode, procedure: CodeNode, evidence: PairEvidence): Judgement {
   const dx = diagnosis.code;
@@ -121,12 +126,19 @@ export function judgePairing(diagnosis: CodeNode, procedure: CodeNode, evidence:
   } else if (evidence.curated.length > 0) {
     verdict = Verdict.SUPPORTED;
     reasons.unshift(`Supported by a curated pairing: no policy governs ${px}.`);
-  } else if (evidence.curatedCount > 0) {
-    verdict = Verdict.NOT_SUPPORTED;
-    reasons.unshift(`Not supported: no policy governs ${px}, and none of its ${evidence.curatedCount} curated pairing(s) names ${dx}.`);
   } else {
     verdict = Verdict.NO_POLICY;
-    reasons.unshift(`No policy: no policy or curated pairing in the graph governs ${px}, so whether ${dx} justifies it is unknown (not denied).`);
+    const others = evidence.curatedOthers ?? [];
+    if (evidence.curatedCount > 0) {
+      const named = others.map((o) => `${o.diagnosis} (curated by ${o.author}, ${o.source})`).join(', ');
+      const more = evidence.curatedCount > others.length ? ` and ${evidence.curatedCount - others.length} more` : '';
+      reasons.unshift(
+        `No policy: no policy governs ${px}, so whether ${dx} justifies it is unknown (not denied). Its ${evidence.curatedCount} curated pairing(s) name other diagnoses${named ? `: ${named}${more}` : ''}; a curated pairing only adds support, it denies nothing.`,
+      );
+    } else {
+      reasons.unshift(`No policy: no policy or curated pairing in the graph governs ${px}, so whether ${dx} justifies it is unknown (not denied).`);
+    }
+    if (others.length > 0) return { verdict, pairings, reasons, answers, curatedElsewhere: others };
   }
   return { verdict, pairings, reasons, answers };
 }

@@ -128,7 +128,7 @@ export class PairingRepository {
   evidence(pairs: readonly PairKey[], date: string): Promise<Map<string, PairEvidence>> {
     return this.through(`pairing/evidence@${date}`, pairs, (p) => p.key, async (batch) => {
       const rows = await this.executor.read('pairing/evidence', { pairs: batch.map((p) => ({ ...p })), date });
-      return new Map(rows.map((r) => [String(r.key), { policies: r.policies as PairEvidence['policies'], curatedCount: toNumber(r.curatedCount), curated: r.curated as PairEvidence['curated'] }]));
+      return new Map(rows.map((r) => [String(r.key), { policies: r.policies as PairEvidence['policies'], curatedCount: toNumber(r.curatedCount), curated: r.curated as PairEvidence['curated'], curatedOthers: (r.curatedOthers ?? []) as NonNullable<PairEvidence['curatedOthers']> }]));
     });
   }
 

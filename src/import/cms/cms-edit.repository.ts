@@ -1,0 +1,57 @@
+import type { CypherExecutor, Row } from '../../neo4j/executor';
+import type { StatementName } from '../../neo4j/cypher-catalogue';
+import type { ProgressListener, StepStats } from '../import.repository';
+
+/** The Cypher of the NCCI edit import (cypher/import/edit-set-*, ptp-edits, mue-edits), with what each step wrote. */
+export class CmsEditRepository {
+  readonly stats = new Map<string, StepStats>();
+
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly onProgress: ProgressListener = () => {},
+  ) {}
+
+  async graphCounts(): Promise<{ nodes: number; relationships: number }> {
+    const [row] = await this.executor.read('import/graph-counts');
+    return { nodes: Number(row?.nodes ?? 0), relationships: Number(row?.relationships ?? 0) };
+  }
+
+  async codesPresent(keys: ReadonlyArray<{ system: string; code: string }>): Promise<Set<string>> {
+    const rows = await this.executor.read('import/codes-present', { keys: keys.map(({ system, code }) => ({ system, code })) });
+    return new Set(rows.filter((r) => r.present === true).map((r) => String(r.key)));
+  }
+
+  beginSet(step: string, id: string, props: Row): Promise<void> {
+    return this.counted(step, 'import/edit-set-begin', { id, props }, 0).then(() => undefined);
+  }
+
+  /** Writes one batch; `done`/`total` feed the progress bar. */
+  async writeBatch(step: string, name: 'import/ptp-edits' | 'import/mue-edits', rows: Row[], extra: Row, done: number, total: number): Promise<void> {
+    await this.counted(step, name, { ...extra, rows }, rows.length);
+    this.onProgress(step, done, total);
+  }
+
+  async completeSet(step: string, id: string, changed: boolean): Promise<number> {
+    const [row] = await this.counted(step, 'import/edit-set-complete', { id, changed }, 0);
+    return Number(row?.edits ?? 0);
+  }
+
+  totalChanges(): number {
+    let total = 0;
+    for (const s of this.stats.values()) total += s.nodesCreated + s.relationshipsCreated + s.otherChanges;
+    return total;
+  }
+
+  private async counted(step: string, name: StatementName, params: Row, rows: number): Promise<Row[]> {
+    const began = performance.now();
+    const result = await this.executor.writeCounted(name, params);
+    const stats = this.stats.get(step) ?? { rows: 0, nodesCreated: 0, relationshipsCreated: 0, otherChanges: 0, millis: 0 };
+    stats.rows += rows;
+    stats.nodesCreated += result.counts.nodesCreated;
+    stats.relationshipsCreated += result.counts.relationshipsCreated;
+    stats.otherChanges += result.counts.otherChanges;
+    stats.millis += performance.now() - began;
+    this.stats.set(step, stats);
+    return result.rows;
+  }
+}

@@ -1,0 +1,184 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { CypherExecutor } from '../../neo4j/executor';
+import type { ImportSummary } from '../import-runner';
+import type { ProgressListener } from '../import.repository';
+import { procedureSystem } from '../ncd/policy-plan';
+import { CmsEditRepository } from './cms-edit.repository';
+import { recognizeCms, type CmsFile } from './cms-files';
+import { parseMue } from './mue.parser';
+import { parsePtp } from './ptp.parser';
+import { baseName, fileSource, tableRows, zipMembers, type TableSource } from './table-rows';
+
+const BATCH_SIZE = 10_000;
+
+/** A recognized CMS edit table: where it is and what its name says. */
+export interface CmsTable {
+  source: TableSource;
+  file: Exclude<CmsFile, { kind: 'mcdArticles' }>;
+}
+
+function listFiles(dir: string, depth = 3): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return depth > 0 ? listFiles(full, depth - 1) : [];
+    return entry.isFile() ? [full] : [];
+  });
+}
+
+const FORM_RANK: Record<string, number> = { txt: 0, csv: 0, xlsx: 1 };
+
+/**
+ * The NCCI PTP and MUE tables in a folder, by their CMS names, on disk or inside CMS's zips. CMS
+ * ships a table in two forms (text and .xlsx); when both are there the text form is read, the
+ * other reported in `ignored`. `current_article.zip` (the MCD download) is reported in `ignored`
+ * too: its import is not built yet.
+ */
+export async function findCmsTables(dir: string): Promise<{ tables: CmsTable[]; ignored: string[] }> {
+  const candidates: TableSource[] = [];
+  const ignored: string[] = [];
+  for (const file of listFiles(dir).sort()) {
+    const name = path.basename(file);
+    const kind = recognizeCms(name);
+    if (!kind) continue;
+    if (kind.kind === 'mcdArticles') {
+      ignored.push(`${name} (Medicare Coverage Database articles: not imported yet)`);
+    } else if (name.toLowerCase().endsWith('.zip')) {
+      candidates.push(...(await zipMembers(fileSource(file))).filter((m) => recognizeCms(baseName(m)) && !baseName(m).toLowerCase().endsWith('.zip')));
+    } else {
+      candidates.push(fileSource(file));
+    }
+  }
+  const byStem = new Map<string, TableSource>();
+  for (const source of candidates) {
+    const name = baseName(source);
+    const stem = name.replace(/\.(txt|csv|xlsx)$/i, '').toLowerCase();
+    const seen = byStem.get(stem);
+    const rank = (s: TableSource) => FORM_RANK[baseName(s).split('.').pop()!.toLowerCase()] ?? 2;
+    if (!seen) byStem.set(stem, source);
+    else if (rank(source) < rank(seen)) {
+      ignored.push(`${seen.name} (the text form ${source.name} is read)`);
+      byStem.set(stem, source);
+    } else ignored.push(`${source.name} (the text form ${seen.name} is read)`);
+  }
+  const tables = [...byStem.values()].map((source) => ({ source, file: recognizeCms(baseName(source)) as CmsTable['file'] }));
+  return { tables, ignored };
+}
+
+/** The EditSet id of a table: kind, setting and file version (the parts of a PTP version form one set). */
+export function editSetId(file: CmsTable['file']): string {
+  return `${file.kind.toUpperCase()}|${file.setting}|${file.version}`;
+}
+
+async function countRows(table: CmsTable): Promise<{ rows: number; codes: Map<string, { system: string; code: string }> }> {
+  const codes = new Map<string, { system: string; code: string }>();
+  const note = (code: string) => {
+    const system = procedureSystem(code);
+    if (system) codes.set(`${system}|${code}`, { system, code });
+  };
+  let rows = 0;
+  if (table.file.kind === 'ptp') {
+    for await (const e of parsePtp(table.source.name, tableRows(table.source))) {
+      rows += 1;
+      note(e.column1);
+      note(e.column2);
+    }
+  } else {
+    for await (const e of parseMue(table.source.name, table.file.setting, tableRows(table.source))) {
+      rows += 1;
+      note(e.code);
+    }
+  }
+  return { rows, codes };
+}
+
+/**
+ * Imports NCCI PTP and MUE tables. Every table is read and checked first (a malformed or
+ * re-ordered file stops the import before anything is written, naming the file, the line and the
+ * columns expected); then each is read again and written in batches. Each edit set stays
+ * 'loading', its edits invisible to queries, until all of its batches are committed; an identical
+ * second import changes nothing; an interrupted one is finished by the next run. Edits naming a
+ * code the graph does not hold are counted, not written.
+ */
+export async function runCmsImport(executor: CypherExecutor, tables: CmsTable[], options: { onProgress?: ProgressListener; onRead?: (what: string, millis: number) => void } = {}): Promise<ImportSummary> {
+  const checked: Array<{ table: CmsTable; rows: number; codes: Map<string, { system: string; code: string }> }> = [];
+  for (const table of tables) {
+    const began = performance.now();
+    checked.push({ table, ...(await countRows(table)) });
+    options.onRead?.(`${table.source.name} checked`, performance.now() - began);
+  }
+  const began = Date.now();
+  const repository = new CmsEditRepository(executor, options.onProgress);
+  const before = await repository.graphCounts();
+  const unresolved: Record<string, number> = {};
+  const missing = (what: string, n: number) => {
+    if (n > 0) unresolved[what] = (unresolved[what] ?? 0) + n;
+  };
+  const changedSets = new Map<string, { step: string; changed: boolean }>();
+  for (const { table, rows, codes } of checked) {
+    const { file, source } = table;
+    const present = await repository.codesPresent([...codes.values()]);
+    const has = (code: string) => {
+      const system = procedureSystem(code);
+      return system !== null && present.has(`${system}|${code}`) ? system : null;
+    };
+    const id = editSetId(file);
+    const step = `${file.kind === 'ptp' ? 'PTP' : 'MUE'} ${file.setting.toLowerCase().replace('_', ' ')} ${file.version}`;
+    const changesBefore = repository.totalChanges();
+    await repository.beginSet(step, id, { kind: file.kind.toUpperCase(), setting: file.setting, version: file.version, publisher: 'CMS' });
+    let batch: Array<Record<string, unknown>> = [];
+    let done = 0;
+    let skipped = 0;
+    const flush = async (name: 'import/ptp-edits' | 'import/mue-edits') => {
+      if (batch.length === 0) return;
+      await repository.writeBatch(step, name, batch, { set: id }, done, rows);
+      batch = [];
+    };
+    if (file.kind === 'ptp') {
+      for await (const e of parsePtp(source.name, tableRows(source))) {
+        done += 1;
+        const s1 = has(e.column1);
+        const s2 = has(e.column2);
+        if (!s1 || !s2) {
+          skipped += 1;
+        } else {
+          batch.push({
+            system1: s1, code1: e.column1, system2: s2, code2: e.column2, key: `${id}|${e.effectiveFrom}`,
+            props: { setId: id, setting: file.setting, fileVersion: file.version, sourceFile: baseName(source), modifierIndicator: e.modifierIndicator, effectiveFrom: e.effectiveFrom, effectiveTo: e.effectiveTo, rationale: e.rationale, before1996: e.before1996 },
+          });
+        }
+        if (batch.length >= BATCH_SIZE) await flush('import/ptp-edits');
+      }
+      await flush('import/ptp-edits');
+      missing('PTP edits naming a code the graph does not hold (not written)', skipped);
+    } else {
+      for await (const e of parseMue(source.name, file.setting, tableRows(source))) {
+        done += 1;
+        const system = has(e.code);
+        if (!system) skipped += 1;
+        else batch.push({ system, code: e.code, props: { setting: file.setting, fileVersion: file.version, sourceFile: baseName(source), units: e.units, adjudication: e.adjudication, adjudicationText: e.adjudicationText, rationale: e.rationale } });
+        if (batch.length >= BATCH_SIZE) await flush('import/mue-edits');
+      }
+      await flush('import/mue-edits');
+      missing('MUEs of a code the graph does not hold (not written)', skipped);
+    }
+    options.onProgress?.(step, rows, rows);
+    const earlier = changedSets.get(id);
+    changedSets.set(id, { step: earlier?.step ?? step, changed: (earlier?.changed ?? false) || repository.totalChanges() > changesBefore });
+  }
+  // Sets complete last, so the parts of one PTP version (f1 … f4) become visible together.
+  for (const [id, { step, changed }] of changedSets) await repository.completeSet(step, id, changed);
+  const after = await repository.graphCounts();
+  const steps = [...repository.stats].map(([step, stats]) => ({ step, ...stats }));
+  return {
+    nodesBefore: before.nodes,
+    nodesAfter: after.nodes,
+    relationshipsBefore: before.relationships,
+    relationshipsAfter: after.relationships,
+    steps,
+    changes: steps.reduce((sum, s) => sum + s.nodesCreated + s.relationshipsCreated + s.otherChanges, 0),
+    codesBySystem: {},
+    unresolved,
+    millis: Date.now() - began,
+  };
+}
