@@ -41,25 +41,43 @@ async function xlsx(rows: string[][], sheet: string): Promise<Buffer> {
 
 function rowsOf(file: string): string[][] {
   const text = readFileSync(file, 'latin1');
-  if (file.endsWith('.txt')) return text.split(/\r?\n/).filter((l, i, all) => l !== '' || i < all.length - 1).map((l) => l.split('\t'));
+  if (file.endsWith('.txt'))
+    return text
+      .split(/\r?\n/)
+      .filter((l, i, all) => l !== '' || i < all.length - 1)
+      .map((l) => l.split('\t'));
   return parse(text, { relax_column_count: true }) as string[][];
 }
 
 async function main(): Promise<void> {
   const csvDir = join(FIXTURES, 'current_article_csv');
-  const tables = readdirSync(csvDir).filter((f) => f.endsWith('.csv')).sort();
+  const tables = readdirSync(csvDir)
+    .filter((f) => f.endsWith('.csv'))
+    .sort();
   const inner = await zip(tables.map((name) => ({ name, data: readFileSync(join(csvDir, name)) })));
-  const readme = 'Sample excerpt in the layout of the Medicare Coverage Database current article download (codeset-graph fixture; see data/sample/cms/README.md).\r\n';
-  writeFileSync(join(SAMPLE, 'current_article.zip'), await zip([{ name: 'current_article_csv.zip', data: inner }, { name: 'readme_first.txt', data: readme }]));
+  const readme =
+    'Sample excerpt in the layout of the Medicare Coverage Database current article download (codeset-graph fixture; see data/sample/cms/README.md).\r\n';
+  writeFileSync(
+    join(SAMPLE, 'current_article.zip'),
+    await zip([
+      { name: 'current_article_csv.zip', data: inner },
+      { name: 'readme_first.txt', data: readme },
+    ]),
+  );
 
   mkdirSync(join(FIXTURES, 'xlsx'), { recursive: true });
   mkdirSync(join(FIXTURES, 'zip'), { recursive: true });
-  const sources = readdirSync(SAMPLE).filter((f) => /^(ccipra|ccioph)-.*\.txt$/i.test(f) || /^MCR_MUE_.*\.csv$/i.test(f)).sort();
+  const sources = readdirSync(SAMPLE)
+    .filter((f) => /^(ccipra|ccioph)-.*\.txt$/i.test(f) || /^MCR_MUE_.*\.csv$/i.test(f))
+    .sort();
   for (const f of sources) {
     const stem = basename(f).replace(/\.(txt|csv)$/i, '');
     writeFileSync(join(FIXTURES, 'xlsx', `${stem}.xlsx`), await xlsx(rowsOf(join(SAMPLE, f)), stem.startsWith('MCR_MUE') ? 'MUE' : 'PTP'));
   }
-  writeFileSync(join(FIXTURES, 'zip', 'ccipra-v321r0-f1.zip'), await zip([{ name: 'ccipra-v321r0-f1.txt', data: readFileSync(join(SAMPLE, 'ccipra-v321r0-f1.txt')) }]));
+  writeFileSync(
+    join(FIXTURES, 'zip', 'ccipra-v321r0-f1.zip'),
+    await zip([{ name: 'ccipra-v321r0-f1.txt', data: readFileSync(join(SAMPLE, 'ccipra-v321r0-f1.txt')) }]),
+  );
   console.log(`wrote current_article.zip (${tables.length} tables), ${sources.length} .xlsx, 1 PTP zip`);
 }
 

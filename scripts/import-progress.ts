@@ -8,7 +8,12 @@ export function createProgress() {
   const tty = process.stderr.isTTY === true;
   const multibar = tty
     ? new cliProgress.MultiBar(
-        { format: '{step} |{bar}| {value}/{total} rows | {rate} rows/s | {duration_formatted}', hideCursor: true, clearOnComplete: false, stopOnComplete: true },
+        {
+          format: '{step} |{bar}| {value}/{total} rows | {rate} rows/s | {duration_formatted}',
+          hideCursor: true,
+          clearOnComplete: false,
+          stopOnComplete: true,
+        },
         cliProgress.Presets.shades_classic,
       )
     : null;

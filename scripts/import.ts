@@ -78,7 +78,12 @@ async function main(): Promise<void> {
       );
     }
     if (cms.tables.length > 0) {
-      summaries.push(await runCmsImport(neo4j.executor, cms.tables, { onProgress: progress.update, onRead: (what, millis) => progress.log(`${what} in ${(millis / 1000).toFixed(1)} s`) }));
+      summaries.push(
+        await runCmsImport(neo4j.executor, cms.tables, {
+          onProgress: progress.update,
+          onRead: (what, millis) => progress.log(`${what} in ${(millis / 1000).toFixed(1)} s`),
+        }),
+      );
     }
     progress.stop();
     for (const summary of summaries) console.log(`\nImported into ${neo4j.target.uri}\n${formatSummary(summary)}`);

@@ -20,7 +20,12 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
-const RATIONALES = ['Standards of medical / surgical practice', 'Mutually exclusive procedures', 'CPT Manual or CMS manual coding instructions', 'Misuse of column two code with column one code'];
+const RATIONALES = [
+  'Standards of medical / surgical practice',
+  'Mutually exclusive procedures',
+  'CPT Manual or CMS manual coding instructions',
+  'Misuse of column two code with column one code',
+];
 
 async function main(): Promise<void> {
   const rows = Number(arg('rows', '1500000'));
@@ -30,14 +35,20 @@ async function main(): Promise<void> {
   const write = async (s: string) => {
     if (!w.write(s)) await once(w, 'drain');
   };
-  await write('CPT codes, descriptions and other data only are copyright 2025 American Medical Association. All rights reserved.\r\nSynthetic file for a speed test (codeset-graph).\r\nColumn1/Column2 Edits\r\n');
-  await write('Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date\tModifier\tPTP Edit Rationale\r\n\t\t\t\t*=no data\t0=not allowed\t\r\n\t\t\t\t\t1=allowed\t\r\n\t\t\t\t\t9=not applicable\t\r\n');
+  await write(
+    'CPT codes, descriptions and other data only are copyright 2025 American Medical Association. All rights reserved.\r\nSynthetic file for a speed test (codeset-graph).\r\nColumn1/Column2 Edits\r\n',
+  );
+  await write(
+    'Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date\tModifier\tPTP Edit Rationale\r\n\t\t\t\t*=no data\t0=not allowed\t\r\n\t\t\t\t\t1=allowed\t\r\n\t\t\t\t\t9=not applicable\t\r\n',
+  );
   const perColumn1 = 100;
   for (let i = 0; i < rows; i += 1) {
     const c1 = String(10000 + Math.floor(i / perColumn1)).padStart(5, '0');
     const c2 = String(20000 + ((i * 7919) % 79999)).padStart(5, '0');
     const deleted = i % 10 === 0;
-    await write(`${c1}\t${c2}\t${i % 50 === 0 ? '*' : ''}\t20${String(10 + (i % 15)).padStart(2, '0')}0101\t${deleted ? '20251231' : '*'}\t${deleted ? 9 : i % 3 === 0 ? 0 : 1}\t${RATIONALES[i % RATIONALES.length]}\r\n`);
+    await write(
+      `${c1}\t${c2}\t${i % 50 === 0 ? '*' : ''}\t20${String(10 + (i % 15)).padStart(2, '0')}0101\t${deleted ? '20251231' : '*'}\t${deleted ? 9 : i % 3 === 0 ? 0 : 1}\t${RATIONALES[i % RATIONALES.length]}\r\n`,
+    );
   }
   w.end();
   await once(w, 'finish');

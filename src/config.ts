@@ -153,14 +153,18 @@ const ENTRY_SYNTAX = 'CODESET_API_KEYS entries are name=key or name:role[+licens
  */
 export function readApiKeys(raw: string | undefined): Map<string, Credential> {
   const keys = new Map<string, Credential>();
-  for (const entry of (raw ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (raw ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const at = entry.indexOf('=');
     const who = at > 0 ? entry.slice(0, at).trim() : '';
     const key = at > 0 ? entry.slice(at + 1).trim() : '';
     const parts = /^([A-Za-z0-9._@-]{1,64})(?::(reader|curator)(\+licensed)?)?$/.exec(who);
     if (!parts) throw new ConfigError(`${ENTRY_SYNTAX}; got an entry starting ${JSON.stringify(entry.slice(0, 12))}`);
     const name = parts[1]!;
-    if (key.length < MIN_KEY_LENGTH || /\s/.test(key)) throw new ConfigError(`CODESET_API_KEYS: the key of ${name} must be at least ${MIN_KEY_LENGTH} characters without spaces`);
+    if (key.length < MIN_KEY_LENGTH || /\s/.test(key))
+      throw new ConfigError(`CODESET_API_KEYS: the key of ${name} must be at least ${MIN_KEY_LENGTH} characters without spaces`);
     if (keys.has(key)) throw new ConfigError(`CODESET_API_KEYS: two names share one key (${name} and ${keys.get(key)!.name})`);
     keys.set(key, { name, role: (parts[2] as Role | undefined) ?? 'curator', licensed: parts[3] !== undefined });
   }
@@ -173,18 +177,24 @@ export function readCorsOrigins(raw: string | undefined, fallback: '*' | string[
   if (value === undefined || value === '') return fallback;
   if (value === '*') return '*';
   if (value.toLowerCase() === 'none') return [];
-  return value.split(',').map((o) => o.trim()).filter(Boolean).map((origin) => {
-    let url: URL;
-    try {
-      url = new URL(origin);
-    } catch {
-      throw new ConfigError(`CODESET_CORS_ORIGINS must be *, none, or origins such as https://app.example.org; got ${JSON.stringify(origin)}`);
-    }
-    if (!['http:', 'https:'].includes(url.protocol) || url.origin !== origin.replace(/\/$/, '')) {
-      throw new ConfigError(`CODESET_CORS_ORIGINS must be *, none, or origins such as https://app.example.org (scheme, host, port; no path); got ${JSON.stringify(origin)}`);
-    }
-    return url.origin;
-  });
+  return value
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
+    .map((origin) => {
+      let url: URL;
+      try {
+        url = new URL(origin);
+      } catch {
+        throw new ConfigError(`CODESET_CORS_ORIGINS must be *, none, or origins such as https://app.example.org; got ${JSON.stringify(origin)}`);
+      }
+      if (!['http:', 'https:'].includes(url.protocol) || url.origin !== origin.replace(/\/$/, '')) {
+        throw new ConfigError(
+          `CODESET_CORS_ORIGINS must be *, none, or origins such as https://app.example.org (scheme, host, port; no path); got ${JSON.stringify(origin)}`,
+        );
+      }
+      return url.origin;
+    });
 }
 
 function environment(env: Env): 'production' | 'development' {

@@ -76,7 +76,9 @@ async function main(): Promise<void> {
     throw error;
   }
   logger.info(`GraphQL ready at ${service.url}`);
-  console.log(`\n  codeset-graph is serving GraphQL at ${service.url}\n  and the explorer at ${service.url.replace(/\/graphql$/, '/explore')}\n  (Ctrl-C stops it${neo4j.ownsNeo4j ? ' and the Neo4j it started' : ''})\n`);
+  console.log(
+    `\n  codeset-graph is serving GraphQL at ${service.url}\n  and the explorer at ${service.url.replace(/\/graphql$/, '/explore')}\n  (Ctrl-C stops it${neo4j.ownsNeo4j ? ' and the Neo4j it started' : ''})\n`,
+  );
 }
 
 main().catch((error: unknown) => {

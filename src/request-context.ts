@@ -52,7 +52,12 @@ export interface ContextOptions {
   databaseBudgetMs?: number | null;
 }
 
-export function createContext(executor: CypherExecutor, caller: Caller = { credential: 'none' }, cache: ReleaseCache | null = null, options: ContextOptions = {}): Context {
+export function createContext(
+  executor: CypherExecutor,
+  caller: Caller = { credential: 'none' },
+  cache: ReleaseCache | null = null,
+  options: ContextOptions = {},
+): Context {
   const roundTrips = new RoundTripCounter();
   const counted = executor.withListener(roundTrips.record);
   const guarded = options.databaseBudgetMs ? counted.withGuards({ budget: new RequestBudget(options.databaseBudgetMs) }) : counted;

@@ -78,7 +78,7 @@ export function createApollo(schema: GraphQLSchema, logger: Logger, options: Apo
       mutationCredentialPlugin<Context>(),
       queryLimitsPlugin<Context>(limits),
       requestMetricsPlugin(options.metrics ?? null, { debug: options.debugExtensions ?? false }),
-      options.landingPage ?? true ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      (options.landingPage ?? true) ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
       ...(introspection ? [] : [ApolloServerPluginDisableSuggestions()]),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: 5_000 })] : []),
     ],
@@ -114,7 +114,12 @@ export async function startService(deps: ServiceDeps, host: string, port: number
   });
   await apollo.start();
   const cache = deps.cache ? new ReleaseCache(deps.cache.maxBytes, cacheMetrics(metrics)) : null;
-  const watcher = cache && deps.cache ? new CacheWatcher(deps.executor, cache, deps.cache.checkIntervalMs, (error) => deps.logger.warn({ err: error }, 'cache: could not read the graph generation')) : null;
+  const watcher =
+    cache && deps.cache
+      ? new CacheWatcher(deps.executor, cache, deps.cache.checkIntervalMs, (error) =>
+          deps.logger.warn({ err: error }, 'cache: could not read the graph generation'),
+        )
+      : null;
   if (cache && watcher) {
     registerCacheGauges(metrics, cache);
     await watcher.check();
@@ -148,8 +153,16 @@ export async function startService(deps: ServiceDeps, host: string, port: number
   });
   app.use('/explore', explorerRouter());
   const rateLimit = anonymousRateLimit(limits.anonymousRatePerMinute, apiKeys, () => refused(ErrorCode.RATE_LIMITED, 'CODESET_ANON_RATE_LIMIT'));
-  app.get('/export/justified-by.csv', rateLimit, exportHandler('justified-by', (req) => requestContext(req), limits.anonymousExportRows));
-  app.get('/export/justifies.csv', rateLimit, exportHandler('justifies', (req) => requestContext(req), limits.anonymousExportRows));
+  app.get(
+    '/export/justified-by.csv',
+    rateLimit,
+    exportHandler('justified-by', (req) => requestContext(req), limits.anonymousExportRows),
+  );
+  app.get(
+    '/export/justifies.csv',
+    rateLimit,
+    exportHandler('justifies', (req) => requestContext(req), limits.anonymousExportRows),
+  );
   app.use(
     '/graphql',
     corsFor(deps.corsOrigins ?? '*'),

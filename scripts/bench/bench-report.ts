@@ -56,9 +56,22 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
       const [value, value0] = [of(a), of(a0)];
       checks.push({ target: `${q.name}: ${target}`, reached: fixed(value), reachedUncached: fixed(value0), met: ok(value), metUncached: ok(value0) });
     };
-    add(`throughput a/b ≥ ${TARGETS.throughputOverGenerated}`, (x) => ratio(x.rps, b.rps), (v) => v >= TARGETS.throughputOverGenerated);
-    add(`p99 a/b ≤ ${TARGETS.p99OverGenerated}`, (x) => ratio(x.p99Ms, b.p99Ms), (v) => v <= TARGETS.p99OverGenerated);
-    if (TARGETS.p50OverFloorQueries.includes(q.name)) add(`p50 a/c ≤ ${TARGETS.p50OverFloor}`, (x) => ratio(x.p50Ms, c.p50Ms), (v) => v <= TARGETS.p50OverFloor);
+    add(
+      `throughput a/b ≥ ${TARGETS.throughputOverGenerated}`,
+      (x) => ratio(x.rps, b.rps),
+      (v) => v >= TARGETS.throughputOverGenerated,
+    );
+    add(
+      `p99 a/b ≤ ${TARGETS.p99OverGenerated}`,
+      (x) => ratio(x.p99Ms, b.p99Ms),
+      (v) => v <= TARGETS.p99OverGenerated,
+    );
+    if (TARGETS.p50OverFloorQueries.includes(q.name))
+      add(
+        `p50 a/c ≤ ${TARGETS.p50OverFloor}`,
+        (x) => ratio(x.p50Ms, c.p50Ms),
+        (v) => v <= TARGETS.p50OverFloor,
+      );
   }
   const { service, uncached } = report.rssMb;
   checks.push({
@@ -88,7 +101,9 @@ export function renderMarkdown(report: BenchReport): string {
     `Load: [autocannon](https://www.npmjs.com/package/autocannon), ${s.connections} connections, slots of ${s.slotSeconds} s, ${s.rounds} measured slots per contender and query, contenders interleaved (the order rotates each round), after one pass over every sample and a ${s.warmupSeconds} s warm-up slot each. Each connection cycles through the query's samples, so after the first pass every answer (a) gives is a cache hit. Latency percentiles are over every response of the measured slots; req/s is responses per second of slot time.`,
     '',
   );
-  lines.push('| query | samples | a req/s | a0 req/s | b req/s | c req/s | **a/b req/s** | **a0/b req/s** | a p50 ms | a0 p50 ms | b p50 ms | c p50 ms | **a/c p50** | **a0/c p50** | a p99 ms | a0 p99 ms | b p99 ms | **a/b p99** | **a0/b p99** |');
+  lines.push(
+    '| query | samples | a req/s | a0 req/s | b req/s | c req/s | **a/b req/s** | **a0/b req/s** | a p50 ms | a0 p50 ms | b p50 ms | c p50 ms | **a/c p50** | **a0/c p50** | a p99 ms | a0 p99 ms | b p99 ms | **a/b p99** | **a0/b p99** |',
+  );
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const q of report.queries) {
     const { service: a, uncached: a0, generated: b, floor: c } = q.contenders;
@@ -96,7 +111,11 @@ export function renderMarkdown(report: BenchReport): string {
       `| ${q.title} | ${q.samples} | ${a.rps} | ${a0.rps} | ${b.rps} | ${c.rps} | **${fixed(ratio(a.rps, b.rps))}** | **${fixed(ratio(a0.rps, b.rps))}** | ${a.p50Ms} | ${a0.p50Ms} | ${b.p50Ms} | ${c.p50Ms} | **${fixed(ratio(a.p50Ms, c.p50Ms))}** | **${fixed(ratio(a0.p50Ms, c.p50Ms))}** | ${a.p99Ms} | ${a0.p99Ms} | ${b.p99Ms} | **${fixed(ratio(a.p99Ms, b.p99Ms))}** | **${fixed(ratio(a0.p99Ms, b.p99Ms))}** |`,
     );
   }
-  const failures = report.queries.flatMap((q) => Object.entries(q.contenders).filter(([, f]) => f.failures > 0).map(([id, f]) => `${q.name} ${id}: ${f.failures}`));
+  const failures = report.queries.flatMap((q) =>
+    Object.entries(q.contenders)
+      .filter(([, f]) => f.failures > 0)
+      .map(([id, f]) => `${q.name} ${id}: ${f.failures}`),
+  );
   lines.push('', `Failed responses during the measured slots: ${failures.length ? failures.join(', ') : 'none'}.`, '');
   lines.push('Resident memory (MB) of each process, at start, peak under load, and at the end:', '');
   lines.push('| | start | peak | end |', '|---|---:|---:|---:|');
@@ -105,7 +124,10 @@ export function renderMarkdown(report: BenchReport): string {
   lines.push('| target | a | | a0 | |', '|---|---:|---|---:|---|');
   for (const c of checkTargets(report)) lines.push(`| ${c.target} | ${c.reached} | ${mark(c.met)} | ${c.reachedUncached} | ${mark(c.metUncached)} |`);
   lines.push('', '## What (b) answers for each query', '');
-  for (const q of report.queries) lines.push(`- **${q.title}**: ${q.generatedNote}. Mean response: a ${q.contenders.service.meanResponseBytes} B, b ${q.contenders.generated.meanResponseBytes} B.`);
+  for (const q of report.queries)
+    lines.push(
+      `- **${q.title}**: ${q.generatedNote}. Mean response: a ${q.contenders.service.meanResponseBytes} B, b ${q.contenders.generated.meanResponseBytes} B.`,
+    );
   lines.push('');
   return `${lines.join('\n')}\n`;
 }

@@ -72,9 +72,14 @@ async function checkAnswers(mix: MixQuery[], contenders: Record<ContenderId, Con
     for (const id of CONTENDERS) {
       for (let i = 0; i < query.samples; i++) {
         const request = query.request(id, i)!;
-        const response = await fetch(contenders[id].origin + request.path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request.body });
+        const response = await fetch(contenders[id].origin + request.path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: request.body,
+        });
         const text = await response.text();
-        if (!response.ok || (id !== 'floor' && text.includes('"errors":'))) throw new Error(`${id} failed ${query.name} sample ${i}: HTTP ${response.status} ${text.slice(0, 500)}`);
+        if (!response.ok || (id !== 'floor' && text.includes('"errors":')))
+          throw new Error(`${id} failed ${query.name} sample ${i}: HTTP ${response.status} ${text.slice(0, 500)}`);
         bytes[query.name]![id] += text.length;
       }
       bytes[query.name]![id] = Math.round(bytes[query.name]![id] / query.samples);
@@ -121,7 +126,9 @@ async function main(): Promise<void> {
         for (const id of order) {
           const result = await slot(query, id, seconds);
           results.get(`${query.name}|${id}`)!.push(result);
-          console.log(`round ${round + 1}/${rounds} ${query.name.padEnd(14)} ${id.padEnd(10)} ${(result.requests / seconds).toFixed(0).padStart(6)} req/s${result.failures ? `, ${result.failures} failures: ${result.firstFailure}` : ''}`);
+          console.log(
+            `round ${round + 1}/${rounds} ${query.name.padEnd(14)} ${id.padEnd(10)} ${(result.requests / seconds).toFixed(0).padStart(6)} req/s${result.failures ? `, ${result.failures} failures: ${result.firstFailure}` : ''}`,
+          );
         }
       }
     }
@@ -134,14 +141,17 @@ async function main(): Promise<void> {
           const latencies = slots.flatMap((s) => s.latenciesMs).sort((a, b) => a - b);
           const totalSeconds = slots.reduce((sum, s) => sum + s.seconds, 0);
           const round1 = (n: number) => Number(n.toFixed(1));
-          return [id, {
-            requests: latencies.length,
-            rps: round1(latencies.length / totalSeconds),
-            p50Ms: round1(percentile(latencies, 50)),
-            p99Ms: round1(percentile(latencies, 99)),
-            failures: slots.reduce((sum, s) => sum + s.failures, 0),
-            meanResponseBytes: meanBytes[query.name]![id],
-          }];
+          return [
+            id,
+            {
+              requests: latencies.length,
+              rps: round1(latencies.length / totalSeconds),
+              p50Ms: round1(percentile(latencies, 50)),
+              p99Ms: round1(percentile(latencies, 99)),
+              failures: slots.reduce((sum, s) => sum + s.failures, 0),
+              meanResponseBytes: meanBytes[query.name]![id],
+            },
+          ];
         }),
       ) as QueryReport['contenders'];
       return { name: query.name, title: query.title, samples: query.samples, generatedNote: query.generatedNote, contenders: contenderResults };
@@ -152,21 +162,62 @@ async function main(): Promise<void> {
       commit: gitCommit(),
       machine: machineDescription(),
       settings: { connections, slotSeconds: seconds, rounds, warmupSeconds: warmup },
-      rssMb: Object.fromEntries(CONTENDERS.map((id) => [id, { start: round1(rssAtStart[id]), peak: round1(peakRss[id]), end: round1(rssAtEnd[id]) }])) as BenchReport['rssMb'],
+      rssMb: Object.fromEntries(
+        CONTENDERS.map((id) => [id, { start: round1(rssAtStart[id]), peak: round1(peakRss[id]), end: round1(rssAtEnd[id]) }]),
+      ) as BenchReport['rssMb'],
       queries,
     };
 
     const table = new Table({
-      head: ['query', 'a req/s', 'a0 req/s', 'b req/s', 'c req/s', 'a/b req/s', 'a0/b req/s', 'a p50', 'a0 p50', 'b p50', 'c p50', 'a/c p50', 'a0/c p50', 'a p99', 'a0 p99', 'b p99', 'a/b p99', 'a0/b p99'],
+      head: [
+        'query',
+        'a req/s',
+        'a0 req/s',
+        'b req/s',
+        'c req/s',
+        'a/b req/s',
+        'a0/b req/s',
+        'a p50',
+        'a0 p50',
+        'b p50',
+        'c p50',
+        'a/c p50',
+        'a0/c p50',
+        'a p99',
+        'a0 p99',
+        'b p99',
+        'a/b p99',
+        'a0/b p99',
+      ],
       style: { head: [], border: [] },
     });
     const r = (x: number, y: number) => (x / y).toFixed(2);
     for (const q of queries) {
       const { service: a, uncached: a0, generated: b, floor: c } = q.contenders;
-      table.push([q.name, a.rps, a0.rps, b.rps, c.rps, r(a.rps, b.rps), r(a0.rps, b.rps), a.p50Ms, a0.p50Ms, b.p50Ms, c.p50Ms, r(a.p50Ms, c.p50Ms), r(a0.p50Ms, c.p50Ms), a.p99Ms, a0.p99Ms, b.p99Ms, r(a.p99Ms, b.p99Ms), r(a0.p99Ms, b.p99Ms)]);
+      table.push([
+        q.name,
+        a.rps,
+        a0.rps,
+        b.rps,
+        c.rps,
+        r(a.rps, b.rps),
+        r(a0.rps, b.rps),
+        a.p50Ms,
+        a0.p50Ms,
+        b.p50Ms,
+        c.p50Ms,
+        r(a.p50Ms, c.p50Ms),
+        r(a0.p50Ms, c.p50Ms),
+        a.p99Ms,
+        a0.p99Ms,
+        b.p99Ms,
+        r(a.p99Ms, b.p99Ms),
+        r(a0.p99Ms, b.p99Ms),
+      ]);
     }
     console.log(table.toString());
-    for (const id of ['service', 'uncached'] as const) console.log(`${id} RSS: start ${report.rssMb[id].start} MB, peak ${report.rssMb[id].peak} MB, end ${report.rssMb[id].end} MB`);
+    for (const id of ['service', 'uncached'] as const)
+      console.log(`${id} RSS: start ${report.rssMb[id].start} MB, peak ${report.rssMb[id].peak} MB, end ${report.rssMb[id].end} MB`);
     console.log(`full result: ${writeBenchResult('bench', report)}`);
     if (options.write) {
       writeFileSync(path.join(PROJECT_ROOT, 'BENCHMARKS.md'), renderMarkdown(report));

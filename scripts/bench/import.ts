@@ -31,7 +31,9 @@ const options = new Command()
 /** Peak resident memory of a process in MB, from /proc (VmHWM), or null where /proc is missing. */
 function peakRssMb(pid: number): number | null {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmHWM:'));
     return line ? Math.round(Number(line.split(/\s+/)[1]) / 1024) : null;
   } catch {
     return null;
@@ -44,7 +46,11 @@ async function main(): Promise<void> {
   if (runningPid(home) !== null) await stopEmbeddedNeo4j(home);
   if (existsSync(home)) rmSync(home, { recursive: true, force: true });
   const { files } = findReleaseFiles(options.dir);
-  console.log(`files: ${Object.values(files).map((f) => path.basename(f)).join(', ')}`);
+  console.log(
+    `files: ${Object.values(files)
+      .map((f) => path.basename(f))
+      .join(', ')}`,
+  );
   const started = await startEmbeddedNeo4j(instance, { log: (line) => console.log(line) });
   console.log(`empty Neo4j started in ${(started.millis / 1000).toFixed(1)} s`);
   const target = embeddedTarget(instance);

@@ -31,8 +31,26 @@ const gql = (query: string, variables: Record<string, unknown>): BenchRequest =>
 const floor = (name: string, params: Record<string, unknown>): BenchRequest => ({ path: `/${name}`, body: JSON.stringify(params) });
 
 const SEARCH_TEXTS = [
-  'diab', 'diab typ', 'hypert', 'fract fem', 'asthm', 'pneum', 'lipid', 'gluc', 'insul', 'chest pain',
-  'anem', 'urin', 'thyr', 'vitam d', 'pregn', 'sepsis', 'migra', 'depress', 'obes', 'fever',
+  'diab',
+  'diab typ',
+  'hypert',
+  'fract fem',
+  'asthm',
+  'pneum',
+  'lipid',
+  'gluc',
+  'insul',
+  'chest pain',
+  'anem',
+  'urin',
+  'thyr',
+  'vitam d',
+  'pregn',
+  'sepsis',
+  'migra',
+  'depress',
+  'obes',
+  'fever',
 ];
 
 /** Codes spread evenly over a system's code order: every k-th of those matching. */
@@ -66,7 +84,10 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
     ...(await spread(driver, 'ICD10PCS', 'true', 50)).map((code) => ({ system: 'ICD10PCS', code })),
     ...(await spread(driver, 'HCPCS', 'true', 50)).map((code) => ({ system: 'HCPCS', code })),
   ];
-  const headers = (await spread(driver, 'ICD10CM', "c.kind = 'CATEGORY' AND COUNT { (c)<-[:CHILD_OF]-() } > 0", 50)).map((code) => ({ system: 'ICD10CM', code }));
+  const headers = (await spread(driver, 'ICD10CM', "c.kind = 'CATEGORY' AND COUNT { (c)<-[:CHILD_OF]-() } > 0", 50)).map((code) => ({
+    system: 'ICD10CM',
+    code,
+  }));
   const governed = (
     await driver.executeQuery(
       `MATCH (:Policy {status: 'complete'})-[:GOVERNS]->(px:Code) WITH DISTINCT px ORDER BY px.code
@@ -106,7 +127,11 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
   const CHECK = `query($dx: String!, $px: String!) { checkPairing(diagnosis: $dx, procedure: $px, dateOfService: "${AS_OF}") {
     verdict reasons pairings { status listedAs matchedVia policy { id title } } } }`;
   /** One procedure's governing policies in force and their listings of the given diagnoses. */
-  const governedListings = (alias: string, px: string, dx: string) => `${alias}: codes(where: { code: { eq: ${px} }, system: { in: ["CPT", "HCPCS", "ICD10PCS"] } }) { code billable
+  const governedListings = (
+    alias: string,
+    px: string,
+    dx: string,
+  ) => `${alias}: codes(where: { code: { eq: ${px} }, system: { in: ["CPT", "HCPCS", "ICD10PCS"] } }) { code billable
     governedByConnection(where: { edge: { OR: [{ effectiveFrom: { eq: null } }, { effectiveFrom: { lte: $asOf } }] } }) { edges { node { id title defaultStatus
       listsConnection(where: { node: { code: { in: ${dx} } }, edge: { effectiveFrom: { lte: $asOf }, OR: [{ effectiveTo: { eq: null } }, { effectiveTo: { gt: $asOf } }] } }) {
         edges { properties { status listedAs via effectiveFrom effectiveTo } node { code } } } } } } }`;
@@ -115,7 +140,9 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
     ${governedListings('px', '$px', '$dxList')} }`;
   const VALIDATE = `query($claim: ClaimInput!) { validateClaim(claim: $claim) { outcome summary findings { code message }
     lines { line outcome summary findings { code severity message evidence { kind policyId listedAs detail } } } } }`;
-  const validateB = (claim: Claim) => `query($asOf: Date!, $dx: [String!]!, ${claim.procedures.map((_, i) => `$dx${i}: [String!]!, $px${i}: String!`).join(', ')}) {
+  const validateB = (
+    claim: Claim,
+  ) => `query($asOf: Date!, $dx: [String!]!, ${claim.procedures.map((_, i) => `$dx${i}: [String!]!, $px${i}: String!`).join(', ')}) {
     diagnoses: codes(where: { code: { in: $dx }, system: { eq: "ICD10CM" } }) { code billable validIn { version effectiveFrom effectiveTo }
       excludes1(where: { code: { in: $dx } }) { code } }
     ${claim.procedures.map((_, i) => governedListings(`line${i + 1}`, `$px${i}`, `$dx${i}`)).join('\n')} }`;
@@ -141,7 +168,7 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
     {
       name: 'lookup',
       title: 'code lookup (with parent and categories)',
-      generatedNote: '`codes(where: {code, system})` with `parent` and `categories { parent }` (the chapter is the block\'s parent)',
+      generatedNote: "`codes(where: {code, system})` with `parent` and `categories { parent }` (the chapter is the block's parent)",
       samples: lookups.length,
       request(contender, i) {
         const { system, code } = lookups[i]!;
@@ -179,7 +206,8 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
     {
       name: 'justifiedBy',
       title: 'justifiedBy(first: 50), the 60 NCD procedures',
-      generatedNote: 'each governing policy\'s COVERED listings in force (`listsConnection(first: 50)` sorted by tabular order); default rules (190.15 covers every diagnosis it does not list) and curated pairings are not expressible, so (b) returns fewer rows for the 11 blood counts',
+      generatedNote:
+        "each governing policy's COVERED listings in force (`listsConnection(first: 50)` sorted by tabular order); default rules (190.15 covers every diagnosis it does not list) and curated pairings are not expressible, so (b) returns fewer rows for the 11 blood counts",
       samples: governed.length,
       request(contender, i) {
         const { system, code } = governed[i]!;
@@ -191,7 +219,8 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
     {
       name: 'checkPairing',
       title: 'checkPairing (120 pairs, half listed)',
-      generatedNote: 'the two codes and the procedure\'s policies with their listings of the diagnosis; the verdict (most specific listing, default rule, NO_POLICY) is left to the client',
+      generatedNote:
+        "the two codes and the procedure's policies with their listings of the diagnosis; the verdict (most specific listing, default rule, NO_POLICY) is left to the client",
       samples: pairs.length,
       request(contender, i) {
         const { dx, px } = pairs[i]!;
@@ -204,7 +233,8 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
     {
       name: 'validateClaim',
       title: 'validateClaim, 10 lines',
-      generatedNote: 'one request with an alias per line (as checkPairing) plus the diagnoses with their releases and direct Excludes1 edges among them; Excludes1 notes on ancestors and categories, code validity on the date and all findings are left to the client',
+      generatedNote:
+        'one request with an alias per line (as checkPairing) plus the diagnoses with their releases and direct Excludes1 edges among them; Excludes1 notes on ancestors and categories, code validity on the date and all findings are left to the client',
       samples: claims.length,
       request(contender, i) {
         const claim = claims[i]!;

@@ -54,22 +54,38 @@ function percentile(sorted: number[], p: number): number {
 function summary(millis: number[]) {
   const sorted = [...millis].sort((a, b) => a - b);
   const round = (n: number) => Number(n.toFixed(1));
-  return { calls: sorted.length, medianMs: round(percentile(sorted, 50)), p90Ms: round(percentile(sorted, 90)), p99Ms: round(percentile(sorted, 99)), maxMs: round(sorted[sorted.length - 1]!) };
+  return {
+    calls: sorted.length,
+    medianMs: round(percentile(sorted, 50)),
+    p90Ms: round(percentile(sorted, 90)),
+    p99Ms: round(percentile(sorted, 99)),
+    maxMs: round(sorted[sorted.length - 1]!),
+  };
 }
 
 async function main(): Promise<void> {
   const store = await openBenchStore(options.dir, Number(options.port));
   const { driver, executor } = store;
   try {
-    const service = await startService({ schema: await createSchema(), executor, logger: logger.child({}, { level: 'silent' }), databaseReady: async () => true }, '127.0.0.1', 0);
+    const service = await startService(
+      { schema: await createSchema(), executor, logger: logger.child({}, { level: 'silent' }), databaseReady: async () => true },
+      '127.0.0.1',
+      0,
+    );
     try {
-      const governed = (await driver.executeQuery('MATCH (p:Policy)-[:GOVERNS]->(c:Code) RETURN c.code AS code, p.defaultStatus AS rule ORDER BY c.code')).records.map((r) => r.toObject() as { code: string; rule: string });
+      const governed = (
+        await driver.executeQuery('MATCH (p:Policy)-[:GOVERNS]->(c:Code) RETURN c.code AS code, p.defaultStatus AS rule ORDER BY c.code')
+      ).records.map((r) => r.toObject() as { code: string; rule: string });
       const procedures = governed.map((g) => g.code);
       // justifiedBy lists COVERED by default: a covering default rule (NCD 190.15) pairs tens of thousands of codes.
       const coveringRule = new Set(governed.filter((g) => g.rule === 'COVERED').map((g) => g.code));
       const call = async (query: string, variables: Record<string, unknown>) => {
         const began = performance.now();
-        const response = await fetch(service.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+        const response = await fetch(service.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        });
         const body = (await response.json()) as { errors?: unknown[] };
         const millis = performance.now() - began;
         if (body.errors) throw new Error(`query failed: ${JSON.stringify(body.errors).slice(0, 500)}`);
@@ -92,7 +108,11 @@ async function main(): Promise<void> {
         date: new Date().toISOString(),
         machine: machineDescription(),
         method: `HTTP POST on loopback, one request at a time, the two queries interleaved, ${warmup} warm-up calls each first`,
-        justifiedBy: { query: 'justifiedBy(first: 50) over the policy-governed procedure codes in turn', procedures: procedures.length, ...summary(times.justifiedBy) },
+        justifiedBy: {
+          query: 'justifiedBy(first: 50) over the policy-governed procedure codes in turn',
+          procedures: procedures.length,
+          ...summary(times.justifiedBy),
+        },
         validateClaim: { query: 'validateClaim with 10 lines and 10 diagnoses', ...summary(times.validateClaim) },
         justifiedByListed: { query: '  of which procedures whose pairings are listed', ...summary(times.byListing) },
         justifiedByDefaultRule: { query: '  of which procedures a covering default rule governs (190.15)', ...summary(times.byRule) },

@@ -26,7 +26,8 @@ export function readRecallQueries(text: string = readFileSync(RECALL_FILE, 'utf8
       return;
     }
     const fields = line.split('\t');
-    if (fields.length !== 3 || fields.some((f) => f.trim() === '')) throw new Error(`recall-queries.tsv line ${i + 1}: expected 3 non-empty tab-separated fields: ${JSON.stringify(line)}`);
+    if (fields.length !== 3 || fields.some((f) => f.trim() === ''))
+      throw new Error(`recall-queries.tsv line ${i + 1}: expected 3 non-empty tab-separated fields: ${JSON.stringify(line)}`);
     out.push({ query: fields[0]!, accepted: fields[1]!.split(/\s+/), kind: fields[2]!, line: i + 1 });
   });
   return out;

@@ -56,7 +56,11 @@ async function main(): Promise<void> {
     let importSeconds: number | null = null;
     if (!loaded) {
       const { files } = findReleaseFiles(options.dir);
-      console.log(`importing ${Object.values(files).map((f) => path.basename(f)).join(', ')}`);
+      console.log(
+        `importing ${Object.values(files)
+          .map((f) => path.basename(f))
+          .join(', ')}`,
+      );
       const began = performance.now();
       await runOfficialImport(executor, files);
       importSeconds = Number(((performance.now() - began) / 1000).toFixed(1));
@@ -78,7 +82,11 @@ async function main(): Promise<void> {
         latencies.push(ms);
         if (round === 0) {
           const codes = page.hits.map((h) => h.node.code);
-          results.push({ ...q, rank: firstAcceptedRank(q.accepted, codes), top: page.hits.slice(0, 3).map((h) => `${h.node.code} ${h.node.display.slice(0, 50)}`) });
+          results.push({
+            ...q,
+            rank: firstAcceptedRank(q.accepted, codes),
+            top: page.hits.slice(0, 3).map((h) => `${h.node.code} ${h.node.display.slice(0, 50)}`),
+          });
         }
       }
     }

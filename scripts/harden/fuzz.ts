@@ -29,7 +29,12 @@ const options = new Command()
 async function main(): Promise<void> {
   const count = Number(options.count);
   const seed = Number(options.seed);
-  const neo = await startIsolatedNeo4j({ connectTimeoutMs: 2_000, queryTimeoutMs: 10_000, home: path.join(PROJECT_ROOT, '.data', 'neo4j-harden-fuzz'), boltPort: Number(options.boltPort) });
+  const neo = await startIsolatedNeo4j({
+    connectTimeoutMs: 2_000,
+    queryTimeoutMs: 10_000,
+    home: path.join(PROJECT_ROOT, '.data', 'neo4j-harden-fuzz'),
+    boltPort: Number(options.boltPort),
+  });
   try {
     await applySchema(neo.executor);
     await runSampleImport(neo.executor);
@@ -50,7 +55,14 @@ async function main(): Promise<void> {
     }
     // Generated and run a chunk at a time: 100,000 inputs with their huge strings do not fit in memory at once.
     const CHUNK = 2_000;
-    const report = { tried: 0, codes: {} as Record<string, number>, internal: [] as FuzzReport['internal'], crashes: [] as FuzzReport['crashes'], millis: 0, slowest: [] as FuzzReport['slowest'] };
+    const report = {
+      tried: 0,
+      codes: {} as Record<string, number>,
+      internal: [] as FuzzReport['internal'],
+      crashes: [] as FuzzReport['crashes'],
+      millis: 0,
+      slowest: [] as FuzzReport['slowest'],
+    };
     for (let offset = 0; offset < count; offset += CHUNK) {
       const chunk = offset === 0 ? inputs : sampleHostileInputs(Math.min(CHUNK, count - offset), seed + offset);
       const part = await runFuzz(apollo, neo.executor, chunk, { concurrency: Number(options.concurrency) });

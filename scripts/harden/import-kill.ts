@@ -57,7 +57,10 @@ async function fingerprint(driver: Driver): Promise<Fingerprint> {
                UNION ALL MATCH (p:Policy) WITH p.id AS k, count(*) AS n WHERE n > 1 RETURN count(*) AS d }
      RETURN sum(d) AS d`,
   );
-  const [dupRels] = await rows(driver, 'MATCH (a)-[r]->(b) WITH elementId(a) AS a, elementId(b) AS b, type(r) AS t, properties(r) AS p, count(*) AS n WHERE n > 1 RETURN count(*) AS d');
+  const [dupRels] = await rows(
+    driver,
+    'MATCH (a)-[r]->(b) WITH elementId(a) AS a, elementId(b) AS b, type(r) AS t, properties(r) AS p, count(*) AS n WHERE n > 1 RETURN count(*) AS d',
+  );
   return {
     nodes: Object.fromEntries(byLabels.map((r) => [String(r.labels), Number(r.n)])),
     relationships: Object.fromEntries(byType.map((r) => [String(r.type), Number(r.n)])),
@@ -94,7 +97,12 @@ function runImporter(neo: IsolatedNeo4j, killAfterMs?: number): Promise<{ millis
 
 async function freshStore(previous: IsolatedNeo4j | null): Promise<IsolatedNeo4j> {
   if (previous) await previous.close();
-  const neo = await startIsolatedNeo4j({ connectTimeoutMs: 10_000, queryTimeoutMs: 600_000, home: path.join(PROJECT_ROOT, '.data', 'neo4j-harden-import'), boltPort: Number(options.boltPort) });
+  const neo = await startIsolatedNeo4j({
+    connectTimeoutMs: 10_000,
+    queryTimeoutMs: 600_000,
+    home: path.join(PROJECT_ROOT, '.data', 'neo4j-harden-import'),
+    boltPort: Number(options.boltPort),
+  });
   await applySchema(neo.executor);
   return neo;
 }
@@ -106,7 +114,9 @@ async function main(): Promise<void> {
   try {
     const clean = await runImporter(neo);
     const reference = await fingerprint(neo.driver);
-    console.log(`clean import: ${(clean.millis / 1000).toFixed(1)} s, ${Object.values(reference.nodes).reduce((a, b) => a + b, 0)} nodes, ${Object.values(reference.relationships).reduce((a, b) => a + b, 0)} relationships, duplicates ${reference.duplicateNodes}/${reference.duplicateRelationships}`);
+    console.log(
+      `clean import: ${(clean.millis / 1000).toFixed(1)} s, ${Object.values(reference.nodes).reduce((a, b) => a + b, 0)} nodes, ${Object.values(reference.relationships).reduce((a, b) => a + b, 0)} relationships, duplicates ${reference.duplicateNodes}/${reference.duplicateRelationships}`,
+    );
     const results: Array<{ run: number; killAfterMs: number; killed: boolean; rerunSeconds: number; identical: boolean; duplicates: number }> = [];
     // How long an import from empty takes now (the machine's load changes): the latest full run.
     let fullMs = clean.millis;
@@ -123,8 +133,17 @@ async function main(): Promise<void> {
       const rerun = await runImporter(neo);
       const after = await fingerprint(neo.driver);
       const identical = JSON.stringify(after) === JSON.stringify(reference);
-      results.push({ run, killAfterMs, killed: partial.killed, rerunSeconds: Math.round(rerun.millis / 100) / 10, identical, duplicates: after.duplicateNodes + after.duplicateRelationships });
-      console.log(`run ${run}: SIGKILL after ${(killAfterMs / 1000).toFixed(1)} s, rerun ${(rerun.millis / 1000).toFixed(1)} s, ${identical ? 'identical to the clean import' : `DIFFERS: ${JSON.stringify(after)}`}`);
+      results.push({
+        run,
+        killAfterMs,
+        killed: partial.killed,
+        rerunSeconds: Math.round(rerun.millis / 100) / 10,
+        identical,
+        duplicates: after.duplicateNodes + after.duplicateRelationships,
+      });
+      console.log(
+        `run ${run}: SIGKILL after ${(killAfterMs / 1000).toFixed(1)} s, rerun ${(rerun.millis / 1000).toFixed(1)} s, ${identical ? 'identical to the clean import' : `DIFFERS: ${JSON.stringify(after)}`}`,
+      );
       run++;
     }
     const summary = {

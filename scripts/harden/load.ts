@@ -36,7 +36,9 @@ function benchmarkRate(): { rate: number; source: string } {
 }
 
 function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))!;
   return Math.round(Number(line.replace(/\D+/g, '')) / 1024);
 }
 
@@ -69,7 +71,12 @@ async function main(): Promise<void> {
     await waitForReady(`${base}/health/ready`, 180_000);
     const sample = readSample();
     const codes = sample.codeFiles.flatMap((f) => f.codes.map((c) => canonicalCode(f.release.system, c.code))).slice(0, 40);
-    const requests = codes.map((code) => ({ method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ code(code: "${code}") { code display billable parent { code } } }` }) }));
+    const requests = codes.map((code) => ({
+      method: 'POST' as const,
+      path: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ code(code: "${code}") { code display billable parent { code } } }` }),
+    }));
     // Warm up (JIT, Cypher plans, connection pool), then measure.
     await autocannon({ url: base, requests, duration: 5, connections: Number(options.connections), overallRate: rate });
     const rssStart = rssMb(server.pid!);

@@ -28,9 +28,23 @@ const options = new Command()
   .opts<{ cycles: string; down: string; concurrency: string; connectTimeout: string; boltPort: string }>();
 
 async function main(): Promise<void> {
-  const neo = await startIsolatedNeo4j({ connectTimeoutMs: Number(options.connectTimeout), queryTimeoutMs: 10_000, home: path.join(PROJECT_ROOT, '.data', 'neo4j-harden-outage'), boltPort: Number(options.boltPort) });
+  const neo = await startIsolatedNeo4j({
+    connectTimeoutMs: Number(options.connectTimeout),
+    queryTimeoutMs: 10_000,
+    home: path.join(PROJECT_ROOT, '.data', 'neo4j-harden-outage'),
+    boltPort: Number(options.boltPort),
+  });
   const service = await startService(
-    { schema: await createSchema(), executor: neo.executor, logger: pino({ level: 'silent' }), databaseReady: () => neo.driver.getServerInfo().then(() => true, () => false) },
+    {
+      schema: await createSchema(),
+      executor: neo.executor,
+      logger: pino({ level: 'silent' }),
+      databaseReady: () =>
+        neo.driver.getServerInfo().then(
+          () => true,
+          () => false,
+        ),
+    },
     '127.0.0.1',
     0,
   );
@@ -58,7 +72,9 @@ async function main(): Promise<void> {
     const summary = {
       date: new Date().toISOString(),
       command: `npm run harden:outage -- --cycles ${options.cycles} --down ${options.down}`,
-      faultsSurvived: cycles.filter((c) => c.recoveryAfterServingMs !== null && c.recoveryAfterServingMs < 5_000 && !c.overall.INTERNAL_SERVER_ERROR && !c.overall.HUNG).length,
+      faultsSurvived: cycles.filter(
+        (c) => c.recoveryAfterServingMs !== null && c.recoveryAfterServingMs < 5_000 && !c.overall.INTERNAL_SERVER_ERROR && !c.overall.HUNG,
+      ).length,
       cycles: cycles.length,
       requests: cycles.reduce((a, c) => a + c.requests, 0),
       serviceUnavailableWhileDown: cycles.reduce((a, c) => a + (c.duringOutage.SERVICE_UNAVAILABLE ?? 0), 0),

@@ -28,9 +28,20 @@ const options = new Command()
 async function main(): Promise<void> {
   const count = Number(options.count);
   const seed = Number(options.seed);
-  const neo = await startIsolatedNeo4j({ connectTimeoutMs: 2_000, queryTimeoutMs: 10_000, home: path.join(PROJECT_ROOT, '.data', 'neo4j-harden-shapes'), boltPort: Number(options.boltPort) });
+  const neo = await startIsolatedNeo4j({
+    connectTimeoutMs: 2_000,
+    queryTimeoutMs: 10_000,
+    home: path.join(PROJECT_ROOT, '.data', 'neo4j-harden-shapes'),
+    boltPort: Number(options.boltPort),
+  });
   const service = await startService(
-    { schema: await createSchema(), executor: neo.executor, logger: pino({ level: 'silent' }), databaseReady: async () => true, limits: { ...DEFAULT_LIMITS, anonymousRatePerMinute: 0 } },
+    {
+      schema: await createSchema(),
+      executor: neo.executor,
+      logger: pino({ level: 'silent' }),
+      databaseReady: async () => true,
+      limits: { ...DEFAULT_LIMITS, anonymousRatePerMinute: 0 },
+    },
     '127.0.0.1',
     0,
   );
@@ -76,7 +87,8 @@ async function main(): Promise<void> {
         kind.n += 1;
         kind.slowestMs = Math.max(kind.slowestMs, Math.round(ms));
         if (ms > slowest.ms) slowest = { kind: input.kind, ms };
-        if (response.status >= 500 || found.includes('INTERNAL_SERVER_ERROR') || ms > 2_000) failures.push({ kind: input.kind, status: response.status, text: text.slice(0, 300) });
+        if (response.status >= 500 || found.includes('INTERNAL_SERVER_ERROR') || ms > 2_000)
+          failures.push({ kind: input.kind, status: response.status, text: text.slice(0, 300) });
       }
     };
     await Promise.all(Array.from({ length: Number(options.concurrency) }, worker));

@@ -43,7 +43,10 @@ export class ReleaseCache {
   /** Answers being fetched now, by full key: a second caller asking for one waits for it (single flight). */
   private readonly inFlight = new Map<string, Promise<Entry>>();
 
-  constructor(maxBytes: number, private readonly listener?: CacheListener) {
+  constructor(
+    maxBytes: number,
+    private readonly listener?: CacheListener,
+  ) {
     if (!Number.isInteger(maxBytes) || maxBytes <= 0) throw new RangeError(`ReleaseCache needs a positive byte budget, got ${maxBytes}`);
     this.lru = new LRUCache<string, Entry>({ maxSize: maxBytes, sizeCalculation: sizeOf });
   }
@@ -52,7 +55,12 @@ export class ReleaseCache {
    * The answers for `keys` under `namespace`: cached ones directly, the rest from one `fetch` of
    * the misses (a batch), whose answers (and absences) are kept for the next caller.
    */
-  async through<K, V>(namespace: string, keys: readonly K[], keyOf: (key: K) => string, fetch: (misses: K[]) => Promise<Map<string, V>>): Promise<Map<string, V>> {
+  async through<K, V>(
+    namespace: string,
+    keys: readonly K[],
+    keyOf: (key: K) => string,
+    fetch: (misses: K[]) => Promise<Map<string, V>>,
+  ): Promise<Map<string, V>> {
     const found = new Map<string, V>();
     const misses: K[] = [];
     const joined: Array<{ key: string; answer: Promise<Entry> }> = [];
@@ -80,7 +88,13 @@ export class ReleaseCache {
     return found;
   }
 
-  private async fetchMisses<K, V>(namespace: string, misses: K[], keyOf: (key: K) => string, fetch: (misses: K[]) => Promise<Map<string, V>>, found: Map<string, V>): Promise<void> {
+  private async fetchMisses<K, V>(
+    namespace: string,
+    misses: K[],
+    keyOf: (key: K) => string,
+    fetch: (misses: K[]) => Promise<Map<string, V>>,
+    found: Map<string, V>,
+  ): Promise<void> {
     this.misses += misses.length;
     for (let i = 0; i < misses.length; i++) this.listener?.miss(namespace);
     const epoch = this.epoch;
@@ -109,7 +123,12 @@ export class ReleaseCache {
 
   /** One answer (not a batch) under `namespace` and `key`. */
   async one<V>(namespace: string, key: string, fetch: () => Promise<V>): Promise<V> {
-    const answers = await this.through(namespace, [key], (k) => k, async () => new Map([[key, await fetch()]]));
+    const answers = await this.through(
+      namespace,
+      [key],
+      (k) => k,
+      async () => new Map([[key, await fetch()]]),
+    );
     return answers.get(key) as V;
   }
 

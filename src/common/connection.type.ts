@@ -34,7 +34,7 @@ export class CodeConnection {
   @Field(() => [CodeEdge])
   edges!: CodeEdge[];
 
-  @Field(() => [Code], { description: 'The page\'s codes, without cursors.' })
+  @Field(() => [Code], { description: "The page's codes, without cursors." })
   nodes!: CodeNode[];
 
   @Field(() => PageInfo)

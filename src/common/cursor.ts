@@ -17,7 +17,10 @@ export function offsetAfter(after: string | null | undefined): number {
   const decoded = Buffer.from(after, 'base64').toString('utf8');
   const position = decoded.startsWith(PREFIX) ? Number(decoded.slice(PREFIX.length)) : Number.NaN;
   if (!Number.isSafeInteger(position) || position < 0 || position > MAX_CURSOR_POSITION || encodeCursor(position) !== after) {
-    throw badUserInput(`Cursor ${echo(after)} is not valid: expected a cursor returned by this field (edges.cursor or pageInfo.endCursor)`, { argument: 'after', value: after });
+    throw badUserInput(`Cursor ${echo(after)} is not valid: expected a cursor returned by this field (edges.cursor or pageInfo.endCursor)`, {
+      argument: 'after',
+      value: after,
+    });
   }
   return position + 1;
 }

@@ -23,7 +23,8 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   serialize: (value) => String(value),
   parseValue: checked,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError(`Date must be a string written YYYY-MM-DD, got a literal of kind ${ast.kind}`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError(`Date must be a string written YYYY-MM-DD, got a literal of kind ${ast.kind}`, { extensions: { code: ErrorCode.BAD_USER_INPUT } });
     return checked(ast.value);
   },
 });

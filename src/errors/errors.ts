@@ -49,6 +49,10 @@ function asError(cause: unknown): Error | undefined {
 }
 
 /** A query refused by the cost limits before it reaches Neo4j (HTTP 400). */
-export function limitExceeded(code: ErrorCode.QUERY_TOO_DEEP | ErrorCode.QUERY_TOO_COMPLEX | ErrorCode.BAD_USER_INPUT, message: string, details: Record<string, unknown> = {}): GraphQLError {
+export function limitExceeded(
+  code: ErrorCode.QUERY_TOO_DEEP | ErrorCode.QUERY_TOO_COMPLEX | ErrorCode.BAD_USER_INPUT,
+  message: string,
+  details: Record<string, unknown> = {},
+): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...details, http: { status: 400 } } });
 }

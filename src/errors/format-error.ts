@@ -9,7 +9,12 @@ import { graphQLErrorOf } from './neo4j-errors';
 
 function describeValidation(errors: ValidationError[]): string {
   return errors
-    .map((e) => `${e.property} ${Object.values(e.constraints ?? {}).map((c) => c.replace(new RegExp(`^${e.property} `), '')).join(', ')}, got ${JSON.stringify(e.value)}`)
+    .map(
+      (e) =>
+        `${e.property} ${Object.values(e.constraints ?? {})
+          .map((c) => c.replace(new RegExp(`^${e.property} `), ''))
+          .join(', ')}, got ${JSON.stringify(e.value)}`,
+    )
     .join('; ');
 }
 
@@ -58,13 +63,18 @@ function formatOne(logger: Logger) {
     // A scalar that refuses a literal argument (asOf: "2026-02-30") fails validation; say it as the
     // same BAD_USER_INPUT the value gets when it comes as a variable.
     const cause = error instanceof GraphQLError ? error.originalError : undefined;
-    if (formatted.extensions?.code === ErrorCode.GRAPHQL_VALIDATION_FAILED && cause instanceof GraphQLError && cause.extensions.code === ErrorCode.BAD_USER_INPUT) {
+    if (
+      formatted.extensions?.code === ErrorCode.GRAPHQL_VALIDATION_FAILED &&
+      cause instanceof GraphQLError &&
+      cause.extensions.code === ErrorCode.BAD_USER_INPUT
+    ) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { ...cause.extensions } };
     }
     // The executor raises domain errors; here they get their ErrorCode (a database failure stays masked).
     if (original instanceof DatabaseError) {
       const mapped = graphQLErrorOf(original);
-      if (mapped.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR) return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: { ...mapped.extensions } };
+      if (mapped.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR)
+        return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: { ...mapped.extensions } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && ERROR_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {

@@ -13,7 +13,8 @@ export function checkBundle(bundle: ImportBundle): string[] {
   const orgs = new Set(bundle.organizations.map((o) => o.id));
   const systems = new Set(bundle.systems.map((s) => s.id));
   for (const system of bundle.systems) {
-    for (const org of system.maintainedBy) if (!orgs.has(org)) problems.push(`code system ${system.id}: maintainedBy names unknown organization ${JSON.stringify(org)}`);
+    for (const org of system.maintainedBy)
+      if (!orgs.has(org)) problems.push(`code system ${system.id}: maintainedBy names unknown organization ${JSON.stringify(org)}`);
     if (system.adapts && !systems.has(system.adapts)) problems.push(`code system ${system.id}: adapts unknown system ${system.adapts}`);
   }
   const categoryKeys = new Set(bundle.categories.map((c) => codeKeyString(c)));
@@ -46,13 +47,16 @@ export function checkBundle(bundle: ImportBundle): string[] {
     }
     const categories = [...(note.fromCategory ? [note.from] : []), ...(note.targetCategories ?? [])];
     for (const category of categories) {
-      if (!categoryKeys.has(codeKeyString({ system: note.system, code: category }))) problems.push(`${note.kind} note on ${note.from}: ${note.system} category ${category} is not in the bundle`);
+      if (!categoryKeys.has(codeKeyString({ system: note.system, code: category })))
+        problems.push(`${note.kind} note on ${note.from}: ${note.system} category ${category} is not in the bundle`);
     }
   }
   for (const pairing of bundle.pairings) {
     for (const side of [pairing.diagnosis, pairing.procedure]) {
       if (!codeKeys.has(key(side.system, side.code))) {
-        problems.push(`pairing ${pairing.diagnosis.code} -> ${pairing.procedure.code}: ${side.system} code ${normalizeCode(side.system, side.code) ?? side.code} is not in the bundle`);
+        problems.push(
+          `pairing ${pairing.diagnosis.code} -> ${pairing.procedure.code}: ${side.system} code ${normalizeCode(side.system, side.code) ?? side.code} is not in the bundle`,
+        );
       }
     }
   }

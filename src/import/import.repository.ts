@@ -73,7 +73,11 @@ export class ImportRepository {
     const changesBefore = this.totalChanges();
     await this.batches('organizations', 'import/organizations', bundle.organizations.map(organizationRow));
     await this.batches('code systems', 'import/code-systems', bundle.systems.map(systemRow));
-    await this.batches('code systems', 'import/system-adapts', bundle.systems.filter((s) => s.adapts).map((s) => ({ id: s.id, adapts: s.adapts })));
+    await this.batches(
+      'code systems',
+      'import/system-adapts',
+      bundle.systems.filter((s) => s.adapts).map((s) => ({ id: s.id, adapts: s.adapts })),
+    );
     await this.batches('categories', 'import/categories', bundle.categories.map(categoryRow));
     await this.batches(
       'categories',
@@ -99,7 +103,14 @@ export class ImportRepository {
     const labels = [role === CodeRole.DIAGNOSIS ? 'Diagnosis' : 'Procedure', system];
     const rows = file.codes.map((c) => {
       const code = canonical(system, c.code);
-      const props = { display: c.display, shortDisplay: c.shortDisplay, billable: c.billable, kind: codeKind(system, compactCode(code), c.billable), role, ...c.properties };
+      const props = {
+        display: c.display,
+        shortDisplay: c.shortDisplay,
+        billable: c.billable,
+        kind: codeKind(system, compactCode(code), c.billable),
+        role,
+        ...c.properties,
+      };
       return { system, code, labels, props };
     });
     await this.batches(`${system} codes`, 'import/codes', rows, { releaseId: id });
@@ -136,10 +147,22 @@ export class ImportRepository {
     for (const n of notes) {
       const from = n.fromCategory ? categoryId(n.system, n.from) : canonical(n.system, n.from);
       for (const target of n.targets) {
-        (n.fromCategory ? byShape.categoryToCode : byShape.codeToCode).push({ system: n.system, from, target: canonical(n.system, target), kind: n.kind, text: n.text });
+        (n.fromCategory ? byShape.categoryToCode : byShape.codeToCode).push({
+          system: n.system,
+          from,
+          target: canonical(n.system, target),
+          kind: n.kind,
+          text: n.text,
+        });
       }
       for (const target of n.targetCategories ?? []) {
-        (n.fromCategory ? byShape.categoryToCategory : byShape.codeToCategory).push({ system: n.system, from, target: categoryId(n.system, target), kind: n.kind, text: n.text });
+        (n.fromCategory ? byShape.categoryToCategory : byShape.codeToCategory).push({
+          system: n.system,
+          from,
+          target: categoryId(n.system, target),
+          kind: n.kind,
+          text: n.text,
+        });
       }
     }
     await this.batches('notes', 'import/notes', byShape.codeToCode);
@@ -148,8 +171,16 @@ export class ImportRepository {
     await this.batches('notes', 'import/category-notes-to-category', byShape.categoryToCategory);
     // Issue 16: one Note node per note, with its full text and 0..n targets (the edges above stay for traversals such as the Excludes1 claim check).
     const objects = noteObjects(notes);
-    await this.batches('note objects', 'import/note-objects', objects.map(({ id, system, from, fromCategory, props }) => ({ id, system, from, fromCategory, props })));
-    await this.batches('note objects', 'import/note-targets', objects.map(({ id, targets }) => ({ id, targets })));
+    await this.batches(
+      'note objects',
+      'import/note-objects',
+      objects.map(({ id, system, from, fromCategory, props }) => ({ id, system, from, fromCategory, props })),
+    );
+    await this.batches(
+      'note objects',
+      'import/note-targets',
+      objects.map(({ id, targets }) => ({ id, targets })),
+    );
   }
 
   /** The loaded ICD-10-CM codes with their tabular sequence (null on codes imported before it was kept). */

@@ -26,7 +26,11 @@ export async function loadSampleIfNeeded(executor: CypherExecutor): Promise<Impo
  * The sample's code sets, then its NCD lab excerpt (ncd-lab/ beside the JSON files, in the official
  * CSV layout) through the same policy importer as the official list.
  */
-export async function runSampleImport(executor: CypherExecutor, dir: string = SAMPLE_DIR, options: { onProgress?: ProgressListener } = {}): Promise<ImportSummary> {
+export async function runSampleImport(
+  executor: CypherExecutor,
+  dir: string = SAMPLE_DIR,
+  options: { onProgress?: ProgressListener } = {},
+): Promise<ImportSummary> {
   const codes = await runImport(executor, readSample(dir), options);
   const ncd = findReleaseFiles(dir).files;
   if (!ncd.ncdLabProcedures || !ncd.ncdLabDiagnoses) return codes;

@@ -23,7 +23,10 @@ export class CircuitBreaker {
   private probing = false;
   private stopped = false;
 
-  constructor(private readonly probe: Probe, private readonly options: BreakerOptions) {}
+  constructor(
+    private readonly probe: Probe,
+    private readonly options: BreakerOptions,
+  ) {}
 
   /** True while queries are refused without trying the database. */
   get isOpen(): boolean {

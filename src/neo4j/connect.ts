@@ -39,7 +39,11 @@ export async function connect(config: Config, log: (line: string) => void = () =
     if (ownsNeo4j) await stopEmbeddedNeo4j(config.embedded.home);
   };
   const driver = createDriver(target, { connectTimeoutMs: config.neo4jConnectTimeoutMs });
-  const isReady = () => driver.getServerInfo({ database: target.database }).then(() => true, () => false);
+  const isReady = () =>
+    driver.getServerInfo({ database: target.database }).then(
+      () => true,
+      () => false,
+    );
   try {
     await driver.getServerInfo({ database: target.database });
   } catch (error) {
@@ -49,7 +53,12 @@ export async function connect(config: Config, log: (line: string) => void = () =
   }
   const breaker = new CircuitBreaker(() => probeOnce(driver, target.database, PROBE_TIMEOUT_MS), {
     probeIntervalMs: PROBE_INTERVAL_MS,
-    onChange: (state) => log(state === 'open' ? `Neo4j at ${target.uri} is unreachable: failing fast, probing every ${PROBE_INTERVAL_MS} ms` : `Neo4j at ${target.uri} answers again`),
+    onChange: (state) =>
+      log(
+        state === 'open'
+          ? `Neo4j at ${target.uri} is unreachable: failing fast, probing every ${PROBE_INTERVAL_MS} ms`
+          : `Neo4j at ${target.uri} answers again`,
+      ),
   });
   const executor = new CypherExecutor(driver, target.database, new CypherLibrary(), config.neo4jQueryTimeoutMs).withGuards({ breaker });
   return {

@@ -56,7 +56,11 @@ export const CYPHER_CATALOGUE = {
   'code/by-keys': typed<KeysParams, { key: string; code: CodeNode }>({ key: true, code: true }),
   'code/categories': typed<KeysParams, { key: string; categories: CategoryNode[] }>({ key: true, categories: true }),
   'code/children': typed<KeysParams, { key: string; codes: CodeNode[] }>({ key: true, codes: true }),
-  'code/descendants': typed<KeysParams & { skip: Integer; limit: Integer; billableOnly: boolean }, { key: string; total: Integer; codes: CodeNode[] }>({ key: true, total: true, codes: true }),
+  'code/descendants': typed<KeysParams & { skip: Integer; limit: Integer; billableOnly: boolean }, { key: string; total: Integer; codes: CodeNode[] }>({
+    key: true,
+    total: true,
+    codes: true,
+  }),
   'code/details': typed<KeysParams, { key: string; details: Record<string, unknown> }>({ key: true, details: true }),
   'code/is-a': typed<{ pairs: IsAPair[] }, { key: string; found: boolean; isA: boolean }>({ key: true, found: true, isA: true }),
   'code/notes': typed<KeysParams, { key: string; notes: NoteEdge[] }>({ key: true, notes: true }),

@@ -13,7 +13,10 @@ export class CypherLibrary {
 
   constructor(dir: string = CYPHER_DIR) {
     for (const file of listCypherFiles(dir)) {
-      const name = path.relative(dir, file).replace(/\\/g, '/').replace(/\.cypher$/, '');
+      const name = path
+        .relative(dir, file)
+        .replace(/\\/g, '/')
+        .replace(/\.cypher$/, '');
       this.statements.set(name, fs.readFileSync(file, 'utf8').trim());
     }
   }

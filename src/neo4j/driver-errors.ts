@@ -29,10 +29,13 @@ export function toDatabaseError(error: unknown): unknown {
     return new DatabaseTimeout('The query took longer than the configured Neo4j transaction timeout', error);
   }
   if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    return new DatabaseConflict('The write conflicts with data written at the same time (a uniqueness constraint refused it); read again and retry if still needed', error);
+    return new DatabaseConflict(
+      'The write conflicts with data written at the same time (a uniqueness constraint refused it); read again and retry if still needed',
+      error,
+    );
   }
   if (CREDENTIAL_CODES.has(error.code)) {
-    return new DatabaseUnavailable('The graph database refused this service\'s credentials; the operator must fix NEO4J_USER / NEO4J_PASSWORD', error);
+    return new DatabaseUnavailable("The graph database refused this service's credentials; the operator must fix NEO4J_USER / NEO4J_PASSWORD", error);
   }
   // Raised by the driver's own connection pool, with no server status code.
   if (error.message.startsWith('Connection acquisition timed out') || error.message.startsWith('Pool is closed')) {

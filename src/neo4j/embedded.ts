@@ -32,9 +32,9 @@ export function readLauncherConfig(): LauncherConfig {
 export function ensureLauncherBuilt(log: (line: string) => void = () => {}): void {
   const config = readLauncherConfig();
   const stamp = path.join(TARGET_DIR, 'built-for.txt');
-  const wanted = `${config.version}\n${fs.statSync(path.join(LAUNCHER_DIR, 'pom.xml')).mtimeMs}\n${fs.statSync(
-    path.join(LAUNCHER_DIR, 'src/main/java/codesetgraph/EmbeddedNeo4j.java'),
-  ).mtimeMs}`;
+  const wanted = `${config.version}\n${fs.statSync(path.join(LAUNCHER_DIR, 'pom.xml')).mtimeMs}\n${
+    fs.statSync(path.join(LAUNCHER_DIR, 'src/main/java/codesetgraph/EmbeddedNeo4j.java')).mtimeMs
+  }`;
   if (fs.existsSync(CLASSPATH_FILE) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === wanted) return;
   log(`Resolving Neo4j ${config.version} from Maven Central and building the launcher (first run only)...`);
   const result = spawnSync('mvn', ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), `-Dneo4j.version=${config.version}`, 'package'], {
@@ -109,7 +109,9 @@ function writeNeo4jConf(options: EmbeddedNeo4jConfig, config: LauncherConfig): s
     'server.directories.logs': path.join(options.home, 'logs'),
   };
   const file = path.join(options.home, 'neo4j.conf');
-  const text = Object.entries(settings).map(([key, value]) => `${key}=${value}`).join('\n');
+  const text = Object.entries(settings)
+    .map(([key, value]) => `${key}=${value}`)
+    .join('\n');
   fs.writeFileSync(file, `# Written by scripts/neo4j from neo4j.config.json on every start; edit that file instead.\n${text}\n`);
   return file;
 }
@@ -180,9 +182,7 @@ async function startLocked(options: EmbeddedNeo4jConfig, start: StartOptions, be
     return { child: null, pid: existing, startedByUs: false, millis: Date.now() - began };
   }
   if (await portAnswers(options.boltPort)) {
-    throw new Error(
-      `port ${options.boltPort} is already taken by another program; set NEO4J_BOLT_PORT to a free port, or NEO4J_URI to use that server`,
-    );
+    throw new Error(`port ${options.boltPort} is already taken by another program; set NEO4J_BOLT_PORT to a free port, or NEO4J_URI to use that server`);
   }
   ensureLauncherBuilt(log);
   const config = readLauncherConfig();

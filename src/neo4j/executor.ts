@@ -97,7 +97,8 @@ export class CypherExecutor {
     const mapped = toDatabaseError(error);
     if (mapped instanceof DatabaseUnavailable) this.guards.breaker?.tripped(error);
     const budget = this.guards.budget;
-    if (mapped instanceof DatabaseTimeout && budget && timeout < this.queryTimeoutMs) return new DatabaseBudgetExceeded(budget.limitMs, budget.spent() + timeout, error);
+    if (mapped instanceof DatabaseTimeout && budget && timeout < this.queryTimeoutMs)
+      return new DatabaseBudgetExceeded(budget.limitMs, budget.spent() + timeout, error);
     return mapped;
   }
 

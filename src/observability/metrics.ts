@@ -16,10 +16,23 @@ export function createMetrics() {
       labelNames: ['operation', 'outcome'] as const,
       registers: [registry],
     }),
-    duration: perOperation('codeset_graphql_request_duration_seconds', 'GraphQL request latency by operation name, from parsing to the response', [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]),
+    duration: perOperation(
+      'codeset_graphql_request_duration_seconds',
+      'GraphQL request latency by operation name, from parsing to the response',
+      [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    ),
     roundTrips: perOperation('codeset_cypher_round_trips', 'Cypher round trips per GraphQL request, by operation name', [0, 1, 2, 3, 4, 6, 8, 12, 16, 32, 64]),
-    databaseSeconds: perOperation('codeset_cypher_seconds_per_request', 'Time spent in Neo4j per GraphQL request (sum of its round trips), by operation name', [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]),
-    errors: new Counter({ name: 'codeset_graphql_errors_total', help: 'GraphQL errors by extensions.code', labelNames: ['code'] as const, registers: [registry] }),
+    databaseSeconds: perOperation(
+      'codeset_cypher_seconds_per_request',
+      'Time spent in Neo4j per GraphQL request (sum of its round trips), by operation name',
+      [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    ),
+    errors: new Counter({
+      name: 'codeset_graphql_errors_total',
+      help: 'GraphQL errors by extensions.code',
+      labelNames: ['code'] as const,
+      registers: [registry],
+    }),
     cacheLookups: new Counter({
       name: 'codeset_cache_lookups_total',
       help: 'Answer cache lookups by statement and result (hit, miss)',
@@ -32,7 +45,11 @@ export function createMetrics() {
       labelNames: ['limit'] as const,
       registers: [registry],
     }),
-    cacheInvalidations: new Counter({ name: 'codeset_cache_invalidations_total', help: 'Times the answer cache was cleared (an import or a curation changed the graph)', registers: [registry] }),
+    cacheInvalidations: new Counter({
+      name: 'codeset_cache_invalidations_total',
+      help: 'Times the answer cache was cleared (an import or a curation changed the graph)',
+      registers: [registry],
+    }),
   };
 }
 
@@ -48,8 +65,22 @@ export function cacheMetrics(metrics: Metrics): CacheListener {
 
 /** The cache's size as gauges, read when /metrics is scraped. */
 export function registerCacheGauges(metrics: Metrics, cache: ReleaseCache): void {
-  new Gauge({ name: 'codeset_cache_entries', help: 'Answers held in the cache', registers: [metrics.registry], collect() { this.set(cache.stats().entries); } });
-  new Gauge({ name: 'codeset_cache_bytes', help: 'Estimated bytes held by the cache', registers: [metrics.registry], collect() { this.set(cache.stats().bytes); } });
+  new Gauge({
+    name: 'codeset_cache_entries',
+    help: 'Answers held in the cache',
+    registers: [metrics.registry],
+    collect() {
+      this.set(cache.stats().entries);
+    },
+  });
+  new Gauge({
+    name: 'codeset_cache_bytes',
+    help: 'Estimated bytes held by the cache',
+    registers: [metrics.registry],
+    collect() {
+      this.set(cache.stats().bytes);
+    },
+  });
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -57,7 +57,10 @@ export function authenticate(headers: Headers, apiKeys: ReadonlyMap<string, Cred
 /** The curator's name to record for a curation write, or UNAUTHENTICATED / FORBIDDEN naming what is missing. */
 export function requireCurator(caller: Caller): string {
   if (caller.credential === 'valid' && caller.role === 'curator') return caller.name;
-  if (caller.credential === 'valid') throw forbidden(`The credential of ${caller.name} has the ${caller.role} role; curation mutations need the curator role (CODESET_API_KEYS name:curator=key)`);
+  if (caller.credential === 'valid')
+    throw forbidden(
+      `The credential of ${caller.name} has the ${caller.role} role; curation mutations need the curator role (CODESET_API_KEYS name:curator=key)`,
+    );
   if (caller.credential === 'invalid') throw unauthenticated('The API key sent is not a configured write credential (CODESET_API_KEYS)');
   throw unauthenticated('Curation mutations need a write credential: send the API key in an X-Api-Key header (or Authorization: Bearer <key>)');
 }

@@ -75,7 +75,12 @@ export function documentGate(limits: ShapeLimits, maxTokens: number, refused: (c
     if (Array.isArray(body)) {
       refused(ErrorCode.BAD_REQUEST, 'batch');
       res.status(400).json({
-        errors: [{ message: `Batched requests are not accepted: send one operation per request (got a batch of ${body.length})`, extensions: { code: ErrorCode.BAD_REQUEST, found: body.length, allowed: 1 } }],
+        errors: [
+          {
+            message: `Batched requests are not accepted: send one operation per request (got a batch of ${body.length})`,
+            extensions: { code: ErrorCode.BAD_REQUEST, found: body.length, allowed: 1 },
+          },
+        ],
       });
       return;
     }

@@ -42,9 +42,7 @@ interface Shape {
 const CAP = 1e12;
 const add = (a: number, b: number) => Math.min(CAP, a + b);
 
-export type ShapeVerdict =
-  | { ok: true; shape: Shape }
-  | { ok: false; limit: keyof ShapeLimits; found: number; allowed: number; where?: string };
+export type ShapeVerdict = { ok: true; shape: Shape } | { ok: false; limit: keyof ShapeLimits; found: number; allowed: number; where?: string };
 
 /**
  * Measures a parsed document in time linear in its size, whatever it expands to: each fragment is
@@ -91,7 +89,13 @@ export function measureDocument(document: DocumentNode, limits: ShapeLimits): Sh
       if (selection.kind === Kind.FIELD) {
         count(names, selection.alias?.value ?? selection.name.value);
         const below = selection.selectionSet ? setShape(selection.selectionSet) : { depth: 0, nesting: 0, aliases: 0, directives: 0, selections: 0 };
-        inner = { depth: below.depth + 1, nesting: below.nesting + 1, aliases: add(below.aliases, selection.alias ? 1 : 0), directives: below.directives, selections: add(below.selections, 1) };
+        inner = {
+          depth: below.depth + 1,
+          nesting: below.nesting + 1,
+          aliases: add(below.aliases, selection.alias ? 1 : 0),
+          directives: below.directives,
+          selections: add(below.selections, 1),
+        };
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const below = setShape(selection.selectionSet, names);
         inner = { ...below, nesting: below.nesting + 1 };
@@ -112,9 +116,17 @@ export function measureDocument(document: DocumentNode, limits: ShapeLimits): Sh
   const worst: Shape = { depth: 0, nesting: 0, aliases: 0, directives: 0, selections: 0 };
   for (const definition of definitions) {
     // Every fragment is measured even when no operation spreads it: validation would walk it too.
-    const shape = definition.kind === Kind.OPERATION_DEFINITION ? setShape(definition.selectionSet) : definition.kind === Kind.FRAGMENT_DEFINITION ? fragmentShape(definition.name.value) : null;
+    const shape =
+      definition.kind === Kind.OPERATION_DEFINITION
+        ? setShape(definition.selectionSet)
+        : definition.kind === Kind.FRAGMENT_DEFINITION
+          ? fragmentShape(definition.name.value)
+          : null;
     if (!shape) continue;
-    const own = definition.kind === Kind.OPERATION_DEFINITION ? (definition.directives?.length ?? 0) + (definition.variableDefinitions?.reduce((n, v) => n + (v.directives?.length ?? 0), 0) ?? 0) : 0;
+    const own =
+      definition.kind === Kind.OPERATION_DEFINITION
+        ? (definition.directives?.length ?? 0) + (definition.variableDefinitions?.reduce((n, v) => n + (v.directives?.length ?? 0), 0) ?? 0)
+        : 0;
     worst.depth = Math.max(worst.depth, shape.depth);
     worst.nesting = Math.max(worst.nesting, shape.nesting);
     worst.aliases = Math.max(worst.aliases, shape.aliases);

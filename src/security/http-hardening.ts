@@ -28,11 +28,23 @@ export function bodyErrors(maxBodyBytes: number): ErrorRequestHandler {
   return (error: { type?: string; status?: number }, _req, res, next) => {
     if (res.headersSent) return next(error);
     if (error?.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: `The request body is larger than ${maxBodyBytes} bytes (CODESET_MAX_BODY_BYTES)`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE, maxBodyBytes } }] });
+      res
+        .status(413)
+        .json({
+          errors: [
+            {
+              message: `The request body is larger than ${maxBodyBytes} bytes (CODESET_MAX_BODY_BYTES)`,
+              extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE, maxBodyBytes },
+            },
+          ],
+        });
       return;
     }
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 400;
-    const message = error?.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : 'The request body could not be read (check Content-Type, charset and Content-Encoding)';
+    const message =
+      error?.type === 'entity.parse.failed'
+        ? 'The request body is not valid JSON'
+        : 'The request body could not be read (check Content-Type, charset and Content-Encoding)';
     res.status(status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_REQUEST } }] });
   };
 }
@@ -66,7 +78,12 @@ export function earlyPayloadLimit(maxBodyBytes: number, refused: () => void): Re
     res.setHeader('Connection', 'close');
     res.once('finish', () => req.socket.destroySoon());
     res.status(413).json({
-      errors: [{ message: `The request body is larger than ${maxBodyBytes} bytes (CODESET_MAX_BODY_BYTES)`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE, maxBodyBytes, declared } }],
+      errors: [
+        {
+          message: `The request body is larger than ${maxBodyBytes} bytes (CODESET_MAX_BODY_BYTES)`,
+          extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE, maxBodyBytes, declared },
+        },
+      ],
     });
   };
 }

@@ -18,7 +18,9 @@ export function queryLimitsPlugin<T extends object>(limits: QueryLimits): Apollo
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return; // Apollo itself answers an operation it cannot resolve
           if (operation.operation === 'subscription' && !schema.getSubscriptionType()) {
-            throw new GraphQLError('This service has no subscriptions: send a query or a mutation', { extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } } });
+            throw new GraphQLError('This service has no subscriptions: send a query or a mutation', {
+              extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
+            });
           }
           const verdict = checkOperation(schema, document, operation, request.variables, limits);
           if (verdict.ok) return;
@@ -35,10 +37,14 @@ export function queryLimitsPlugin<T extends object>(limits: QueryLimits): Apollo
             });
           }
           if (verdict.reason === 'nodes') {
-            throw limitExceeded(ErrorCode.QUERY_TOO_COMPLEX, `The operation expands to more than ${verdict.maxNodes} field selections (CODESET_MAX_SELECTIONS)`, {
-              limit: 'CODESET_MAX_SELECTIONS',
-              allowed: verdict.maxNodes,
-            });
+            throw limitExceeded(
+              ErrorCode.QUERY_TOO_COMPLEX,
+              `The operation expands to more than ${verdict.maxNodes} field selections (CODESET_MAX_SELECTIONS)`,
+              {
+                limit: 'CODESET_MAX_SELECTIONS',
+                allowed: verdict.maxNodes,
+              },
+            );
           }
           throw limitExceeded(
             ErrorCode.QUERY_TOO_COMPLEX,

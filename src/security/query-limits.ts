@@ -88,7 +88,8 @@ export function costEstimator(limits: QueryLimits, oversizedPages: Array<{ field
     if (field.name === '__schema') return INTROSPECTION_COST;
     if (field.name === '__type') return INTROSPECTION_TYPE_COST;
     const declared = field.extensions?.complexity;
-    if (typeof declared === 'function') return (declared as (options: { args: Record<string, unknown>; childComplexity: number }) => number)({ args, childComplexity });
+    if (typeof declared === 'function')
+      return (declared as (options: { args: Record<string, unknown>; childComplexity: number }) => number)({ args, childComplexity });
     const own = typeof declared === 'number' ? declared : 1;
     const first = typeof args.first === 'number' ? args.first : undefined;
     if (first !== undefined) {
@@ -139,7 +140,8 @@ export function checkOperation(
     });
   } catch (error) {
     // graphql-query-complexity stops counting past its node limit: such a document is refused, not let through.
-    if (error instanceof Error && error.message.includes('maximum allowed number of nodes')) return { ok: false, reason: 'nodes', maxNodes: limits.maxSelections };
+    if (error instanceof Error && error.message.includes('maximum allowed number of nodes'))
+      return { ok: false, reason: 'nodes', maxNodes: limits.maxSelections };
     return { ok: true, depth, complexity: null };
   }
   const page = oversized[0];

@@ -11,7 +11,13 @@ import { CODE, JUSTIFIED_BY_PAGE, JUSTIFIES_PAGE, PROCEDURE_PAIRINGS, SEARCH, VA
 // The explorer page in headless Chromium, against the real service over HTTP on the sample graph.
 // Expected values come from the same GraphQL API the page uses, asked directly.
 
-interface GraphNode { id: string; kind: string; label: string; parent: string | null; code: string | null }
+interface GraphNode {
+  id: string;
+  kind: string;
+  label: string;
+  parent: string | null;
+  code: string | null;
+}
 
 let h: Harness;
 let service: RunningService;
@@ -21,7 +27,11 @@ let base: string;
 beforeAll(async () => {
   ensureExplorerBuilt();
   h = await createHarness();
-  const databaseReady = () => h.driver.getServerInfo().then(() => true, () => false);
+  const databaseReady = () =>
+    h.driver.getServerInfo().then(
+      () => true,
+      () => false,
+    );
   service = await startService(
     { schema: await createSchema(), executor: h.executor, logger: logger.child({}, { level: 'silent' }), databaseReady },
     '127.0.0.1',
@@ -66,7 +76,9 @@ async function graphReady(page: Page): Promise<void> {
 async function graphNodes(page: Page): Promise<GraphNode[]> {
   return page.evaluate(() => {
     const cy = (globalThis as unknown as { explorerGraph: { cy: import('cytoscape').Core } }).explorerGraph.cy;
-    return cy.nodes().map((n) => ({ id: n.id(), kind: n.data('kind'), label: n.data('label'), parent: n.data('parent') ?? null, code: n.data('code') ?? null }));
+    return cy
+      .nodes()
+      .map((n) => ({ id: n.id(), kind: n.data('kind'), label: n.data('label'), parent: n.data('parent') ?? null, code: n.data('code') ?? null }));
   });
 }
 
@@ -95,7 +107,9 @@ async function clickUntil(page: Page, id: string, selector: string): Promise<voi
       return;
     } catch (error) {
       if (attempt === 3) {
-        const state = await page.$eval('#graph', (graph) => Object.fromEntries(['state', 'nodes', 'expanded'].map((k) => [k, graph.getAttribute(`data-${k}`)])));
+        const state = await page.$eval('#graph', (graph) =>
+          Object.fromEntries(['state', 'nodes', 'expanded'].map((k) => [k, graph.getAttribute(`data-${k}`)])),
+        );
         throw new Error(`3 clicks on ${id} did not show ${selector}; graph state ${JSON.stringify(state)}: ${String(error)}`);
       }
     }
@@ -112,7 +126,9 @@ async function justifiedBy(code: string, policy: string | null) {
 
 describe('the explorer page', { timeout: 300_000 }, () => {
   it('finds a code from the search box with the keyboard and shows it, its breadcrumb, its pairings and a shareable URL', async () => {
-    const expected = await h.run<{ search: { nodes: Array<{ code: string; systemId: string }> } }>('{ search(text: "8006", first: 10) { nodes { code systemId } } }');
+    const expected = await h.run<{ search: { nodes: Array<{ code: string; systemId: string }> } }>(
+      '{ search(text: "8006", first: 10) { nodes { code systemId } } }',
+    );
     const options = expected.data!.search.nodes;
     const index = options.findIndex((c) => c.code === '80061');
     expect(index).toBeGreaterThanOrEqual(0);
@@ -124,7 +140,9 @@ describe('the explorer page', { timeout: 300_000 }, () => {
     const page = await openPage('/explore');
     await page.getByRole('combobox').fill('8006');
     await page.waitForSelector(`#search-results li[data-code="80061"]`);
-    expect(await page.locator('#search-results li').evaluateAll((items) => items.map((li) => li.getAttribute('data-code')))).toEqual(options.map((c) => c.code));
+    expect(await page.locator('#search-results li').evaluateAll((items) => items.map((li) => li.getAttribute('data-code')))).toEqual(
+      options.map((c) => c.code),
+    );
     for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.getAttribute('#search-input', 'aria-activedescendant')).toBe(`search-option-${index}`);
     await page.keyboard.press('Enter');
@@ -146,7 +164,9 @@ describe('the explorer page', { timeout: 300_000 }, () => {
   });
 
   it('draws the neighbourhood of a shared URL: justifying diagnoses grouped by policy, capped with "N more"', async () => {
-    const policies = await h.run<{ code: { policies: Array<{ id: string }> } }>('{ code(code: "85025", system: CPT) { ... on Procedure { policies { id } } } }');
+    const policies = await h.run<{ code: { policies: Array<{ id: string }> } }>(
+      '{ code(code: "85025", system: CPT) { ... on Procedure { policies { id } } } }',
+    );
     const [policy] = policies.data!.code.policies;
     expect(policy).toBeDefined();
     const page1 = await justifiedBy('85025', policy!.id);
@@ -179,10 +199,12 @@ describe('the explorer page', { timeout: 300_000 }, () => {
     await page.close();
   });
 
-  it('expands a node of the graph when it is clicked, adding that code\'s own neighbourhood', async () => {
+  it("expands a node of the graph when it is clicked, adding that code's own neighbourhood", async () => {
     const first = await justifiedBy('80061', null);
     const diagnosis = first.nodes[0]!.diagnosis.code;
-    const parent = await h.run<{ code: { parent: { code: string } | null } }>('query($c: String!) { code(code: $c, system: ICD10CM) { parent { code } } }', { c: diagnosis });
+    const parent = await h.run<{ code: { parent: { code: string } | null } }>('query($c: String!) { code(code: $c, system: ICD10CM) { parent { code } } }', {
+      c: diagnosis,
+    });
 
     const page = await openPage('/explore?system=CPT&code=80061');
     await graphReady(page);
@@ -202,7 +224,14 @@ describe('the explorer page', { timeout: 300_000 }, () => {
   });
 
   it('checks a claim from the form and shows the findings of each line', async () => {
-    const claim = { dateOfService: '2026-03-02', diagnoses: ['E78.5', 'J02.9'], lines: [{ procedure: '80061', diagnosisPointers: [1] }, { procedure: '83036', diagnosisPointers: [2] }] };
+    const claim = {
+      dateOfService: '2026-03-02',
+      diagnoses: ['E78.5', 'J02.9'],
+      lines: [
+        { procedure: '80061', diagnosisPointers: [1] },
+        { procedure: '83036', diagnosisPointers: [2] },
+      ],
+    };
     const expected = await h.run<{ validateClaim: { outcome: string; lines: Array<{ line: number; outcome: string; findings: Array<{ code: string }> }> } }>(
       'query($claim: ClaimInput!) { validateClaim(claim: $claim) { outcome lines { line outcome findings { code } } } }',
       { claim },
@@ -224,7 +253,9 @@ describe('the explorer page', { timeout: 300_000 }, () => {
     for (const line of validation.lines) {
       const row = page.locator(`.claim-lines-result tr[data-line="${line.line}"]`);
       expect(await row.locator('td').nth(3).textContent()).toBe(line.outcome);
-      expect(await row.locator('[data-finding]').evaluateAll((items) => items.map((li) => li.getAttribute('data-finding')))).toEqual(line.findings.map((f) => f.code));
+      expect(await row.locator('[data-finding]').evaluateAll((items) => items.map((li) => li.getAttribute('data-finding')))).toEqual(
+        line.findings.map((f) => f.code),
+      );
     }
     await screenshot(page, 'explorer-claim-check');
     await page.close();

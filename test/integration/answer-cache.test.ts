@@ -42,12 +42,24 @@ const QUESTIONS: Array<[string, string, Record<string, unknown>?]> = [
   ['a lookup with parent and categories', '{ code(code: "E11.9") { code display parent { code } categories { code } } }'],
   ['a search', '{ search(text: "diab typ", first: 5) { totalCount edges { node { code } } } }'],
   ['a descendants page', '{ code(code: "E11") { descendants(first: 10) { totalCount edges { node { code } } } } }'],
-  ['justifiedBy', `{ code(code: "80061") { ... on Procedure { justifiedBy(first: 20, asOf: "${DATE}") { totalCount nodes { diagnosis { code } status policy { id title } } } } } }`],
+  [
+    'justifiedBy',
+    `{ code(code: "80061") { ... on Procedure { justifiedBy(first: 20, asOf: "${DATE}") { totalCount nodes { diagnosis { code } status policy { id title } } } } } }`,
+  ],
   ['checkPairing', `{ checkPairing(diagnosis: "E11.9", procedure: "83036", dateOfService: "${DATE}") { verdict reasons } }`],
   [
     'validateClaim',
     'query($claim: ClaimInput!) { validateClaim(claim: $claim) { outcome lines { outcome findings { code } } } }',
-    { claim: { dateOfService: DATE, diagnoses: ['E11.9', 'E78.5'], lines: [{ procedure: '83036', diagnosisPointers: [1] }, { procedure: '80061', diagnosisPointers: [2] }] } },
+    {
+      claim: {
+        dateOfService: DATE,
+        diagnoses: ['E11.9', 'E78.5'],
+        lines: [
+          { procedure: '83036', diagnosisPointers: [1] },
+          { procedure: '80061', diagnosisPointers: [2] },
+        ],
+      },
+    },
   ],
 ];
 

@@ -17,10 +17,15 @@ function countByName(names: string[]): Record<string, number> {
 describe('DataLoader batching', () => {
   it('makes one round trip per relationship level for 50 codes, however many codes there are', async () => {
     const sample = readSample();
-    const codes = sample.codeFiles.flatMap((f) => f.codes.map((c) => ({ system: f.release.system, code: canonicalCode(f.release.system, c.code) }))).slice(0, 50);
+    const codes = sample.codeFiles
+      .flatMap((f) => f.codes.map((c) => ({ system: f.release.system, code: canonicalCode(f.release.system, c.code) })))
+      .slice(0, 50);
     expect(codes).toHaveLength(50);
     const fields = codes
-      .map((c, i) => `c${i}: code(code: "${c.code}", system: ${c.system}) { code parent { code } children { code } system { id maintainedBy { id } } categories { id } }`)
+      .map(
+        (c, i) =>
+          `c${i}: code(code: "${c.code}", system: ${c.system}) { code parent { code } children { code } system { id maintainedBy { id } } categories { id } }`,
+      )
       .join('\n');
     const { data, errors } = await h.run<Record<string, { code: string } | null>>(`{ ${fields} }`);
     expect(errors).toBeUndefined();
@@ -39,7 +44,13 @@ describe('DataLoader batching', () => {
     const sample = readSample();
     const all = sample.codeFiles.flatMap((f) => f.codes.map((c) => ({ system: f.release.system, code: canonicalCode(f.release.system, c.code) })));
     const query = (n: number) =>
-      `{ ${all.slice(0, n).map((c, i) => `c${i}: code(code: "${c.code}", system: ${c.system}) { code parent { code } children { code } system { id maintainedBy { id } } categories { id } }`).join('\n')} }`;
+      `{ ${all
+        .slice(0, n)
+        .map(
+          (c, i) =>
+            `c${i}: code(code: "${c.code}", system: ${c.system}) { code parent { code } children { code } system { id maintainedBy { id } } categories { id } }`,
+        )
+        .join('\n')} }`;
     await h.run(query(5));
     const few = h.lastRoundTrips();
     await h.run(query(50));
@@ -51,7 +62,7 @@ describe('DataLoader batching', () => {
     expect(many?.databaseMillis).toBeGreaterThan(0);
   });
 
-  it('batches nested lists level by level: categories, their codes, the codes\' children and their parents', async () => {
+  it("batches nested lists level by level: categories, their codes, the codes' children and their parents", async () => {
     // Every chapter, block, code, child and ancestor: on the full ICD-10-CM this is the whole tree
     // (estimated cost 1.4 million), which the default CODESET_MAX_COMPLEXITY refuses as
     // QUERY_TOO_COMPLEX. Batching is what is tested here, so the limit is raised as an operator could.

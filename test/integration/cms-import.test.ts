@@ -32,28 +32,42 @@ async function counts() {
 
 /** PTP rows of a fixture whose two codes the sample holds, as "c1>c2 indicator from to". */
 function expectedPtp(file: string): string[] {
-  return readFileSync(path.join(SAMPLE, file), 'latin1').split(/\r?\n/).map((l) => l.split('\t'))
+  return readFileSync(path.join(SAMPLE, file), 'latin1')
+    .split(/\r?\n/)
+    .map((l) => l.split('\t'))
     .filter((f) => /^\d{8}$/.test(f[3] ?? '') && sampleCodes.has(f[0]!) && sampleCodes.has(f[1]!))
-    .map((f) => `${f[0]}>${f[1]} ${f[5]} ${f[3]!.replace(/(\d{4})(\d\d)(\d\d)/, '$1-$2-$3')} ${f[4] === '*' ? '-' : f[4]!.replace(/(\d{4})(\d\d)(\d\d)/, '$1-$2-$3')}`).sort();
+    .map(
+      (f) =>
+        `${f[0]}>${f[1]} ${f[5]} ${f[3]!.replace(/(\d{4})(\d\d)(\d\d)/, '$1-$2-$3')} ${f[4] === '*' ? '-' : f[4]!.replace(/(\d{4})(\d\d)(\d\d)/, '$1-$2-$3')}`,
+    )
+    .sort();
 }
 
 describe('importing the NCCI fixtures (issue 15)', () => {
   it('refuses a folder with a re-ordered MUE header, writing nothing and naming the file, line and columns expected', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cms-bad-'));
     copyFileSync(path.join(SAMPLE, 'ccipra-v321r0-f1.txt'), path.join(dir, 'ccipra-v321r0-f1.txt'));
-    const mue = readFileSync(path.join(SAMPLE, 'MCR_MUE_PractitionerServices_Eff_01-01-2026.csv'), 'latin1').replace('MUE Adjudication Indicator,MUE Rationale', 'MUE Rationale,MUE Adjudication Indicator');
+    const mue = readFileSync(path.join(SAMPLE, 'MCR_MUE_PractitionerServices_Eff_01-01-2026.csv'), 'latin1').replace(
+      'MUE Adjudication Indicator,MUE Rationale',
+      'MUE Rationale,MUE Adjudication Indicator',
+    );
     writeFileSync(path.join(dir, 'MCR_MUE_PractitionerServices_Eff_01-01-2026.csv'), mue, 'latin1');
     const before = await counts();
     const { tables } = await findCmsTables(dir);
-    await expect(runCmsImport(h.executor, tables)).rejects.toThrow(/MCR_MUE_PractitionerServices_Eff_01-01-2026\.csv line 2: the MUE header row has columns .* expected the columns "HCPCS\/CPT Code", "Practitioner Services MUE Values", "MUE Adjudication Indicator", "MUE Rationale", in that order/);
+    await expect(runCmsImport(h.executor, tables)).rejects.toThrow(
+      /MCR_MUE_PractitionerServices_Eff_01-01-2026\.csv line 2: the MUE header row has columns .* expected the columns "HCPCS\/CPT Code", "Practitioner Services MUE Values", "MUE Adjudication Indicator", "MUE Rationale", in that order/,
+    );
     expect(await counts()).toEqual(before);
   });
 
   it('finds the tables by their CMS names, writes each PTP edit and MUE with its provenance, and changes nothing the second time', async () => {
     const { tables, ignored } = await findCmsTables(SAMPLE);
     expect(tables.map((t) => t.source.name).sort()).toEqual([
-      'MCR_MUE_DMESupplierServices_Eff_01-01-2026.csv', 'MCR_MUE_OutpatientHospitalServices_Eff_01-01-2026.csv', 'MCR_MUE_PractitionerServices_Eff_01-01-2026.csv',
-      'ccioph-v321r0-f1.txt', 'ccipra-v321r0-f1.txt',
+      'MCR_MUE_DMESupplierServices_Eff_01-01-2026.csv',
+      'MCR_MUE_OutpatientHospitalServices_Eff_01-01-2026.csv',
+      'MCR_MUE_PractitionerServices_Eff_01-01-2026.csv',
+      'ccioph-v321r0-f1.txt',
+      'ccipra-v321r0-f1.txt',
     ]);
     expect(ignored).toEqual(['current_article.zip (Medicare Coverage Database articles: not imported yet)']);
     const first = await runCmsImport(h.executor, tables);
@@ -67,7 +81,9 @@ describe('importing the NCCI fixtures (issue 15)', () => {
     const oph = await h.driver.executeQuery("MATCH ()-[e:PTP_EDIT {setting: 'OUTPATIENT_HOSPITAL'}]->() RETURN count(e) AS n");
     expect(Number(oph.records[0]!.get('n'))).toBe(expectedPtp('ccioph-v321r0-f1.txt').length);
 
-    const mue = await h.driver.executeQuery("MATCH (c:Code {code: '96372'})-[m:MUE]->(s:EditSet) RETURN m.setting AS setting, m.units AS units, m.adjudication AS mai, s.status AS status ORDER BY setting");
+    const mue = await h.driver.executeQuery(
+      "MATCH (c:Code {code: '96372'})-[m:MUE]->(s:EditSet) RETURN m.setting AS setting, m.units AS units, m.adjudication AS mai, s.status AS status ORDER BY setting",
+    );
     expect(mue.records.map((r) => [r.get('setting'), Number(r.get('units')), Number(r.get('mai')), r.get('status')])).toEqual([
       ['OUTPATIENT_HOSPITAL', 6, 3, 'complete'],
       ['PRACTITIONER', 4, 3, 'complete'],

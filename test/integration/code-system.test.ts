@@ -11,7 +11,9 @@ const sample = readSample();
 
 describe('codeSystems and organizations', () => {
   it('lists the five systems with what they answer', async () => {
-    const { data } = await h.run<{ codeSystems: Array<{ id: string; questionAnswered: string; scope: string }> }>(`{ codeSystems { id questionAnswered scope } }`);
+    const { data } = await h.run<{ codeSystems: Array<{ id: string; questionAnswered: string; scope: string }> }>(
+      `{ codeSystems { id questionAnswered scope } }`,
+    );
     expect(data?.codeSystems.map((s) => s.id)).toEqual(['CPT', 'HCPCS', 'ICD10', 'ICD10CM', 'ICD10PCS']);
     expect(data?.codeSystems.find((s) => s.id === 'CPT')?.questionAnswered).toBe('What service or procedure was done?');
     expect(data?.codeSystems.find((s) => s.id === 'ICD10CM')?.questionAnswered).toBe('Why was the service needed?');
@@ -20,11 +22,15 @@ describe('codeSystems and organizations', () => {
 
   it('answers what maintains ICD-10-CM and what it adapts', async () => {
     const { data } = await h.run(`{ codeSystem(id: ICD10CM) { maintainedBy { id abbreviation } adapts { id maintainedBy { id } } } }`);
-    expect(data).toEqual({ codeSystem: { maintainedBy: [{ id: 'CDC_NCHS', abbreviation: 'CDC/NCHS' }], adapts: { id: 'ICD10', maintainedBy: [{ id: 'WHO' }] } } });
+    expect(data).toEqual({
+      codeSystem: { maintainedBy: [{ id: 'CDC_NCHS', abbreviation: 'CDC/NCHS' }], adapts: { id: 'ICD10', maintainedBy: [{ id: 'WHO' }] } },
+    });
   });
 
   it('counts the codes of each system as the sample files list them', async () => {
-    const { data } = await h.run<{ codeSystems: Array<{ id: string; codeCount: number; billableCount: number }> }>(`{ codeSystems { id codeCount billableCount } }`);
+    const { data } = await h.run<{ codeSystems: Array<{ id: string; codeCount: number; billableCount: number }> }>(
+      `{ codeSystems { id codeCount billableCount } }`,
+    );
     for (const file of sample.codeFiles) {
       const system = data?.codeSystems.find((s) => s.id === file.release.system);
       expect(system).toEqual({ id: file.release.system, codeCount: file.codes.length, billableCount: file.codes.filter((c) => c.billable).length });
@@ -38,11 +44,15 @@ describe('codeSystems and organizations', () => {
   });
 
   it('answers "are CPT and ICD codes the same?" with a side-by-side comparison', async () => {
-    const { data } = await h.run<{ compareSystems: { sameSystem: boolean; relation: string; summary: string; aspects: Array<{ aspect: string; a: string; b: string }> } }>(
-      `{ compareSystems(a: CPT, b: ICD10CM) { sameSystem relation summary aspects { aspect a b } } }`,
-    );
+    const { data } = await h.run<{
+      compareSystems: { sameSystem: boolean; relation: string; summary: string; aspects: Array<{ aspect: string; a: string; b: string }> };
+    }>(`{ compareSystems(a: CPT, b: ICD10CM) { sameSystem relation summary aspects { aspect a b } } }`);
     expect(data?.compareSystems).toMatchObject({ sameSystem: false, relation: 'COMPLEMENTARY' });
-    expect(data?.compareSystems.aspects).toContainEqual({ aspect: 'Question answered', a: 'What service or procedure was done?', b: 'Why was the service needed?' });
+    expect(data?.compareSystems.aspects).toContainEqual({
+      aspect: 'Question answered',
+      a: 'What service or procedure was done?',
+      b: 'Why was the service needed?',
+    });
   });
 
   it('rejects a system id outside the enum with a validation error', async () => {

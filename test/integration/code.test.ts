@@ -14,7 +14,14 @@ describe('code(code, system)', () => {
     const { data, errors } = await h.run(`query($c: String!) { code(code: $c) { ${CODE_FIELDS} } }`, { c: input });
     expect(errors).toBeUndefined();
     expect(data).toEqual({
-      code: { __typename: 'Diagnosis', code: 'E11.9', systemId: 'ICD10CM', display: 'Type 2 diabetes mellitus without complications', billable: true, kind: 'CODE' },
+      code: {
+        __typename: 'Diagnosis',
+        code: 'E11.9',
+        systemId: 'ICD10CM',
+        display: 'Type 2 diabetes mellitus without complications',
+        billable: true,
+        kind: 'CODE',
+      },
     });
   });
 
@@ -54,7 +61,9 @@ describe('code(code, system)', () => {
   });
 
   it('types CPT, HCPCS and ICD-10-PCS codes as procedures', async () => {
-    const { data } = await h.run(`{ a: code(code: "99213") { __typename systemId } b: code(code: "J0696") { __typename systemId } c: code(code: "0DTJ4ZZ") { __typename systemId categories { code } } }`);
+    const { data } = await h.run(
+      `{ a: code(code: "99213") { __typename systemId } b: code(code: "J0696") { __typename systemId } c: code(code: "0DTJ4ZZ") { __typename systemId categories { code } } }`,
+    );
     expect(data).toEqual({
       a: { __typename: 'Procedure', systemId: 'CPT' },
       b: { __typename: 'Procedure', systemId: 'HCPCS' },
@@ -63,7 +72,9 @@ describe('code(code, system)', () => {
   });
 
   it('files 99213 under CPT Category I, Evaluation and Management', async () => {
-    const { data } = await h.run(`{ code(code: "99213") { categories { kind code title rangeStart rangeEnd } system { shortName maintainedBy { abbreviation } } } }`);
+    const { data } = await h.run(
+      `{ code(code: "99213") { categories { kind code title rangeStart rangeEnd } system { shortName maintainedBy { abbreviation } } } }`,
+    );
     expect(data).toEqual({
       code: {
         categories: [
@@ -117,12 +128,10 @@ describe('instructional notes', () => {
     const { data } = await h.run<{ code: { excludes1: Array<{ kind: string; text: string; target: { code: string } }> } }>(
       `{ code(code: "E11") { ... on Diagnosis { excludes1 { kind text target { code } } } } }`,
     );
-    expect(data?.code.excludes1).toEqual(
-      expect.arrayContaining([{ kind: 'EXCLUDES1', text: 'type 1 diabetes mellitus (E10.-)', target: { code: 'E10' } }]),
-    );
+    expect(data?.code.excludes1).toEqual(expect.arrayContaining([{ kind: 'EXCLUDES1', text: 'type 1 diabetes mellitus (E10.-)', target: { code: 'E10' } }]));
   });
 
-  it('shows E11\'s Excludes1 notes on E11.9 too, each marked as inherited from E11, and none with inherited: false (issue 16)', async () => {
+  it("shows E11's Excludes1 notes on E11.9 too, each marked as inherited from E11, and none with inherited: false (issue 16)", async () => {
     type Note = { text: string; level: string; statedOn: string; inherited: boolean; targets: Array<{ code: string }> };
     const { data, errors } = await h.run<{ e119: { excludes1: Note[]; own: Note[] }; e11: { excludes1: Note[] } }>(
       `{ e119: code(code: "E11.9") { ... on Diagnosis { excludes1 { text level statedOn inherited targets { code } } own: excludes1(inherited: false) { text } } }
@@ -134,7 +143,13 @@ describe('instructional notes', () => {
     expect(e11.every((n) => n.level === 'CODE' && n.statedOn === 'E11' && !n.inherited)).toBe(true);
     expect(data!.e119.own).toEqual([]);
     expect(data!.e119.excludes1).toEqual(e11.map((n) => ({ ...n, level: 'ANCESTOR', inherited: true })));
-    expect(data!.e119.excludes1).toContainEqual({ text: 'type 1 diabetes mellitus (E10.-)', level: 'ANCESTOR', statedOn: 'E11', inherited: true, targets: [{ code: 'E10' }] });
+    expect(data!.e119.excludes1).toContainEqual({
+      text: 'type 1 diabetes mellitus (E10.-)',
+      level: 'ANCESTOR',
+      statedOn: 'E11',
+      inherited: true,
+      targets: [{ code: 'E10' }],
+    });
   });
 });
 

@@ -41,7 +41,10 @@ describe('the embedded Neo4j', () => {
       await driver.close();
     }
     // The service's own driver and executor stay open across the outage, as in a running service.
-    const serviceDriver = createDriver({ uri: `bolt://127.0.0.1:${options.boltPort}`, user: 'neo4j', password: '', database: 'neo4j' }, { connectTimeoutMs: 2_000 });
+    const serviceDriver = createDriver(
+      { uri: `bolt://127.0.0.1:${options.boltPort}`, user: 'neo4j', password: '', database: 'neo4j' },
+      { connectTimeoutMs: 2_000 },
+    );
     const executor = new CypherExecutor(serviceDriver, 'neo4j', new CypherLibrary(), 5_000);
     try {
       expect(await executor.read('import/graph-state')).toEqual([{ noSystems: true, noReleases: true }]);

@@ -36,7 +36,11 @@ let service: RunningService;
 let base: string;
 
 async function post(body: unknown, headers: Record<string, string> = {}, url = `${base}/graphql`) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await response.text();
   let json: { data?: Record<string, unknown>; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } = {};
   try {
@@ -57,7 +61,21 @@ beforeAll(async () => {
   writeFileSync(file, cpt.codes.map((c) => `${c.code}\t${SECRET} made-up descriptor of ${c.code}`).join('\n'));
   await runOfficialImport(neo.executor, { cptDescriptors: file }, { cptVersion: '2026' });
   counting = neo.executor.withListener(() => roundTrips++);
-  service = await startService({ schema: await createSchema(), executor: counting, logger: silent, databaseReady: () => neo.driver.getServerInfo().then(() => true, () => false), apiKeys: KEYS }, '127.0.0.1', 0);
+  service = await startService(
+    {
+      schema: await createSchema(),
+      executor: counting,
+      logger: silent,
+      databaseReady: () =>
+        neo.driver.getServerInfo().then(
+          () => true,
+          () => false,
+        ),
+      apiKeys: KEYS,
+    },
+    '127.0.0.1',
+    0,
+  );
   base = service.url.replace(/\/graphql$/, '');
 });
 
@@ -101,7 +119,10 @@ describe('cost limits', () => {
     roundTrips = 0;
     const { status, json } = await post({ query: 'query($n: Int) { search(text: "diabetes", first: $n) { totalCount } }', variables: { n: 100_000 } });
     expect(status).toBe(400);
-    expect(json.errors?.[0]).toMatchObject({ message: 'Invalid argument: first must not be greater than 1000, got 100000', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(json.errors?.[0]).toMatchObject({
+      message: 'Invalid argument: first must not be greater than 1000, got 100000',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(roundTrips).toBe(0);
   });
 
@@ -109,7 +130,10 @@ describe('cost limits', () => {
     roundTrips = 0;
     const { status, json } = await post({ query: `{ codeSystems { id } } #${'x'.repeat(DEFAULT_LIMITS.maxBodyBytes)}` });
     expect(status).toBe(413);
-    expect(json.errors?.[0]).toEqual({ message: `The request body is larger than ${DEFAULT_LIMITS.maxBodyBytes} bytes (CODESET_MAX_BODY_BYTES)`, extensions: { code: 'PAYLOAD_TOO_LARGE', maxBodyBytes: DEFAULT_LIMITS.maxBodyBytes } });
+    expect(json.errors?.[0]).toEqual({
+      message: `The request body is larger than ${DEFAULT_LIMITS.maxBodyBytes} bytes (CODESET_MAX_BODY_BYTES)`,
+      extensions: { code: 'PAYLOAD_TOO_LARGE', maxBodyBytes: DEFAULT_LIMITS.maxBodyBytes },
+    });
     expect(roundTrips).toBe(0);
   });
 
@@ -132,7 +156,10 @@ describe('cost limits', () => {
 describe('credentials and roles', () => {
   it('refuses a curation mutation from a reader credential with FORBIDDEN, writing nothing', async () => {
     const before = await graphCounts(neo.driver);
-    const { json } = await post({ query: 'mutation { addPairing(input: {diagnosis: "E11.9", procedure: "83036", rationale: "test", source: "test"}) { id } }' }, { 'x-api-key': 'reader-key-0123456789' });
+    const { json } = await post(
+      { query: 'mutation { addPairing(input: {diagnosis: "E11.9", procedure: "83036", rationale: "test", source: "test"}) { id } }' },
+      { 'x-api-key': 'reader-key-0123456789' },
+    );
     expect(json.errors?.[0]).toMatchObject({
       message: 'The credential of plain-reader has the reader role; curation mutations need the curator role (CODESET_API_KEYS name:curator=key)',
       extensions: { code: 'FORBIDDEN' },
@@ -141,7 +168,11 @@ describe('credentials and roles', () => {
   });
 
   it('answers 401 UNAUTHENTICATED to a request without a key, or with a key nobody holds, when anonymous access is off, on GraphQL and on the CSV export', async () => {
-    const closed = await startService({ schema: await createSchema(), executor: counting, logger: silent, databaseReady: async () => true, apiKeys: KEYS, allowAnonymous: false }, '127.0.0.1', 0);
+    const closed = await startService(
+      { schema: await createSchema(), executor: counting, logger: silent, databaseReady: async () => true, apiKeys: KEYS, allowAnonymous: false },
+      '127.0.0.1',
+      0,
+    );
     try {
       const url = closed.url;
       const anonymous = await post({ query: '{ codeSystems { id } }' }, {}, url);
@@ -187,12 +218,20 @@ describe('licensed CPT descriptor text', () => {
 
   it('does not reach unlicensed callers through the answer cache, after a licensed caller filled it', async () => {
     const cached = await startService(
-      { schema: await createSchema(), executor: counting, logger: silent, databaseReady: async () => true, apiKeys: KEYS, cache: { maxBytes: 16 * 1024 * 1024, checkIntervalMs: 60_000 } },
+      {
+        schema: await createSchema(),
+        executor: counting,
+        logger: silent,
+        databaseReady: async () => true,
+        apiKeys: KEYS,
+        cache: { maxBytes: 16 * 1024 * 1024, checkIntervalMs: 60_000 },
+      },
       '127.0.0.1',
       0,
     );
     try {
-      const claim = '{ validateClaim(claim: {dateOfService: "2026-03-15", diagnoses: ["E78.5"], lines: [{procedure: "80061", diagnosisPointers: [1]}]}) { lines { findings { message evidence { detail } } } } }';
+      const claim =
+        '{ validateClaim(claim: {dateOfService: "2026-03-15", diagnoses: ["E78.5"], lines: [{procedure: "80061", diagnosisPointers: [1]}]}) { lines { findings { message evidence { detail } } } } }';
       const search = `{ search(text: "${SECRET}", first: 5) { totalCount nodes { display } } }`;
       for (const query of [QUERY, search, claim]) {
         const licensed = await post({ query }, { 'x-api-key': 'licensed-key-0123456789' }, cached.url);
@@ -201,7 +240,9 @@ describe('licensed CPT descriptor text', () => {
         expect(anonymous.json.errors).toBeUndefined();
         expect(JSON.stringify(anonymous.json)).not.toContain(SECRET);
       }
-      expect((await post({ query: QUERY }, {}, cached.url)).json.data).toEqual({ code: { display: 'CPT 80061: descriptor licensed by the AMA, shown only to callers with a licensed credential' } });
+      expect((await post({ query: QUERY }, {}, cached.url)).json.data).toEqual({
+        code: { display: 'CPT 80061: descriptor licensed by the AMA, shown only to callers with a licensed credential' },
+      });
     } finally {
       await cached.stop();
     }
@@ -221,7 +262,11 @@ describe('licensed CPT descriptor text', () => {
 describe('production settings and headers', () => {
   it('sends security headers on every route', async () => {
     for (const route of ['/graphql', '/health/live']) {
-      const response = await fetch(`${base}${route}`, { method: route === '/graphql' ? 'POST' : 'GET', headers: { 'content-type': 'application/json' }, body: route === '/graphql' ? '{"query":"{ codeSystems { id } }"}' : undefined });
+      const response = await fetch(`${base}${route}`, {
+        method: route === '/graphql' ? 'POST' : 'GET',
+        headers: { 'content-type': 'application/json' },
+        body: route === '/graphql' ? '{"query":"{ codeSystems { id } }"}' : undefined,
+      });
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
       expect(response.headers.get('strict-transport-security')).toMatch(/max-age=/);
@@ -231,7 +276,15 @@ describe('production settings and headers', () => {
 
   it('turns introspection, suggestions and the landing page off, and allows only the configured origins', async () => {
     const production = await startService(
-      { schema: await createSchema(), executor: counting, logger: silent, databaseReady: async () => true, introspection: false, landingPage: false, corsOrigins: ['https://app.example.org'] },
+      {
+        schema: await createSchema(),
+        executor: counting,
+        logger: silent,
+        databaseReady: async () => true,
+        introspection: false,
+        landingPage: false,
+        corsOrigins: ['https://app.example.org'],
+      },
       '127.0.0.1',
       0,
     );
@@ -257,12 +310,22 @@ describe('logs', () => {
   it('write one JSON line per request with method, path, status and time, and nothing of the query, variables, key or address', async () => {
     const lines: string[] = [];
     const logged = await startService(
-      { schema: await createSchema(), executor: counting, logger: pino({ level: 'info' }, { write: (line: string) => lines.push(line) }), databaseReady: async () => true, apiKeys: KEYS },
+      {
+        schema: await createSchema(),
+        executor: counting,
+        logger: pino({ level: 'info' }, { write: (line: string) => lines.push(line) }),
+        databaseReady: async () => true,
+        apiKeys: KEYS,
+      },
       '127.0.0.1',
       0,
     );
     try {
-      await post({ query: 'query Lookup($c: String!) { code(code: $c) { code } }', variables: { c: 'E11.9' } }, { 'x-api-key': 'reader-key-0123456789' }, logged.url);
+      await post(
+        { query: 'query Lookup($c: String!) { code(code: $c) { code } }', variables: { c: 'E11.9' } },
+        { 'x-api-key': 'reader-key-0123456789' },
+        logged.url,
+      );
       await fetch(`${logged.url.replace(/\/graphql$/, '')}/export/justified-by.csv?code=80061&system=CPT`);
     } finally {
       await logged.stop();
@@ -279,30 +342,35 @@ describe('logs', () => {
 });
 
 describe('hostile inputs', () => {
-  it('answers 10,000 generated hostile operations without INTERNAL_SERVER_ERROR, crash or leak, and changes nothing in the graph', { timeout: 300_000 }, async () => {
-    const lines: string[] = [];
-    const logger = pino({ level: 'error' }, { write: (line: string) => lines.push(line) });
-    const apollo = createApollo(await createSchema(), logger, { introspection: true });
-    await apollo.start();
-    const before = await graphCounts(neo.driver);
-    const report = await runFuzz(apollo, neo.executor, sampleHostileInputs(10_000, 20261127), { concurrency: 8, secret: SECRET });
-    await apollo.stop();
-    const after = await graphCounts(neo.driver);
-    if (report.internal.length || report.crashes.length) console.error(JSON.stringify({ internal: report.internal, crashes: report.crashes, log: lines.slice(0, 5) }, null, 2));
-    expect(report.tried).toBe(10_000);
-    expect(report.crashes).toEqual([]);
-    expect(report.internal).toEqual([]);
-    expect(report.codes.INTERNAL_SERVER_ERROR ?? 0).toBe(0);
-    expect(report.leaks).toBe(0);
-    expect(after).toEqual(before);
-    // The run exercised every layer: refusals by the limits, bad input, and answers from Neo4j.
-    expect(report.codes.OK).toBeGreaterThan(100);
-    expect(report.codes.BAD_USER_INPUT).toBeGreaterThan(100);
-    expect(report.codes.QUERY_TOO_DEEP).toBeGreaterThan(10);
-    expect(report.codes.QUERY_TOO_COMPLEX).toBeGreaterThan(10);
-    expect(report.codes.UNAUTHENTICATED).toBeGreaterThan(10);
-    expect(report.codes.FORBIDDEN).toBeGreaterThan(10);
-  });
+  it(
+    'answers 10,000 generated hostile operations without INTERNAL_SERVER_ERROR, crash or leak, and changes nothing in the graph',
+    { timeout: 300_000 },
+    async () => {
+      const lines: string[] = [];
+      const logger = pino({ level: 'error' }, { write: (line: string) => lines.push(line) });
+      const apollo = createApollo(await createSchema(), logger, { introspection: true });
+      await apollo.start();
+      const before = await graphCounts(neo.driver);
+      const report = await runFuzz(apollo, neo.executor, sampleHostileInputs(10_000, 20261127), { concurrency: 8, secret: SECRET });
+      await apollo.stop();
+      const after = await graphCounts(neo.driver);
+      if (report.internal.length || report.crashes.length)
+        console.error(JSON.stringify({ internal: report.internal, crashes: report.crashes, log: lines.slice(0, 5) }, null, 2));
+      expect(report.tried).toBe(10_000);
+      expect(report.crashes).toEqual([]);
+      expect(report.internal).toEqual([]);
+      expect(report.codes.INTERNAL_SERVER_ERROR ?? 0).toBe(0);
+      expect(report.leaks).toBe(0);
+      expect(after).toEqual(before);
+      // The run exercised every layer: refusals by the limits, bad input, and answers from Neo4j.
+      expect(report.codes.OK).toBeGreaterThan(100);
+      expect(report.codes.BAD_USER_INPUT).toBeGreaterThan(100);
+      expect(report.codes.QUERY_TOO_DEEP).toBeGreaterThan(10);
+      expect(report.codes.QUERY_TOO_COMPLEX).toBeGreaterThan(10);
+      expect(report.codes.UNAUTHENTICATED).toBeGreaterThan(10);
+      expect(report.codes.FORBIDDEN).toBeGreaterThan(10);
+    },
+  );
 
   it('answers malformed, oversized and odd HTTP bodies with a 4xx JSON error, never a 5xx', async () => {
     for (const { kind, body, contentType } of hostileBodies(DEFAULT_LIMITS.maxBodyBytes)) {
@@ -315,38 +383,42 @@ describe('hostile inputs', () => {
 });
 
 describe('when Neo4j stops under steady load', () => {
-  it('fails fast with SERVICE_UNAVAILABLE, turns /health/ready red, and answers again within 5 s of Neo4j serving again, without a restart', { timeout: 240_000 }, async () => {
-    // The probe runs the service's own lookup statement on a driver of its own: the time from then
-    // to the service's next answer is the service's part of the recovery; before it, Neo4j warms up.
-    const probeDriver = createDriver(neo.target, { connectTimeoutMs: CONNECT_TIMEOUT_MS });
-    const probe = new CypherExecutor(probeDriver, 'neo4j', new CypherLibrary(), QUERY_TIMEOUT_MS);
-    const report = await runOutage({
-      url: service.url,
-      stopNeo4j: neo.stop,
-      startNeo4j: async () => void (await neo.start()),
-      concurrency: 8,
-      steadyMs: 2_000,
-      downMs: 3_000,
-      probe: async () => void (await probe.read('code/by-keys', { keys: [{ system: 'ICD10CM', code: 'E11.9' }] })),
-    }).finally(() => probeDriver.close());
-    console.log(`outage: ${JSON.stringify(report)}`);
-    // How many requests fall in the outage depends on the machine's speed (10 in a loaded CI run, with
-    // 8 clients and a 3 s outage); what matters is that there were some and all were SERVICE_UNAVAILABLE.
-    expect(report.duringOutage.SERVICE_UNAVAILABLE).toBeGreaterThan(0);
-    expect(Object.keys(report.duringOutage)).toEqual(['SERVICE_UNAVAILABLE']);
-    expect(report.overall.INTERNAL_SERVER_ERROR).toBeUndefined();
-    expect(report.overall.HUNG).toBeUndefined();
-    // Fail fast: a request begun while Neo4j is down is bounded by the connect timeout and the
-    // driver's retry time (both CONNECT_TIMEOUT_MS), far below the transaction timeout; one caught
-    // in flight by the stop ends within the transaction timeout.
-    expect(report.slowestWhileDownMs).toBeLessThan(3 * CONNECT_TIMEOUT_MS + 1_000);
-    expect(report.slowestOverallMs).toBeLessThan(QUERY_TIMEOUT_MS);
-    expect(report.readyWhileDown.length).toBeGreaterThan(0);
-    expect(new Set(report.readyWhileDown)).toEqual(new Set([503]));
-    expect(report.recoveryMs).not.toBeNull();
-    expect(report.recoveryAfterServingMs).not.toBeNull();
-    expect(report.recoveryAfterServingMs!).toBeLessThan(5_000);
-    const ready = await fetch(`${base}/health/ready`);
-    expect(ready.status).toBe(200);
-  });
+  it(
+    'fails fast with SERVICE_UNAVAILABLE, turns /health/ready red, and answers again within 5 s of Neo4j serving again, without a restart',
+    { timeout: 240_000 },
+    async () => {
+      // The probe runs the service's own lookup statement on a driver of its own: the time from then
+      // to the service's next answer is the service's part of the recovery; before it, Neo4j warms up.
+      const probeDriver = createDriver(neo.target, { connectTimeoutMs: CONNECT_TIMEOUT_MS });
+      const probe = new CypherExecutor(probeDriver, 'neo4j', new CypherLibrary(), QUERY_TIMEOUT_MS);
+      const report = await runOutage({
+        url: service.url,
+        stopNeo4j: neo.stop,
+        startNeo4j: async () => void (await neo.start()),
+        concurrency: 8,
+        steadyMs: 2_000,
+        downMs: 3_000,
+        probe: async () => void (await probe.read('code/by-keys', { keys: [{ system: 'ICD10CM', code: 'E11.9' }] })),
+      }).finally(() => probeDriver.close());
+      console.log(`outage: ${JSON.stringify(report)}`);
+      // How many requests fall in the outage depends on the machine's speed (10 in a loaded CI run, with
+      // 8 clients and a 3 s outage); what matters is that there were some and all were SERVICE_UNAVAILABLE.
+      expect(report.duringOutage.SERVICE_UNAVAILABLE).toBeGreaterThan(0);
+      expect(Object.keys(report.duringOutage)).toEqual(['SERVICE_UNAVAILABLE']);
+      expect(report.overall.INTERNAL_SERVER_ERROR).toBeUndefined();
+      expect(report.overall.HUNG).toBeUndefined();
+      // Fail fast: a request begun while Neo4j is down is bounded by the connect timeout and the
+      // driver's retry time (both CONNECT_TIMEOUT_MS), far below the transaction timeout; one caught
+      // in flight by the stop ends within the transaction timeout.
+      expect(report.slowestWhileDownMs).toBeLessThan(3 * CONNECT_TIMEOUT_MS + 1_000);
+      expect(report.slowestOverallMs).toBeLessThan(QUERY_TIMEOUT_MS);
+      expect(report.readyWhileDown.length).toBeGreaterThan(0);
+      expect(new Set(report.readyWhileDown)).toEqual(new Set([503]));
+      expect(report.recoveryMs).not.toBeNull();
+      expect(report.recoveryAfterServingMs).not.toBeNull();
+      expect(report.recoveryAfterServingMs!).toBeLessThan(5_000);
+      const ready = await fetch(`${base}/health/ready`);
+      expect(ready.status).toBe(200);
+    },
+  );
 });

@@ -8,7 +8,11 @@ let h: Harness;
 let service: RunningService;
 beforeAll(async () => {
   h = await createHarness();
-  const databaseReady = () => h.driver.getServerInfo().then(() => true, () => false);
+  const databaseReady = () =>
+    h.driver.getServerInfo().then(
+      () => true,
+      () => false,
+    );
   service = await startService(
     { schema: await createSchema(), executor: h.executor, logger: logger.child({}, { level: 'silent' }), databaseReady },
     '127.0.0.1',

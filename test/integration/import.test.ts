@@ -28,7 +28,9 @@ describe('importing the sample', () => {
     broken.organizations.push({ id: 'NEW_ORG', name: 'n', abbreviation: 'n', kind: 'k', country: 'US', url: null, description: 'd' });
     broken.pairings.push({ ...broken.pairings[0]!, diagnosis: { system: broken.pairings[0]!.diagnosis.system, code: 'Z999' } });
     await expect(runImport(h.executor, broken)).rejects.toThrow(ImportError);
-    await expect(runImport(h.executor, broken)).rejects.toThrow(/nothing was written: 1 problem\(s\):\n {2}pairing Z999 -> 99213: ICD10CM code Z99.9 is not in the bundle/);
+    await expect(runImport(h.executor, broken)).rejects.toThrow(
+      /nothing was written: 1 problem\(s\):\n {2}pairing Z999 -> 99213: ICD10CM code Z99.9 is not in the bundle/,
+    );
     expect(await counts()).toEqual(before);
     const [org] = await h.executor.read('organization/maintains', { ids: ['NEW_ORG'] });
     expect(org).toBeUndefined();
@@ -37,7 +39,10 @@ describe('importing the sample', () => {
   it('writes codes given in any accepted form (E11.9, e119) under their canonical form', async () => {
     const variant = readSample();
     const icd = variant.codeFiles.find((f) => f.release.system === 'ICD10CM')!;
-    icd.codes = icd.codes.map((c, i) => ({ ...c, code: i % 2 === 0 ? c.code.toLowerCase() : c.code.length > 3 ? `${c.code.slice(0, 3)}.${c.code.slice(3)}` : c.code }));
+    icd.codes = icd.codes.map((c, i) => ({
+      ...c,
+      code: i % 2 === 0 ? c.code.toLowerCase() : c.code.length > 3 ? `${c.code.slice(0, 3)}.${c.code.slice(3)}` : c.code,
+    }));
     const summary = await runImport(h.executor, variant);
     expect(summary.nodesAfter).toBe(summary.nodesBefore);
     expect(summary.relationshipsAfter).toBe(summary.relationshipsBefore);
@@ -47,7 +52,9 @@ describe('importing the sample', () => {
     const { records } = await h.driver.executeQuery('MATCH (r:Release) RETURN r.id AS id, r.status AS status, r.codeCount AS codes ORDER BY id');
     const sample = readSample();
     expect(records.map((r) => ({ id: r.get('id'), status: r.get('status'), codes: Number(r.get('codes')) }))).toEqual(
-      sample.codeFiles.map((f) => ({ id: `${f.release.system}:${f.release.version}`, status: 'complete', codes: f.codes.length })).sort((a, b) => a.id.localeCompare(b.id)),
+      sample.codeFiles
+        .map((f) => ({ id: `${f.release.system}:${f.release.version}`, status: 'complete', codes: f.codes.length }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
     );
   });
 

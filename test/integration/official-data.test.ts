@@ -35,7 +35,9 @@ function text(file: string): string {
 }
 
 function lines(file: string): string[] {
-  return text(file).split(/\r?\n/).filter((l) => l.trim() !== '');
+  return text(file)
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
 }
 
 const order = lines(files.icd10cmOrder!).map((l) => ({ code: l.slice(6, 13).trim(), billable: l[14] === '1' }));
@@ -86,8 +88,22 @@ describe('an import killed with SIGKILL part-way', () => {
 
   it('leaves nothing of the release visible, and running it again gives the graph a clean run gives', async () => {
     await wipe();
-    const args = ['--import', 'tsx', 'scripts/import.ts', '--icd10pcs-codes', subset.icd10pcsCodes!, '--icd10pcs-tables', subset.icd10pcsTables!, '--hcpcs', subset.hcpcs!];
-    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: { ...process.env, NEO4J_URI: target.uri, NEO4J_DATABASE: target.database }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = [
+      '--import',
+      'tsx',
+      'scripts/import.ts',
+      '--icd10pcs-codes',
+      subset.icd10pcsCodes!,
+      '--icd10pcs-tables',
+      subset.icd10pcsTables!,
+      '--hcpcs',
+      subset.hcpcs!,
+    ];
+    const child = spawn(process.execPath, args, {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NEO4J_URI: target.uri, NEO4J_DATABASE: target.database },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const killed = new Promise<string>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
@@ -98,7 +114,9 @@ describe('an import killed with SIGKILL part-way', () => {
       child.on('exit', (_code, signal) => resolve(signal ?? `exit without kill: ${output}`));
     });
     expect(await killed).toBe('SIGKILL');
-    const [state] = await cypher<{ codes: unknown; status: string }>("MATCH (r:Release {id: 'ICD10PCS:2026'}) RETURN COUNT { (r)<-[:VALID_IN]-() } AS codes, r.status AS status");
+    const [state] = await cypher<{ codes: unknown; status: string }>(
+      "MATCH (r:Release {id: 'ICD10PCS:2026'}) RETURN COUNT { (r)<-[:VALID_IN]-() } AS codes, r.status AS status",
+    );
     expect(state).toMatchObject({ status: 'loading' });
     expect(Number(state!.codes)).toBe(pcs.length);
     const seen = await h.run<{ code: unknown; release: unknown; search: { totalCount: number } }>(
@@ -123,7 +141,9 @@ describe('the official releases in ../shared/data', () => {
   });
 
   it('holds as many codes and billable codes per system as the files list', async () => {
-    const result = await h.run<{ codeSystems: Array<{ id: string; codeCount: number; billableCount: number }> }>('{ codeSystems { id codeCount billableCount } }');
+    const result = await h.run<{ codeSystems: Array<{ id: string; codeCount: number; billableCount: number }> }>(
+      '{ codeSystems { id codeCount billableCount } }',
+    );
     const counts = Object.fromEntries(result.data!.codeSystems.map((s) => [s.id, { codes: s.codeCount, billable: s.billableCount }]));
     const hcpcsCodes = hcpcs.filter((r) => r.RECID === '3');
     expect(counts.ICD10CM).toEqual({ codes: order.length, billable: order.filter((c) => c.billable).length });
@@ -157,14 +177,23 @@ describe('the official releases in ../shared/data', () => {
       e119: {
         billable: true,
         parent: { code: 'E11' },
-        categories: [{ code: '4', kind: 'CHAPTER' }, { code: 'E08-E13', kind: 'BLOCK' }],
+        categories: [
+          { code: '4', kind: 'CHAPTER' },
+          { code: 'E08-E13', kind: 'BLOCK' },
+        ],
         isE11: true,
         isBlock: true,
         isChapter: true,
         isE10: false,
       },
       s52: { billable: true, parent: { code: 'S52.521' } },
-      pcs: { categories: [{ code: '0', kind: 'SECTION' }, { code: '0D', kind: 'BODY_SYSTEM' }, { code: '0DT', kind: 'ROOT_OPERATION', title: 'Resection' }] },
+      pcs: {
+        categories: [
+          { code: '0', kind: 'SECTION' },
+          { code: '0D', kind: 'BODY_SYSTEM' },
+          { code: '0DT', kind: 'ROOT_OPERATION', title: 'Resection' },
+        ],
+      },
       j1100: { categories: [{ code: 'J' }] },
     });
     const s52 = (result.data as { s52: { sevenCharacterExtensions: Array<{ character: string; definedOn: string }> } }).s52;
@@ -175,7 +204,9 @@ describe('the official releases in ../shared/data', () => {
   });
 
   it('finds type 2 diabetes codes from the words "diab typ 2", ranked first', async () => {
-    const result = await h.run<{ search: { totalCount: number; nodes: Array<{ code: string; display: string }> } }>('{ search(text: "diab typ 2", first: 10) { totalCount nodes { code display } } }');
+    const result = await h.run<{ search: { totalCount: number; nodes: Array<{ code: string; display: string }> } }>(
+      '{ search(text: "diab typ 2", first: 10) { totalCount nodes { code display } } }',
+    );
     const nodes = result.data!.search.nodes;
     expect(nodes).toHaveLength(10);
     expect(nodes.slice(0, 5).every((n) => n.code.startsWith('E11'))).toBe(true);
@@ -183,15 +214,21 @@ describe('the official releases in ../shared/data', () => {
   });
 
   it('lists E11 codes for "E11." a page at a time, with the total from the order file', async () => {
-    const expected = order.filter((c) => c.code.startsWith('E11') && c.code.length > 3).map((c) => dotted(c.code)).sort();
+    const expected = order
+      .filter((c) => c.code.startsWith('E11') && c.code.length > 3)
+      .map((c) => dotted(c.code))
+      .sort();
     const page1 = await h.run<{ search: { totalCount: number; nodes: Array<{ code: string }>; pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
       '{ search(text: "E11.", first: 50) { totalCount nodes { code } pageInfo { endCursor hasNextPage } } }',
     );
     expect(page1.data!.search.totalCount).toBe(expected.length);
     expect(page1.data!.search.nodes.map((n) => n.code)).toEqual(expected.slice(0, 50));
-    const page2 = await h.run<{ search: { nodes: Array<{ code: string }> } }>('query($after: String) { search(text: "E11.", first: 50, after: $after) { nodes { code } } }', {
-      after: page1.data!.search.pageInfo.endCursor,
-    });
+    const page2 = await h.run<{ search: { nodes: Array<{ code: string }> } }>(
+      'query($after: String) { search(text: "E11.", first: 50, after: $after) { nodes { code } } }',
+      {
+        after: page1.data!.search.pageInfo.endCursor,
+      },
+    );
     expect(page2.data!.search.nodes.map((n) => n.code)).toEqual(expected.slice(50, 100));
   });
 
@@ -201,11 +238,19 @@ describe('the official releases in ../shared/data', () => {
       '{ code(code: "E11") { all: descendants(first: 1) { totalCount } billable: descendants(first: 500, billableOnly: true) { totalCount nodes { code } } } }',
     );
     expect(result.data!.code.all.totalCount).toBe(below.length);
-    expect(result.data!.code.billable.nodes.map((n) => n.code)).toEqual(below.filter((c) => c.billable).map((c) => dotted(c.code)).sort());
+    expect(result.data!.code.billable.nodes.map((n) => n.code)).toEqual(
+      below
+        .filter((c) => c.billable)
+        .map((c) => dotted(c.code))
+        .sort(),
+    );
   });
 
   it('ties E11 to its excludes1 targets and E08 codes to their code-first notes, with the note text', async () => {
-    const result = await h.run<{ e11: { excludes1: Array<{ text: string; target: { code: string } | null; targetCategory: { code: string } | null }> }; e0821: { codeFirst: Array<{ text: string }> } }>(
+    const result = await h.run<{
+      e11: { excludes1: Array<{ text: string; target: { code: string } | null; targetCategory: { code: string } | null }> };
+      e0821: { codeFirst: Array<{ text: string }> };
+    }>(
       `{ e11: code(code: "E11") { ... on Diagnosis { excludes1 { text target { code } targetCategory { code } } } }
          e0821: code(code: "E08") { ... on Diagnosis { codeFirst { text } } } }`,
     );
@@ -262,7 +307,11 @@ describe('the official releases in ../shared/data', () => {
          i10: code(code: "I10") { ... on Diagnosis { excludes1(inherited: false) { text targets { code } targetCategories { code } } } } }`,
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data!.b20.useAdditional).toContainEqual({ text: 'Use additional code(s) to identify all manifestations of HIV infection', targets: [], targetCategories: [] });
+    expect(result.data!.b20.useAdditional).toContainEqual({
+      text: 'Use additional code(s) to identify all manifestations of HIV infection',
+      targets: [],
+      targetCategories: [],
+    });
     const pregnancy = result.data!.i10.excludes1.filter((n) => n.text.includes('(O10-O11, O13-O16)'));
     expect(pregnancy).toHaveLength(1);
     expect(pregnancy[0]!.targets.map((t) => t.code)).toEqual(['O10', 'O11', 'O13', 'O14', 'O15', 'O16']);
@@ -285,7 +334,13 @@ describe('the official releases in ../shared/data', () => {
     const pos = new Map(orderCodes.map((c, i) => [c, i]));
     const rangeCategory = new Map<string, string>();
     const expected: Array<{ owner: string; kind: string; text: string; targets: string[] }> = [];
-    const kinds: Record<string, string> = { excludes1: 'EXCLUDES1', excludes2: 'EXCLUDES2', codeFirst: 'CODE_FIRST', useAdditionalCode: 'USE_ADDITIONAL', codeAlso: 'CODE_ALSO' };
+    const kinds: Record<string, string> = {
+      excludes1: 'EXCLUDES1',
+      excludes2: 'EXCLUDES2',
+      codeFirst: 'CODE_FIRST',
+      useAdditionalCode: 'USE_ADDITIONAL',
+      codeAlso: 'CODE_ALSO',
+    };
     const stack: Array<{ type: string; name: string | null }> = [];
     let kind: string | null = null;
     let intro = false;
@@ -308,7 +363,12 @@ describe('the official releases in ../shared/data', () => {
         if (!rangeCategory.has(`${m[1]}-${m[2]}`)) rangeCategory.set(`${m[1]}-${m[2]}`, `chapter ${stack[stack.length - 1]!.name}`);
       } else if ((m = /^<note>(.*)<\/note>$/.exec(l)) && kind) {
         const owner = stack[stack.length - 1]!;
-        expected.push({ owner: owner.type === 'diag' ? owner.name! : owner.type === 'section' ? owner.name! : `chapter ${owner.name}`, kind, text: m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ').trim(), targets: [] });
+        expected.push({
+          owner: owner.type === 'diag' ? owner.name! : owner.type === 'section' ? owner.name! : `chapter ${owner.name}`,
+          kind,
+          text: m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ').trim(),
+          targets: [],
+        });
       }
     }
     const known = (code: string): string | null => {
@@ -339,7 +399,7 @@ describe('the official releases in ../shared/data', () => {
           const [from, to] = [known(a), known(b)];
           if (!from || !to || pos.get(from)! > pos.get(to)!) continue;
           const last = subtreeEnd(pos.get(to)!);
-          for (let i = pos.get(from)!; i <= last; ) {
+          for (let i = pos.get(from)!; i <= last;) {
             const end = subtreeEnd(i);
             if (end <= last) {
               targets.add(dotted(orderCodes[i]!));
@@ -361,8 +421,13 @@ describe('the official releases in ../shared/data', () => {
     const onKnownOwner = expected.filter((n) => n.owner.includes('-') || n.owner.startsWith('chapter') || pos.has(n.owner.replace('.', '')));
     const keys = new Set(onKnownOwner.map((n) => `${n.owner}|${n.kind}|${n.text}`));
     const differences = onKnownOwner.filter((n) => JSON.stringify(graph.get(`${n.owner}|${n.kind}|${n.text}`)) !== JSON.stringify(n.targets));
-    const report = differences.map((n) => `${n.owner} ${n.kind} "${n.text}": simple ${JSON.stringify(n.targets)}, graph ${JSON.stringify(graph.get(`${n.owner}|${n.kind}|${n.text}`) ?? null)}`);
-    console.log(`notes comparison: ${onKnownOwner.length - differences.length} of ${onKnownOwner.length} notes match (${expected.length - onKnownOwner.length} on tabular codes the FY2026 order file lacks)\n${report.join('\n')}`);
+    const report = differences.map(
+      (n) =>
+        `${n.owner} ${n.kind} "${n.text}": simple ${JSON.stringify(n.targets)}, graph ${JSON.stringify(graph.get(`${n.owner}|${n.kind}|${n.text}`) ?? null)}`,
+    );
+    console.log(
+      `notes comparison: ${onKnownOwner.length - differences.length} of ${onKnownOwner.length} notes match (${expected.length - onKnownOwner.length} on tabular codes the FY2026 order file lacks)\n${report.join('\n')}`,
+    );
     // Every note of the file on an owner the graph holds is there, once; no other note is.
     expect(graph.size).toBe(keys.size);
     expect([...keys].every((k) => graph.has(k))).toBe(true);
@@ -399,7 +464,11 @@ describe('the official releases in ../shared/data', () => {
     // The text is shown to licensed credentials only (issue 6); others get a placeholder naming the code.
     const result = await h.run(query, undefined, { credential: 'valid', name: 'licensee', role: 'reader', licensed: true });
     expect(result.data).toEqual({
-      code: { display: 'INVENTED descriptor for a test', validIn: [{ id: 'CPT:2026', files: ['cpt-2026.tsv'] }], categories: [{ code: 'CAT1' }, { code: 'EM' }] },
+      code: {
+        display: 'INVENTED descriptor for a test',
+        validIn: [{ id: 'CPT:2026', files: ['cpt-2026.tsv'] }],
+        categories: [{ code: 'CAT1' }, { code: 'EM' }],
+      },
     });
     const anonymous = await h.run<{ code: { display: string } }>(query);
     expect(anonymous.data!.code.display).toBe('CPT 99213: descriptor licensed by the AMA, shown only to callers with a licensed credential');
@@ -426,7 +495,15 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
   }
 
   type Page = { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; edges: Array<{ node: PairingShape }> };
-  type PairingShape = { diagnosis: { code: string; retired: boolean }; procedure: { code: string }; status: string; listedAs: string | null; matchedVia: string; effectiveTo: string | null; policy: { id: string } | null };
+  type PairingShape = {
+    diagnosis: { code: string; retired: boolean };
+    procedure: { code: string };
+    status: string;
+    listedAs: string | null;
+    matchedVia: string;
+    effectiveTo: string | null;
+    policy: { id: string } | null;
+  };
   const PAIRING = 'diagnosis { code retired } procedure { code } status listedAs matchedVia effectiveTo policy { id }';
 
   /** Every pairing of justifiedBy, a page of 500 at a time. */
@@ -449,21 +526,45 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
   }
 
   it('loads one policy per NCD of the list, each with the default rule its wildcard row gives', async () => {
-    const result = await h.run<{ policies: Array<{ id: string; defaultStatus: string; defaultListedAs: string; effectiveFrom: string; publisher: { id: string }; governs: Array<{ code: string }> }> }>(
-      '{ policies { id defaultStatus defaultListedAs effectiveFrom publisher { id } governs { code } } }',
-    );
+    const result = await h.run<{
+      policies: Array<{
+        id: string;
+        defaultStatus: string;
+        defaultListedAs: string;
+        effectiveFrom: string;
+        publisher: { id: string };
+        governs: Array<{ code: string }>;
+      }>;
+    }>('{ policies { id defaultStatus defaultListedAs effectiveFrom publisher { id } governs { code } } }');
     const wildcards = ncd.filter(isDefault);
     expect(result.data!.policies.map((p) => p.id)).toEqual([...new Set(ncd.map((r) => r.policy))].sort());
     for (const policy of result.data!.policies) {
-      const starts = [...ncd, ...procedures].filter((r) => r.policy === policy.id && r.from !== null).map((r) => r.from!).sort();
-      expect(policy).toMatchObject({ defaultStatus: wildcards.find((w) => w.policy === policy.id)!.status, defaultListedAs: '@@@@@@@', effectiveFrom: starts[0], publisher: { id: 'CMS' } });
-      expect(policy.governs.map((g) => g.code)).toEqual(procedures.filter((p) => p.policy === policy.id).map((p) => p.code).sort());
+      const starts = [...ncd, ...procedures]
+        .filter((r) => r.policy === policy.id && r.from !== null)
+        .map((r) => r.from!)
+        .sort();
+      expect(policy).toMatchObject({
+        defaultStatus: wildcards.find((w) => w.policy === policy.id)!.status,
+        defaultListedAs: '@@@@@@@',
+        effectiveFrom: starts[0],
+        publisher: { id: 'CMS' },
+      });
+      expect(policy.governs.map((g) => g.code)).toEqual(
+        procedures
+          .filter((p) => p.policy === policy.id)
+          .map((p) => p.code)
+          .sort(),
+      );
     }
   });
 
   it('answers "which diagnoses justify 80061?" with exactly the codes its NCD covers on the date, ranges expanded', async () => {
     const expected = listed(policyOf('80061'), DATE, ['COVERED']);
-    const retired = new Set(rowsOf(policyOf('80061')).filter((r) => r.status === 'COVERED' && inForce(r, DATE)).flatMap((r) => index.expand(r).retired));
+    const retired = new Set(
+      rowsOf(policyOf('80061'))
+        .filter((r) => r.status === 'COVERED' && inForce(r, DATE))
+        .flatMap((r) => index.expand(r).retired),
+    );
     const { total, pairings } = await justifiedBy('80061', `asOf: "${DATE}"`);
     expect(total).toBe(pairings.length);
     expect(new Set(pairings.filter((p) => !p.diagnosis.retired).map((p) => p.diagnosis.code))).toEqual(new Set([...expected].map(dotted)));
@@ -480,7 +581,9 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
   });
 
   it('reaches the codes under a listed code that is now a header, via CATEGORY', async () => {
-    const header = ncd.find((r) => r.start === r.end && !isDefault(r) && index.has(r.start) && !billable.has(r.start) && inForce(r, DATE) && r.status === 'COVERED')!;
+    const header = ncd.find(
+      (r) => r.start === r.end && !isDefault(r) && index.has(r.start) && !billable.has(r.start) && inForce(r, DATE) && r.status === 'COVERED',
+    )!;
     const child = index.expand(header).codes.find((c) => c !== header.start)!;
     const procedure = procedures.find((p) => p.policy === header.policy)!.code;
     const result = await h.run<{ checkPairing: { verdict: string; pairings: PairingShape[] } }>(
@@ -499,13 +602,24 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
       `{ covered: checkPairing(diagnosis: "${free}", procedure: "${bloodCount}", dateOfService: "${DATE}") { verdict pairings { ${PAIRING} } }
          lipids: checkPairing(diagnosis: "${free}", procedure: "80061", dateOfService: "${DATE}") { verdict pairings { ${PAIRING} } } }`,
     );
-    expect(check.data!.covered).toEqual({ verdict: 'SUPPORTED', pairings: [expect.objectContaining({ status: 'COVERED', matchedVia: 'DEFAULT_RULE', listedAs: '@@@@@@@', policy: { id: '190.15' } })] });
-    expect(check.data!.lipids).toEqual({ verdict: 'NOT_SUPPORTED', pairings: [expect.objectContaining({ status: 'NOT_MEDICALLY_NECESSARY', matchedVia: 'DEFAULT_RULE', policy: { id: '190.23B' } })] });
+    expect(check.data!.covered).toEqual({
+      verdict: 'SUPPORTED',
+      pairings: [expect.objectContaining({ status: 'COVERED', matchedVia: 'DEFAULT_RULE', listedAs: '@@@@@@@', policy: { id: '190.15' } })],
+    });
+    expect(check.data!.lipids).toEqual({
+      verdict: 'NOT_SUPPORTED',
+      pairings: [expect.objectContaining({ status: 'NOT_MEDICALLY_NECESSARY', matchedVia: 'DEFAULT_RULE', policy: { id: '190.23B' } })],
+    });
 
     const justifies = await h.run<{ code: { justifies: { edges: Array<{ node: PairingShape }> } } }>(
       `{ code(code: "${free}") { ... on Diagnosis { justifies(first: 500, asOf: "${DATE}", policy: "190.15") { edges { node { ${PAIRING} } } } } } }`,
     );
-    expect(justifies.data!.code.justifies.edges.map((e) => e.node.procedure.code)).toEqual(procedures.filter((p) => p.policy === '190.15').map((p) => p.code).sort());
+    expect(justifies.data!.code.justifies.edges.map((e) => e.node.procedure.code)).toEqual(
+      procedures
+        .filter((p) => p.policy === '190.15')
+        .map((p) => p.code)
+        .sort(),
+    );
     expect(justifies.data!.code.justifies.edges.every((e) => e.node.matchedVia === 'DEFAULT_RULE')).toBe(true);
 
     // Counted over the whole release: covered listings plus every billable code listed under no status.
@@ -519,7 +633,16 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
 
   it('reads term dates: a listing ended before asOf is gone, and in force on a date before its end', async () => {
     // A covered code of 190.23B whose every row ends: listed before the end, not after.
-    const ended = rowsOf('190.23B').find((r) => r.to !== null && r.start === r.end && index.has(r.start) && r.status === 'COVERED' && rowsOf('190.23B').filter((o) => index.expand(o).codes.includes(r.start)).every((o) => o.to !== null))!;
+    const ended = rowsOf('190.23B').find(
+      (r) =>
+        r.to !== null &&
+        r.start === r.end &&
+        index.has(r.start) &&
+        r.status === 'COVERED' &&
+        rowsOf('190.23B')
+          .filter((o) => index.expand(o).codes.includes(r.start))
+          .every((o) => o.to !== null),
+    )!;
     const before = ended.to!;
     const after = `${Number(ended.to!.slice(0, 4)) + 1}${ended.to!.slice(4)}`;
     const result = await h.run<{ before: { verdict: string; pairings: PairingShape[] }; after: { verdict: string; pairings: PairingShape[] } }>(
@@ -541,20 +664,26 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
     const procedure = procedures.find((p) => p.policy === row.policy)!.code;
     const date = row.from!;
     const { pairings } = await justifiedBy(procedure, `asOf: "${date}", status: [${row.status}]`);
-    expect(pairings).toContainEqual(expect.objectContaining({ diagnosis: { code: dottedCode(row.start), retired: true }, listedAs: row.entry, status: row.status }));
+    expect(pairings).toContainEqual(
+      expect.objectContaining({ diagnosis: { code: dottedCode(row.start), retired: true }, listedAs: row.entry, status: row.status }),
+    );
     const lookup = await h.run<{ code: unknown }>(`{ code(code: "${row.start}", system: ICD10CM) { code } }`);
     expect(lookup.data!.code).toBeNull();
   });
 
   it('says NO_POLICY, not denied, for a procedure nothing governs', async () => {
-    const result = await h.run<{ checkPairing: { verdict: string; pairings: unknown[]; reasons: string[] } }>('{ checkPairing(diagnosis: "E11.9", procedure: "0DTJ4ZZ") { verdict pairings { status } reasons } }');
+    const result = await h.run<{ checkPairing: { verdict: string; pairings: unknown[]; reasons: string[] } }>(
+      '{ checkPairing(diagnosis: "E11.9", procedure: "0DTJ4ZZ") { verdict pairings { status } reasons } }',
+    );
     expect(result.data!.checkPairing).toMatchObject({ verdict: 'NO_POLICY', pairings: [] });
     expect(result.data!.checkPairing.reasons[0]).toContain('unknown (not denied)');
   });
 
   it('answers "is E11.9 enough for 83036?" from the NCD 190.21 listing', async () => {
     const rows = rowsOf(policyOf('83036')).filter((r) => inForce(r, DATE) && index.expand(r).codes.includes('E119'));
-    const result = await h.run<{ checkPairing: { verdict: string; pairings: PairingShape[] } }>(`{ checkPairing(diagnosis: "E11.9", procedure: "83036", dateOfService: "${DATE}") { verdict pairings { ${PAIRING} } } }`);
+    const result = await h.run<{ checkPairing: { verdict: string; pairings: PairingShape[] } }>(
+      `{ checkPairing(diagnosis: "E11.9", procedure: "83036", dateOfService: "${DATE}") { verdict pairings { ${PAIRING} } } }`,
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(result.data!.checkPairing.verdict).toBe(rows.some((r) => r.status === 'COVERED') ? 'SUPPORTED' : 'NOT_SUPPORTED');
     expect(result.data!.checkPairing.pairings.map((p) => p.listedAs).sort()).toEqual(rows.map((r) => r.entry).sort());
@@ -587,7 +716,9 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
     expect(v.findings.find((f) => f.code === 'EXCLUDES1_CONFLICT')!.evidence[0]).toMatchObject({ kind: 'EXCLUDES1_NOTE' });
     expect(v.lines.map((l) => l.outcome)).toEqual(['PASS', 'FAIL', 'FAIL', 'PASS', 'FAIL']);
     expect(codes(v.lines[1]!.findings)).toEqual(['NOT_COVERED', 'NO_SUPPORTING_DIAGNOSIS']);
-    expect(v.lines[1]!.findings.find((f) => f.code === 'NOT_COVERED')!.evidence).toEqual([expect.objectContaining({ kind: 'POLICY_LISTING', policyId: '190.23B', listedAs: denied.entry })]);
+    expect(v.lines[1]!.findings.find((f) => f.code === 'NOT_COVERED')!.evidence).toEqual([
+      expect.objectContaining({ kind: 'POLICY_LISTING', policyId: '190.23B', listedAs: denied.entry }),
+    ]);
     expect(codes(v.lines[2]!.findings)).toEqual(['MISSING_DIAGNOSIS']);
     expect(v.lines[3]!.findings).toEqual([expect.objectContaining({ code: 'NO_POLICY', severity: 'INFO' })]);
     expect(codes(v.lines[4]!.findings)).toEqual(['UNKNOWN_CODE']);
@@ -597,21 +728,32 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
       'query($claim: ClaimInput!) { validateClaim(claim: $claim) { findings { code message } } }',
       { claim: { dateOfService: '2024-03-01', diagnoses: ['E11.9'], lines: [{ procedure: '83036', diagnosisPointers: [1] }] } },
     );
-    expect(early.data!.validateClaim.findings).toEqual([expect.objectContaining({ code: 'NOT_VALID_ON_DATE', message: expect.stringContaining('2025-10-01') })]);
+    expect(early.data!.validateClaim.findings).toEqual([
+      expect.objectContaining({ code: 'NOT_VALID_ON_DATE', message: expect.stringContaining('2025-10-01') }),
+    ]);
   });
 
   it('counts the justifying diagnoses of 80061 by chapter, totalling justifiedBy', async () => {
     const result = await h.run<{ code: { justifiedBy: { totalCount: number }; justifyingChapters: Array<{ chapter: { code: string }; diagnoses: number }> } }>(
       `{ code(code: "80061") { ... on Procedure { justifiedBy(first: 1, asOf: "${DATE}") { totalCount } justifyingChapters(asOf: "${DATE}") { chapter { code } diagnoses } } } }`,
     );
-    const retired = new Set(rowsOf('190.23B').filter((r) => r.status === 'COVERED' && inForce(r, DATE)).flatMap((r) => index.expand(r).retired)).size;
+    const retired = new Set(
+      rowsOf('190.23B')
+        .filter((r) => r.status === 'COVERED' && inForce(r, DATE))
+        .flatMap((r) => index.expand(r).retired),
+    ).size;
     const sum = result.data!.code.justifyingChapters.reduce((s, c) => s + c.diagnoses, 0);
     expect(sum).toBe(result.data!.code.justifiedBy.totalCount - retired);
-    expect(result.data!.code.justifyingChapters.find((c) => c.chapter.code === '4')!.diagnoses).toBe([...listed('190.23B', DATE, ['COVERED'])].filter((c) => c >= 'E00' && c < 'E90').length);
+    expect(result.data!.code.justifyingChapters.find((c) => c.chapter.code === '4')!.diagnoses).toBe(
+      [...listed('190.23B', DATE, ['COVERED'])].filter((c) => c >= 'E00' && c < 'E90').length,
+    );
   });
 
   it('ranks procedures by justifying diagnoses and measures their overlap', async () => {
-    const result = await h.run<{ procedureRanking: Array<{ procedure: { code: string }; diagnoses: number; policies: string[] }>; code: { overlappingProcedures: Array<{ procedure: { code: string }; shared: number; jaccard: number }> } }>(
+    const result = await h.run<{
+      procedureRanking: Array<{ procedure: { code: string }; diagnoses: number; policies: string[] }>;
+      code: { overlappingProcedures: Array<{ procedure: { code: string }; shared: number; jaccard: number }> };
+    }>(
       `{ procedureRanking(first: 100, asOf: "${DATE}") { procedure { code } diagnoses policies }
          code(code: "80061") { ... on Procedure { overlappingProcedures(first: 100, asOf: "${DATE}") { procedure { code } shared jaccard } } } }`,
     );
@@ -623,7 +765,11 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
     expect(ranking[0]!.diagnoses).toBe(published - [...listed('190.15', DATE)].filter((c) => !coveredBy15.has(c)).length);
     const lipids = new Set([...listed('190.23B', DATE, ['COVERED'])]);
     const sibling = procedures.find((p) => p.policy === '190.23B' && p.code !== '80061')!.code;
-    expect(result.data!.code.overlappingProcedures.find((o) => o.procedure.code === sibling)).toEqual({ procedure: { code: sibling }, shared: lipids.size, jaccard: 1 });
+    expect(result.data!.code.overlappingProcedures.find((o) => o.procedure.code === sibling)).toEqual({
+      procedure: { code: sibling },
+      shared: lipids.size,
+      jaccard: 1,
+    });
   });
 
   it('lists diagnoses that justify nothing: only codes 190.15 lists and no policy covers', async () => {
@@ -634,7 +780,11 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
   });
 
   it('exports justifiedBy as CSV with the same filters, every page', async () => {
-    const service = await startService({ schema: await createSchema(), executor: h.executor, logger: logger.child({}, { level: 'silent' }), databaseReady: async () => true }, '127.0.0.1', 0);
+    const service = await startService(
+      { schema: await createSchema(), executor: h.executor, logger: logger.child({}, { level: 'silent' }), databaseReady: async () => true },
+      '127.0.0.1',
+      0,
+    );
     try {
       const base = service.url.replace('/graphql', '');
       const response = await fetch(`${base}/export/justified-by.csv?code=80061&asOf=${DATE}&status=COVERED,DENIED`);
@@ -652,11 +802,16 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
   });
 
   it('hides a policy interrupted by SIGKILL, and the next run converges on a clean run', async () => {
-    const listings = () => cypher<{ k: string }>("MATCH (p:Policy)-[l:LISTS]->(c) RETURN p.id + '|' + p.status + '|' + c.code + '|' + l.key + '|' + l.via AS k ORDER BY k");
+    const listings = () =>
+      cypher<{ k: string }>("MATCH (p:Policy)-[l:LISTS]->(c) RETURN p.id + '|' + p.status + '|' + c.code + '|' + l.key + '|' + l.via AS k ORDER BY k");
     const clean = await listings();
     await cypher('MATCH (p:Policy) DETACH DELETE p');
     const args = ['--import', 'tsx', 'scripts/import.ts', '--ncd-lab-procedures', files.ncdLabProcedures!, '--ncd-lab-diagnoses', files.ncdLabDiagnoses!];
-    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: { ...process.env, NEO4J_URI: target.uri, NEO4J_DATABASE: target.database }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NEO4J_URI: target.uri, NEO4J_DATABASE: target.database },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const killed = new Promise<string>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
@@ -666,7 +821,9 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
       child.on('exit', (_code, signal) => resolve(signal ?? `exit without kill: ${output}`));
     });
     expect(await killed).toBe('SIGKILL');
-    const seen = await h.run<{ policies: unknown[]; checkPairing: { verdict: string } }>('{ policies { id } checkPairing(diagnosis: "E11.9", procedure: "80061") { verdict } }');
+    const seen = await h.run<{ policies: unknown[]; checkPairing: { verdict: string } }>(
+      '{ policies { id } checkPairing(diagnosis: "E11.9", procedure: "80061") { verdict } }',
+    );
     expect(seen.data).toEqual({ policies: [], checkPairing: { verdict: 'NO_POLICY' } });
     await runOfficialImport(h.executor, { ncdLabProcedures: files.ncdLabProcedures, ncdLabDiagnoses: files.ncdLabDiagnoses });
     expect(await listings()).toEqual(clean);

@@ -19,14 +19,26 @@ const KEYS = readApiKeys('http-curator=sample-test-key-0123456789');
 
 beforeAll(async () => {
   h = await createHarness();
-  service = await startService({ schema: await createSchema(), executor: h.executor, logger: logger.child({}, { level: 'silent' }), databaseReady: async () => true, apiKeys: KEYS }, '127.0.0.1', 0);
+  service = await startService(
+    { schema: await createSchema(), executor: h.executor, logger: logger.child({}, { level: 'silent' }), databaseReady: async () => true, apiKeys: KEYS },
+    '127.0.0.1',
+    0,
+  );
 });
 afterAll(async () => {
   await service.stop();
   await h.close();
 });
 
-type Pairing = { diagnosis: { code: string }; procedure: { code: string }; status: string; listedAs: string | null; matchedVia: string; policy: { id: string } | null; curation: { author: string } | null };
+type Pairing = {
+  diagnosis: { code: string };
+  procedure: { code: string };
+  status: string;
+  listedAs: string | null;
+  matchedVia: string;
+  policy: { id: string } | null;
+  curation: { author: string } | null;
+};
 const PAIRING = 'diagnosis { code } procedure { code } status listedAs matchedVia policy { id } curation { author }';
 
 async function justifiedBy(procedure: string, args = ''): Promise<{ totalCount: number; nodes: Pairing[] }> {
@@ -46,12 +58,29 @@ describe('justifiedBy and justifies', () => {
   it('lists the diagnoses NCD 190.23B covers for 80061 in tabular order, and the curated one, with how each was matched', async () => {
     const page = await justifiedBy('80061', `asOf: "${DATE}"`);
     expect(page.nodes.map((p) => `${p.diagnosis.code} ${p.status} ${p.matchedVia} ${p.listedAs ?? '-'}`)).toEqual([
-      'E11.21 COVERED RANGE E1121-E1122', 'E11.22 COVERED RANGE E1121-E1122', 'E11.29 COVERED CODE E1129', 'E11.36 COVERED CODE E1136',
-      'E11.641 COVERED CODE E11641', 'E11.649 COVERED CODE E11649', 'E11.65 COVERED CODE E1165', 'E11.69 COVERED CODE E1169',
-      'E11.8 COVERED RANGE E118-E119', 'E11.9 COVERED RANGE E118-E119', 'E66.01 COVERED CODE E6601', 'E66.09 COVERED CODE E6609',
-      'E78.00 COVERED RANGE E7800-E7801', 'E78.01 COVERED RANGE E7800-E7801', 'E78.010 COVERED RANGE E7800-E7801', 'E78.011 COVERED RANGE E7800-E7801',
-      'E78.019 COVERED RANGE E7800-E7801', 'E78.5 COVERED RANGE E785-E786', 'E78.5 CURATED CURATED -', 'E78.6 COVERED RANGE E785-E786',
-      'I10 COVERED CODE I10', 'I25.10 COVERED CODE I2510', 'Z79.84 COVERED CODE Z7984',
+      'E11.21 COVERED RANGE E1121-E1122',
+      'E11.22 COVERED RANGE E1121-E1122',
+      'E11.29 COVERED CODE E1129',
+      'E11.36 COVERED CODE E1136',
+      'E11.641 COVERED CODE E11641',
+      'E11.649 COVERED CODE E11649',
+      'E11.65 COVERED CODE E1165',
+      'E11.69 COVERED CODE E1169',
+      'E11.8 COVERED RANGE E118-E119',
+      'E11.9 COVERED RANGE E118-E119',
+      'E66.01 COVERED CODE E6601',
+      'E66.09 COVERED CODE E6609',
+      'E78.00 COVERED RANGE E7800-E7801',
+      'E78.01 COVERED RANGE E7800-E7801',
+      'E78.010 COVERED RANGE E7800-E7801',
+      'E78.011 COVERED RANGE E7800-E7801',
+      'E78.019 COVERED RANGE E7800-E7801',
+      'E78.5 COVERED RANGE E785-E786',
+      'E78.5 CURATED CURATED -',
+      'E78.6 COVERED RANGE E785-E786',
+      'I10 COVERED CODE I10',
+      'I25.10 COVERED CODE I2510',
+      'Z79.84 COVERED CODE Z7984',
     ]);
     expect(page.totalCount).toBe(23);
     expect(page.nodes.find((p) => p.status === 'CURATED')).toMatchObject({ policy: null, curation: { author: 'codeset-graph maintainers' } });
@@ -61,7 +90,12 @@ describe('justifiedBy and justifies', () => {
     const page = await justifiedBy('80061', 'asOf: "2016-01-01"');
     const e78 = page.nodes.filter((p) => p.diagnosis.code.startsWith('E78.0'));
     expect(e78.map((p) => `${p.diagnosis.code} ${p.matchedVia} ${p.listedAs}`)).toEqual([
-      'E78.0 CODE E780', 'E78.00 CATEGORY E780', 'E78.01 CATEGORY E780', 'E78.010 CATEGORY E780', 'E78.011 CATEGORY E780', 'E78.019 CATEGORY E780',
+      'E78.0 CODE E780',
+      'E78.00 CATEGORY E780',
+      'E78.01 CATEGORY E780',
+      'E78.010 CATEGORY E780',
+      'E78.011 CATEGORY E780',
+      'E78.019 CATEGORY E780',
     ]);
     expect(page.nodes.some((p) => p.diagnosis.code === 'Z79.84')).toBe(false); // listed from 2016-10-01
     expect(page.nodes.some((p) => p.status === 'CURATED')).toBe(true); // curated pairings have no dates: active or retired
@@ -95,15 +129,23 @@ describe('justifiedBy and justifies', () => {
   });
 
   it('lists what E11.9 justifies: both NCD listings, the default of 190.15 and the curated pairing', async () => {
-    const result = await h.run<{ code: { justifies: { nodes: Pairing[] } } }>(`{ code(code: "E11.9") { ... on Diagnosis { justifies(asOf: "${DATE}") { nodes { ${PAIRING} } } } } }`);
+    const result = await h.run<{ code: { justifies: { nodes: Pairing[] } } }>(
+      `{ code(code: "E11.9") { ... on Diagnosis { justifies(asOf: "${DATE}") { nodes { ${PAIRING} } } } } }`,
+    );
     expect(result.data!.code.justifies.nodes.map((p) => `${p.procedure.code} ${p.status} ${p.matchedVia} ${p.policy?.id ?? '-'}`)).toEqual([
-      '80061 COVERED RANGE 190.23B', '83036 COVERED RANGE 190.21', '83036 CURATED CURATED -', '85025 COVERED DEFAULT_RULE 190.15',
+      '80061 COVERED RANGE 190.23B',
+      '83036 COVERED RANGE 190.21',
+      '83036 CURATED CURATED -',
+      '85025 COVERED DEFAULT_RULE 190.15',
     ]);
   });
 
   it('refuses an unknown policy, an unknown chapter, an impossible date and an empty status list, naming the value', async () => {
     const bad = async (args: string) => errorOf(await h.run(`{ code(code: "80061") { ... on Procedure { justifiedBy(${args}) { totalCount } } } }`));
-    expect(await bad('policy: "999.99"')).toEqual({ code: 'BAD_USER_INPUT', message: 'Policy "999.99" is not loaded: expected an NCD number such as "190.23B" (see the policies query)' });
+    expect(await bad('policy: "999.99"')).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'Policy "999.99" is not loaded: expected an NCD number such as "190.23B" (see the policies query)',
+    });
     expect(await bad('chapter: "99"')).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('Chapter "99" names no category') });
     expect(await bad('asOf: "2026-02-30"')).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('"2026-02-30"') });
     expect(await bad('status: []')).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('status') });
@@ -112,7 +154,9 @@ describe('justifiedBy and justifies', () => {
 
 describe('checkPairing', () => {
   const check = (dx: string, px: string) =>
-    h.run<{ checkPairing: { verdict: string; reasons: string[]; pairings: Pairing[] } }>(`{ checkPairing(diagnosis: "${dx}", procedure: "${px}", dateOfService: "${DATE}") { verdict reasons pairings { ${PAIRING} } } }`);
+    h.run<{ checkPairing: { verdict: string; reasons: string[]; pairings: Pairing[] } }>(
+      `{ checkPairing(diagnosis: "${dx}", procedure: "${px}", dateOfService: "${DATE}") { verdict reasons pairings { ${PAIRING} } } }`,
+    );
 
   it('supports E11.9 for 83036 by NCD 190.21 (and the curated pairing)', async () => {
     const result = (await check('e119', '83036')).data!.checkPairing;
@@ -144,19 +188,36 @@ describe('checkPairing', () => {
   it('refuses a malformed code and a code no release holds', async () => {
     expect(errorOf(await check('E11.9X9X', '83036'))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('"E11.9X9X"') });
     expect(errorOf(await check('E11.9', 'E11.9'))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('not a procedure code') });
-    expect(errorOf(await check('A00.0', '83036'))).toEqual({ code: 'BAD_USER_INPUT', message: 'Diagnosis "A00.0" is not in the loaded ICD-10-CM release, and no policy names it' });
+    expect(errorOf(await check('A00.0', '83036'))).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'Diagnosis "A00.0" is not in the loaded ICD-10-CM release, and no policy names it',
+    });
   });
 });
 
 describe('validateClaim', () => {
   const validate = (claim: unknown) =>
-    h.run<{ validateClaim: { outcome: string; summary: string; findings: Array<{ code: string }>; lines: Array<{ outcome: string; summary: string; findings: Array<{ code: string; message: string }> }> } }>(
+    h.run<{
+      validateClaim: {
+        outcome: string;
+        summary: string;
+        findings: Array<{ code: string }>;
+        lines: Array<{ outcome: string; summary: string; findings: Array<{ code: string; message: string }> }>;
+      };
+    }>(
       'query($claim: ClaimInput!) { validateClaim(claim: $claim) { outcome summary findings { code } lines { outcome summary findings { code message } } } }',
       { claim },
     );
 
   it('passes a good line and denies a line whose diagnosis the policy denies (the README example)', async () => {
-    const result = await validate({ dateOfService: DATE, diagnoses: ['E11.9', 'Z00.00'], lines: [{ procedure: '83036', diagnosisPointers: [1] }, { procedure: '80061', diagnosisPointers: [2] }] });
+    const result = await validate({
+      dateOfService: DATE,
+      diagnoses: ['E11.9', 'Z00.00'],
+      lines: [
+        { procedure: '83036', diagnosisPointers: [1] },
+        { procedure: '80061', diagnosisPointers: [2] },
+      ],
+    });
     const v = result.data!.validateClaim;
     expect(v.lines.map((l) => l.outcome)).toEqual(['PASS', 'FAIL']);
     expect(v.lines[1]!.findings.map((f) => f.code)).toEqual(['NOT_COVERED', 'NO_SUPPORTING_DIAGNOSIS']);
@@ -184,21 +245,33 @@ describe('validateClaim', () => {
       code: 'BAD_USER_INPUT',
       message: 'Line 1 points to diagnosis 2, but the claim has 1: pointers are 1-based positions in diagnoses',
     });
-    expect(errorOf(await validate({ diagnoses: Array(13).fill('E11.9'), lines: [] }))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('diagnoses') });
-    expect(errorOf(await validate({ diagnoses: ['E11.9'], lines: [{ procedure: '83036', diagnosisPointers: [0] }] }))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(errorOf(await validate({ diagnoses: Array(13).fill('E11.9'), lines: [] }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringContaining('diagnoses'),
+    });
+    expect(errorOf(await validate({ diagnoses: ['E11.9'], lines: [{ procedure: '83036', diagnosisPointers: [0] }] }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
   });
 });
 
 describe('curated pairings', () => {
-  const ADD = 'mutation($input: AddPairingInput!) { addPairing(input: $input) { id status diagnosis { code } procedure { code } curation { id author source rationale history { action actor source detail } } } }';
+  const ADD =
+    'mutation($input: AddPairingInput!) { addPairing(input: $input) { id status diagnosis { code } procedure { code } curation { id author source rationale history { action actor source detail } } } }';
   const pairingCount = async () => Number((await h.driver.executeQuery('MATCH (p:Pairing) RETURN count(p) AS n')).records[0]!.get('n'));
 
   it('refuses writes without a valid credential and writes nothing', async () => {
     const before = await pairingCount();
     const input = { diagnosis: 'I10', procedure: '93000', source: 'test' };
-    expect(errorOf(await h.run(ADD, { input }))).toEqual({ code: 'UNAUTHENTICATED', message: 'Curation mutations need a write credential: send the API key in an X-Api-Key header (or Authorization: Bearer <key>)' });
+    expect(errorOf(await h.run(ADD, { input }))).toEqual({
+      code: 'UNAUTHENTICATED',
+      message: 'Curation mutations need a write credential: send the API key in an X-Api-Key header (or Authorization: Bearer <key>)',
+    });
     expect(errorOf(await h.run(ADD, { input }, { credential: 'invalid' }))).toMatchObject({ code: 'UNAUTHENTICATED' });
-    expect(errorOf(await h.run(ADD, { input: { ...input, diagnosis: '93000' } }, WRITER))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('"93000"') });
+    expect(errorOf(await h.run(ADD, { input: { ...input, diagnosis: '93000' } }, WRITER))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringContaining('"93000"'),
+    });
     expect(errorOf(await h.run(ADD, { input: { ...input, source: '' } }, WRITER))).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(await pairingCount()).toBe(before);
   });
@@ -211,7 +284,12 @@ describe('curated pairings', () => {
     );
     expect(added.errors).toBeUndefined();
     const { id } = added.data!.addPairing;
-    expect(added.data!.addPairing).toMatchObject({ status: 'CURATED', diagnosis: { code: 'I10' }, procedure: { code: '93000' }, curation: { author: 'test-curator', history: [{ action: 'ADD', actor: 'test-curator' }] } });
+    expect(added.data!.addPairing).toMatchObject({
+      status: 'CURATED',
+      diagnosis: { code: 'I10' },
+      procedure: { code: '93000' },
+      curation: { author: 'test-curator', history: [{ action: 'ADD', actor: 'test-curator' }] },
+    });
     const check = '{ checkPairing(diagnosis: "I10", procedure: "93000") { verdict } }';
     expect((await h.run<{ checkPairing: { verdict: string } }>(check)).data!.checkPairing.verdict).toBe('SUPPORTED');
 
@@ -219,12 +297,20 @@ describe('curated pairings', () => {
     expect(errorOf(again)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(id) });
     expect(again.errors![0]!.extensions).toMatchObject({ existingId: id });
 
-    const RETIRE = 'mutation($id: String!) { retirePairing(id: $id, reason: "superseded") { curation { retiredBy retiredReason retiredAt history { action actor detail } } } }';
+    const RETIRE =
+      'mutation($id: String!) { retirePairing(id: $id, reason: "superseded") { curation { retiredBy retiredReason retiredAt history { action actor detail } } } }';
     const retired = await h.run<{ retirePairing: { curation: { retiredBy: string; history: Array<{ action: string }> } } }>(RETIRE, { id }, WRITER);
-    expect(retired.data!.retirePairing.curation).toMatchObject({ retiredBy: 'test-curator', retiredReason: 'superseded', history: [{ action: 'ADD' }, { action: 'RETIRE', actor: 'test-curator', detail: 'superseded' }] });
+    expect(retired.data!.retirePairing.curation).toMatchObject({
+      retiredBy: 'test-curator',
+      retiredReason: 'superseded',
+      history: [{ action: 'ADD' }, { action: 'RETIRE', actor: 'test-curator', detail: 'superseded' }],
+    });
     expect((await h.run<{ checkPairing: { verdict: string } }>(check)).data!.checkPairing.verdict).toBe('NO_POLICY');
     expect(errorOf(await h.run(RETIRE, { id }, WRITER))).toMatchObject({ code: 'CONFLICT' });
-    expect(errorOf(await h.run(RETIRE, { id: 'curated:no-such-id' }, WRITER))).toMatchObject({ code: 'NOT_FOUND', message: 'No curated pairing has id "curated:no-such-id"' });
+    expect(errorOf(await h.run(RETIRE, { id: 'curated:no-such-id' }, WRITER))).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No curated pairing has id "curated:no-such-id"',
+    });
   });
 
   it('takes the API key from the X-Api-Key header over HTTP and records its name', async () => {
@@ -233,7 +319,9 @@ describe('curated pairings', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query: ADD, variables: { input: { diagnosis: 'E78.5', procedure: '93000', source: 'http test' } } }),
-      }).then((r) => r.json() as Promise<{ data?: { addPairing: { id: string; curation: { author: string } } }; errors?: Array<{ extensions: { code: string } }> }>);
+      }).then(
+        (r) => r.json() as Promise<{ data?: { addPairing: { id: string; curation: { author: string } } }; errors?: Array<{ extensions: { code: string } }> }>,
+      );
     expect((await post({ 'x-api-key': 'wrong-key-0123456789' })).errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
     const ok = await post({ authorization: 'Bearer sample-test-key-0123456789' });
     expect(ok.data!.addPairing.curation.author).toBe('http-curator');
@@ -250,7 +338,12 @@ describe('the CSV export', () => {
     const response = await fetch(`${service.url.replace('/graphql', '')}${path}`);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const rows = parse(await response.text(), { columns: true }) as Array<Record<string, string>>;
-    expect(rows.map((r) => `${r.procedure} ${r.status} ${r.matched_via} ${r.policy}`)).toEqual(['80061 COVERED RANGE 190.23B', '83036 COVERED RANGE 190.21', '83036 CURATED CURATED ', '85025 COVERED DEFAULT_RULE 190.15']);
+    expect(rows.map((r) => `${r.procedure} ${r.status} ${r.matched_via} ${r.policy}`)).toEqual([
+      '80061 COVERED RANGE 190.23B',
+      '83036 COVERED RANGE 190.21',
+      '83036 CURATED CURATED ',
+      '85025 COVERED DEFAULT_RULE 190.15',
+    ]);
   });
 
   it('answers bad parameters with 400 and the GraphQL error shape', async () => {
@@ -258,7 +351,12 @@ describe('the CSV export', () => {
     const response = await fetch(`${base}/export/justified-by.csv?code=80061&status=MAYBE`);
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      errors: [{ message: 'status "MAYBE" is not a pairing status: expected COVERED, DENIED, NOT_MEDICALLY_NECESSARY, CURATED', extensions: { code: 'BAD_USER_INPUT', argument: 'status', value: 'MAYBE' } }],
+      errors: [
+        {
+          message: 'status "MAYBE" is not a pairing status: expected COVERED, DENIED, NOT_MEDICALLY_NECESSARY, CURATED',
+          extensions: { code: 'BAD_USER_INPUT', argument: 'status', value: 'MAYBE' },
+        },
+      ],
     });
     const wrongRole = await fetch(`${base}/export/justifies.csv?system=CPT&code=85025`);
     expect(wrongRole.status).toBe(400);

@@ -19,7 +19,15 @@ import { startService, type RunningService } from '../../src/server';
  */
 const silent = pino({ level: 'silent' });
 const KEYS = readApiKeys('curator=curator-key-0123456789');
-const NAMED = new Set(['QUERY_TOO_COMPLEX', 'QUERY_TOO_DEEP', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PAYLOAD_TOO_LARGE', 'BAD_USER_INPUT']);
+const NAMED = new Set([
+  'QUERY_TOO_COMPLEX',
+  'QUERY_TOO_DEEP',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  'BAD_USER_INPUT',
+]);
 const LIMITS: QueryLimits = { ...DEFAULT_LIMITS, headersTimeoutMs: 1_000, requestTimeoutMs: 2_000, anonymousRatePerMinute: 0, anonymousExportRows: 1 };
 
 /** A TCP relay to the test Neo4j that can be cut (connections refused and dropped) and restored. */
@@ -58,7 +66,11 @@ let breaker: CircuitBreaker;
 
 async function post(body: unknown, headers: Record<string, string> = {}) {
   const began = performance.now();
-  const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await response.text();
   let json: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } = {};
   try {
@@ -86,7 +98,11 @@ beforeAll(async () => {
   driver = createDriver({ ...target, uri: `bolt://127.0.0.1:${relay.port}` }, { connectTimeoutMs: 3_000 });
   breaker = new CircuitBreaker(() => probeOnce(driver, target.database, 1_000), { probeIntervalMs: 250 });
   const executor = new CypherExecutor(driver, target.database, new CypherLibrary(), 30_000).withGuards({ breaker });
-  service = await startService({ schema: await createSchema(), executor, logger: silent, databaseReady: async () => !breaker.isOpen, apiKeys: KEYS, limits: LIMITS }, '127.0.0.1', 0);
+  service = await startService(
+    { schema: await createSchema(), executor, logger: silent, databaseReady: async () => !breaker.isOpen, apiKeys: KEYS, limits: LIMITS },
+    '127.0.0.1',
+    0,
+  );
   base = service.url.replace(/\/graphql$/, '');
 });
 
@@ -120,7 +136,10 @@ describe('hostile document shapes (issue 13)', () => {
     ['150 aliases (under the token limit)', () => ({ query: `query { ${repeat(150, (i) => `a${i}: codeSystems { id }`)} }` })],
     ['1,000 directives on one field', () => ({ query: `query { codeSystems ${repeat(1000, () => '@include(if: true)')} { id } }` })],
     ['60 directives on one field (under the token limit)', () => ({ query: `query { codeSystems ${repeat(60, () => '@include(if: true)')} { id } }` })],
-    ['a fragment of 1,200 fields defined before the operation', () => ({ query: `fragment F on Query { ${repeat(1200, () => 'codeSystems { id }')} } query { ...F }` })],
+    [
+      'a fragment of 1,200 fields defined before the operation',
+      () => ({ query: `fragment F on Query { ${repeat(1200, () => 'codeSystems { id }')} } query { ...F }` }),
+    ],
     ['2,000 spreads of one fragment', () => ({ query: `fragment F on CodeSystem { id } query { codeSystems { ${repeat(2000, () => '...F')} } }` })],
     ['200 operations in one document', () => ({ query: repeat(200, (i) => `query Q${i} { codeSystems { id } }`), operationName: 'Q0' })],
     ['a batch of 500 operations', () => Array.from({ length: 500 }, () => ({ query: '{ codeSystems { id } }' }))],
@@ -163,7 +182,9 @@ describe('cost that matches the work (issue 13)', () => {
 
   it('refuses twenty justifiedBy pages after a deep cursor, priced by their offset', async () => {
     const after = Buffer.from('offset:74999').toString('base64');
-    const answer = await post({ query: `{ ${repeat(20, (i) => `p${i}: code(system: CPT, code: "80061") { ... on Procedure { justifiedBy(first: 10, after: "${after}") { totalCount } } }`)} }` });
+    const answer = await post({
+      query: `{ ${repeat(20, (i) => `p${i}: code(system: CPT, code: "80061") { ... on Procedure { justifiedBy(first: 10, after: "${after}") { totalCount } } }`)} }`,
+    });
     expect(answer.json.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
@@ -268,12 +289,24 @@ describe('anonymous rate limit (issue 13)', () => {
     const target = inject('neo4jTarget');
     const direct = createDriver(target, { connectTimeoutMs: 3_000 });
     const limited = await startService(
-      { schema: await createSchema(), executor: new CypherExecutor(direct, target.database, new CypherLibrary(), 30_000), logger: silent, databaseReady: async () => true, apiKeys: KEYS, limits: { ...LIMITS, anonymousRatePerMinute: 3 } },
+      {
+        schema: await createSchema(),
+        executor: new CypherExecutor(direct, target.database, new CypherLibrary(), 30_000),
+        logger: silent,
+        databaseReady: async () => true,
+        apiKeys: KEYS,
+        limits: { ...LIMITS, anonymousRatePerMinute: 3 },
+      },
       '127.0.0.1',
       0,
     );
     try {
-      const ask = (headers: Record<string, string> = {}) => fetch(limited.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ codeSystems { id } }' }) });
+      const ask = (headers: Record<string, string> = {}) =>
+        fetch(limited.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ query: '{ codeSystems { id } }' }),
+        });
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await ask()).status);
       expect(statuses).toEqual([200, 200, 200, 429]);

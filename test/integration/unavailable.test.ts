@@ -22,7 +22,10 @@ describe('when Neo4j cannot be reached', () => {
   let driver: ReturnType<typeof createDriver>;
   let executor: CypherExecutor;
   beforeAll(async () => {
-    driver = createDriver({ uri: `bolt://127.0.0.1:${await deadPort()}`, user: 'neo4j', password: '', database: 'neo4j' }, { connectTimeoutMs: driverTimeoutMs });
+    driver = createDriver(
+      { uri: `bolt://127.0.0.1:${await deadPort()}`, user: 'neo4j', password: '', database: 'neo4j' },
+      { connectTimeoutMs: driverTimeoutMs },
+    );
     executor = new CypherExecutor(driver, 'neo4j', new CypherLibrary(), 5_000);
   });
   afterAll(() => driver.close());
@@ -31,7 +34,10 @@ describe('when Neo4j cannot be reached', () => {
     const apollo = createApollo(await createSchema(), logger.child({}, { level: 'silent' }));
     await apollo.start();
     const began = Date.now();
-    const response = await apollo.executeOperation({ query: '{ code(code: "E11.9") { code } codeSystem(id: CPT) { id } }' }, { contextValue: createContext(executor) });
+    const response = await apollo.executeOperation(
+      { query: '{ code(code: "E11.9") { code } codeSystem(id: CPT) { id } }' },
+      { contextValue: createContext(executor) },
+    );
     const elapsed = Date.now() - began;
     await apollo.stop();
     if (response.body.kind !== 'single') throw new Error('expected a single result');

@@ -27,7 +27,12 @@ const CALLERS: Record<HostileInput['credential'], Caller> = {
 };
 
 /** Runs every input through Apollo (parse, validation, limits, resolvers, the real Neo4j), `concurrency` at a time. */
-export async function runFuzz(apollo: ApolloServer<Context>, executor: CypherExecutor, inputs: HostileInput[], options: { concurrency?: number; secret?: string } = {}): Promise<FuzzReport> {
+export async function runFuzz(
+  apollo: ApolloServer<Context>,
+  executor: CypherExecutor,
+  inputs: HostileInput[],
+  options: { concurrency?: number; secret?: string } = {},
+): Promise<FuzzReport> {
   const report: FuzzReport = { tried: 0, codes: {}, internal: [], crashes: [], leaks: 0, millis: 0, slowest: [] };
   const began = performance.now();
   let next = 0;
@@ -37,7 +42,10 @@ export async function runFuzz(apollo: ApolloServer<Context>, executor: CypherExe
       report.tried++;
       const started = performance.now();
       try {
-        const response = await apollo.executeOperation({ query: input.query, variables: input.variables }, { contextValue: createContext(executor, CALLERS[input.credential]) });
+        const response = await apollo.executeOperation(
+          { query: input.query, variables: input.variables },
+          { contextValue: createContext(executor, CALLERS[input.credential]) },
+        );
         if (response.body.kind !== 'single') throw new Error('expected a single result');
         const result = response.body.singleResult;
         if (options.secret && JSON.stringify(result).includes(options.secret)) report.leaks++;

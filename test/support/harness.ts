@@ -29,7 +29,10 @@ export interface Harness {
 }
 
 /** A real Apollo server over the test Neo4j; `run` executes one operation with fresh loaders (and the given answer cache, if any). */
-export async function createHarness(target: Neo4jTarget = inject('neo4jTarget'), options: { queryTimeoutMs?: number; limits?: QueryLimits; cache?: ReleaseCache } = {}): Promise<Harness> {
+export async function createHarness(
+  target: Neo4jTarget = inject('neo4jTarget'),
+  options: { queryTimeoutMs?: number; limits?: QueryLimits; cache?: ReleaseCache } = {},
+): Promise<Harness> {
   const driver = createDriver(target, { connectTimeoutMs: 10_000 });
   const executor = new CypherExecutor(driver, target.database, new CypherLibrary(), options.queryTimeoutMs ?? 30_000);
   const apollo = createApollo(await createSchema(), logger.child({ test: true }, { level: 'silent' }), { debugExtensions: true, limits: options.limits });

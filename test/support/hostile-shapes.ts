@@ -31,7 +31,9 @@ const GENERATORS: Record<string, Generator> = {
     for (let i = 1; i <= levels; i++) source += `fragment F${i} on Query { ${repeat(2 + (size % 3), () => `...F${i - 1}`)} }\n`;
     return { query: source };
   },
-  fragmentCycle: (size) => ({ query: `${repeat(2 + (size % 30), (i) => `fragment C${i} on Query { ...C${(i + 1) % (2 + (size % 30))} codeSystems { id } }`)} query { ...C0 }` }),
+  fragmentCycle: (size) => ({
+    query: `${repeat(2 + (size % 30), (i) => `fragment C${i} on Query { ...C${(i + 1) % (2 + (size % 30))} codeSystems { id } }`)} query { ...C0 }`,
+  }),
   nestedInline: (size) => ({ query: `query { codeSystems { ${'... on CodeSystem { '.repeat(size)} id ${'}'.repeat(size)} } }` }),
   inlineSameField: (size, pick) => ({ query: `query { ${repeat(size, () => `... on Query { ${pick(LEAVES)} }`)} }` }),
   sameField: (size, pick) => ({ query: `query { ${repeat(size, () => pick(LEAVES))} }` }),
@@ -42,8 +44,14 @@ const GENERATORS: Record<string, Generator> = {
   manyOperations: (size) => ({ query: repeat(size, (i) => `query Q${i} { codeSystems { id } }`), operationName: 'Q0' }),
   deepFields: (size) => ({ query: `{ code(code: "E11.9") { ${'parent { '.repeat(size)}code${' }'.repeat(size)} } }` }),
   batch: (size) => Array.from({ length: size }, () => ({ query: '{ codeSystems { id } }' })),
-  hugeVariables: (size) => ({ query: 'query($v: [String!]) { codeSystems { id } }', variables: { v: Array.from({ length: size * 10 }, (_, i) => `value-${i}`) } }),
-  wideVariables: (size) => ({ query: `query(${repeat(Math.min(size, 2000), (i) => `$v${i}: Int`)}) { codeSystems { id } }`, variables: Object.fromEntries(Array.from({ length: size }, (_, i) => [`v${i}`, i])) }),
+  hugeVariables: (size) => ({
+    query: 'query($v: [String!]) { codeSystems { id } }',
+    variables: { v: Array.from({ length: size * 10 }, (_, i) => `value-${i}`) },
+  }),
+  wideVariables: (size) => ({
+    query: `query(${repeat(Math.min(size, 2000), (i) => `$v${i}: Int`)}) { codeSystems { id } }`,
+    variables: Object.fromEntries(Array.from({ length: size }, (_, i) => [`v${i}`, i])),
+  }),
 };
 
 export const SHAPE_KINDS = Object.keys(GENERATORS);

@@ -21,7 +21,12 @@ export interface IsolatedNeo4j {
   close: () => Promise<void>;
 }
 
-export async function startIsolatedNeo4j(options: { connectTimeoutMs: number; queryTimeoutMs: number; home?: string; boltPort?: number }): Promise<IsolatedNeo4j> {
+export async function startIsolatedNeo4j(options: {
+  connectTimeoutMs: number;
+  queryTimeoutMs: number;
+  home?: string;
+  boltPort?: number;
+}): Promise<IsolatedNeo4j> {
   const config = {
     home: options.home ?? path.join(PROJECT_ROOT, '.data', 'neo4j-test-isolated'),
     boltPort: options.boltPort ?? Number(process.env.NEO4J_TEST_ISOLATED_BOLT_PORT ?? 7696),

@@ -39,7 +39,8 @@ export function readNcdProcedures(file: string): Array<{ policy: string; code: s
   return csv(file).map((r) => ({ policy: r.ncd_id!, code: r.cpt_hcpcs_code!, from: r.code_eff_date || null, to: r.code_term_date || null }));
 }
 
-export const inForce = (row: { from: string | null; to: string | null }, date: string) => (row.from === null || row.from <= date) && (row.to === null || row.to >= date);
+export const inForce = (row: { from: string | null; to: string | null }, date: string) =>
+  (row.from === null || row.from <= date) && (row.to === null || row.to >= date);
 export const isDefault = (row: NcdRow) => row.start === '@@@@@@@';
 export const dotted = (code: string) => (code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code);
 

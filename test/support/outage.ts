@@ -60,7 +60,12 @@ export async function runOutage(options: OutageOptions): Promise<OutageReport> {
       const at = now();
       let outcome: string;
       try {
-        const response = await fetch(options.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: QUERY, signal: AbortSignal.timeout(options.hangMs ?? 30_000) });
+        const response = await fetch(options.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: QUERY,
+          signal: AbortSignal.timeout(options.hangMs ?? 30_000),
+        });
         const body = (await response.json().catch(() => ({}))) as { errors?: Array<{ extensions?: { code?: string } }> };
         outcome = body.errors?.length ? (body.errors[0]?.extensions?.code ?? `HTTP_${response.status}`) : response.ok ? 'OK' : `HTTP_${response.status}`;
       } catch (error) {

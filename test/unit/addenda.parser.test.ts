@@ -22,7 +22,6 @@ function fixture(name: string, lines: string[]): string {
   return file;
 }
 
-
 const CHANGES = [
   'Delete:      B880    Other acariasis',
   'Add:         B8801   Infestation by Demodex mites',
@@ -32,7 +31,15 @@ const CHANGES = [
   'Add:         XW043RB Introduction of Letetresgene Autoleucel into Central Vein, Percutaneous Approach, New Technology Group 11',
 ];
 
-const SUMMARY = ['', 'Codes', '     100 codes in icd10cm_order_2025.txt', '     102 codes in icd10cm_order_2026.txt', '      3 additions', '      1 deletions', '      1 revisions'];
+const SUMMARY = [
+  '',
+  'Codes',
+  '     100 codes in icd10cm_order_2025.txt',
+  '     102 codes in icd10cm_order_2026.txt',
+  '      3 additions',
+  '      1 deletions',
+  '      1 revisions',
+];
 
 /** Counts by kind, and the numbers of the file's own summary block ("    487 additions"...). */
 function countKinds(changes: AddendaChange[]): Record<string, number> {
@@ -52,9 +59,20 @@ describe('readAddenda', () => {
     expect(await readAddenda(file)).toEqual([
       { kind: 'deleted', code: 'B880', title: 'Other acariasis', line: 1 },
       { kind: 'added', code: 'B8801', title: 'Infestation by Demodex mites', line: 2 },
-      { kind: 'revised', code: 'L02212', from: 'Cutaneous abscess of back [any part, except buttock]', to: 'Cutaneous abscess of back [any part, except buttock and flank]', line: 3 },
+      {
+        kind: 'revised',
+        code: 'L02212',
+        from: 'Cutaneous abscess of back [any part, except buttock]',
+        to: 'Cutaneous abscess of back [any part, except buttock and flank]',
+        line: 3,
+      },
       { kind: 'added', code: 'Z91B', title: 'Personal risk factor of exposure to diethylstilbestrol', line: 5 },
-      { kind: 'added', code: 'XW043RB', title: 'Introduction of Letetresgene Autoleucel into Central Vein, Percutaneous Approach, New Technology Group 11', line: 6 },
+      {
+        kind: 'added',
+        code: 'XW043RB',
+        title: 'Introduction of Letetresgene Autoleucel into Central Vein, Percutaneous Approach, New Technology Group 11',
+        line: 6,
+      },
     ]);
   });
 
@@ -101,7 +119,7 @@ describe('readAddenda', () => {
 });
 
 describeOfficialData('the FY2026 codes addenda files', () => {
-  it('ICD-10-CM: the changes read match the counts of the file\'s own summary block and its keyword lines', async () => {
+  it("ICD-10-CM: the changes read match the counts of the file's own summary block and its keyword lines", async () => {
     const changes = await readAddenda(CM_FILE);
     const summary = summaryOf(CM_FILE);
     expect(countKinds(changes)).toEqual(summary);
@@ -118,7 +136,7 @@ describeOfficialData('the FY2026 codes addenda files', () => {
     });
   });
 
-  it('ICD-10-PCS: the changes read match the counts of the file\'s own summary block', async () => {
+  it("ICD-10-PCS: the changes read match the counts of the file's own summary block", async () => {
     const changes = await readAddenda(PCS_FILE);
     expect(countKinds(changes)).toEqual(summaryOf(PCS_FILE));
     expect(changes.every((change) => /^[0-9A-HJ-NP-Z]{7}$/.test(change.code))).toBe(true);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkTargets, renderMarkdown, type BenchReport, type ContenderFigures } from '../../scripts/bench/bench-report';
 
-const figures = (rps: number, p50Ms: number, p99Ms: number): ContenderFigures => ({ requests: rps * 15, rps, p50Ms, p99Ms, failures: 0, meanResponseBytes: 100 });
+const figures = (rps: number, p50Ms: number, p99Ms: number): ContenderFigures => ({
+  requests: rps * 15,
+  rps,
+  p50Ms,
+  p99Ms,
+  failures: 0,
+  meanResponseBytes: 100,
+});
 
 function report(service: ContenderFigures, name = 'lookup'): BenchReport {
   return {
@@ -9,8 +16,21 @@ function report(service: ContenderFigures, name = 'lookup'): BenchReport {
     commit: 'abc1234',
     machine: '2 cores, 24 GB, Node v20',
     settings: { connections: 8, slotSeconds: 5, rounds: 3, warmupSeconds: 3 },
-    rssMb: { service: { start: 100, peak: 180, end: 150 }, uncached: { start: 100, peak: 320, end: 150 }, generated: { start: 1, peak: 1, end: 1 }, floor: { start: 1, peak: 1, end: 1 } },
-    queries: [{ name, title: name, samples: 10, generatedNote: 'the same', contenders: { service, uncached: figures(100, 10, 40), generated: figures(100, 10, 40), floor: figures(200, 5, 20) } }],
+    rssMb: {
+      service: { start: 100, peak: 180, end: 150 },
+      uncached: { start: 100, peak: 320, end: 150 },
+      generated: { start: 1, peak: 1, end: 1 },
+      floor: { start: 1, peak: 1, end: 1 },
+    },
+    queries: [
+      {
+        name,
+        title: name,
+        samples: 10,
+        generatedNote: 'the same',
+        contenders: { service, uncached: figures(100, 10, 40), generated: figures(100, 10, 40), floor: figures(200, 5, 20) },
+      },
+    ],
   };
 }
 
@@ -28,7 +48,12 @@ describe('checkTargets', () => {
   it('marks every target the figures miss, for the cached and the uncached service apart', () => {
     const checks = checkTargets(report(figures(150, 9, 30)));
     expect(checks.filter((c) => !c.met).map((c) => c.target)).toEqual(['lookup: throughput a/b ≥ 2', 'lookup: p99 a/b ≤ 0.5', 'lookup: p50 a/c ≤ 1.5']);
-    expect(checks.filter((c) => !c.metUncached).map((c) => c.target)).toEqual(['lookup: throughput a/b ≥ 2', 'lookup: p99 a/b ≤ 0.5', 'lookup: p50 a/c ≤ 1.5', 'service RSS under load < 300 MB']);
+    expect(checks.filter((c) => !c.metUncached).map((c) => c.target)).toEqual([
+      'lookup: throughput a/b ≥ 2',
+      'lookup: p99 a/b ≤ 0.5',
+      'lookup: p50 a/c ≤ 1.5',
+      'service RSS under load < 300 MB',
+    ]);
   });
 
   it('compares with the floor only the queries the issue names (lookup and justifiedBy)', () => {

@@ -3,18 +3,66 @@ import { CodeSystemId } from '../../src/modules/code-system/code-system-id.enum'
 import { CodeRole } from '../../src/modules/code-system/code-role.enum';
 import { CodeKind } from '../../src/modules/code/code-kind.enum';
 import type { CodeNode } from '../../src/modules/code/code.type';
-import { codeFindings, excludes1Findings, finding, lineSummary, necessityFindings, outcomeOf, type ResolvedCode } from '../../src/modules/pairing/claim-findings';
+import {
+  codeFindings,
+  excludes1Findings,
+  finding,
+  lineSummary,
+  necessityFindings,
+  outcomeOf,
+  type ResolvedCode,
+} from '../../src/modules/pairing/claim-findings';
 import { ClaimOutcome, FindingCode, Severity } from '../../src/modules/pairing/claim-validation.type';
 import { MatchedVia } from '../../src/modules/pairing/matched-via.enum';
 import { PairingStatus } from '../../src/modules/pairing/pairing-status.enum';
 import { judgePairing, type EvidencePolicy, type PairEvidence } from '../../src/modules/pairing/pairing-verdict';
 import type { ClaimCode } from '../../src/modules/pairing/pairing.repository';
 
-const E119: CodeNode = { system: CodeSystemId.ICD10CM, code: 'E11.9', display: 'Type 2 diabetes mellitus without complications', shortDisplay: null, billable: true, kind: CodeKind.CODE, role: CodeRole.DIAGNOSIS };
-const E11: CodeNode = { system: CodeSystemId.ICD10CM, code: 'E11', display: 'Type 2 diabetes mellitus', shortDisplay: null, billable: false, kind: CodeKind.CATEGORY, role: CodeRole.DIAGNOSIS };
-const Z0000: CodeNode = { system: CodeSystemId.ICD10CM, code: 'Z00.00', display: 'Encounter for general adult medical examination without abnormal findings', shortDisplay: null, billable: true, kind: CodeKind.CODE, role: CodeRole.DIAGNOSIS };
-const R7309: CodeNode = { system: CodeSystemId.ICD10CM, code: 'R73.09', display: 'Other abnormal glucose', shortDisplay: null, billable: true, kind: CodeKind.CODE, role: CodeRole.DIAGNOSIS };
-const LIPID_PANEL: CodeNode = { system: CodeSystemId.CPT, code: '80061', display: 'Lipid panel', shortDisplay: null, billable: true, kind: CodeKind.CODE, role: CodeRole.PROCEDURE };
+const E119: CodeNode = {
+  system: CodeSystemId.ICD10CM,
+  code: 'E11.9',
+  display: 'Type 2 diabetes mellitus without complications',
+  shortDisplay: null,
+  billable: true,
+  kind: CodeKind.CODE,
+  role: CodeRole.DIAGNOSIS,
+};
+const E11: CodeNode = {
+  system: CodeSystemId.ICD10CM,
+  code: 'E11',
+  display: 'Type 2 diabetes mellitus',
+  shortDisplay: null,
+  billable: false,
+  kind: CodeKind.CATEGORY,
+  role: CodeRole.DIAGNOSIS,
+};
+const Z0000: CodeNode = {
+  system: CodeSystemId.ICD10CM,
+  code: 'Z00.00',
+  display: 'Encounter for general adult medical examination without abnormal findings',
+  shortDisplay: null,
+  billable: true,
+  kind: CodeKind.CODE,
+  role: CodeRole.DIAGNOSIS,
+};
+const R7309: CodeNode = {
+  system: CodeSystemId.ICD10CM,
+  code: 'R73.09',
+  display: 'Other abnormal glucose',
+  shortDisplay: null,
+  billable: true,
+  kind: CodeKind.CODE,
+  role: CodeRole.DIAGNOSIS,
+};
+const LIPID_PANEL: CodeNode = {
+  system: CodeSystemId.CPT,
+  code: '80061',
+  display: 'Lipid panel',
+  shortDisplay: null,
+  billable: true,
+  kind: CodeKind.CODE,
+  role: CodeRole.PROCEDURE,
+};
 
 const FY2025 = { version: '2025', effectiveFrom: '2024-10-01', effectiveTo: '2025-09-30' };
 const FY2026 = { version: '2026', effectiveFrom: '2025-10-01', effectiveTo: null };
@@ -24,7 +72,21 @@ const found = (code: ClaimCode['code'], releases: ClaimCode['releases']): Resolv
 const LIPIDS = 'Lipid Testing';
 function lipidPolicy(overrides: Partial<EvidencePolicy['policy']>, listings: EvidencePolicy['listings'] = []): PairEvidence {
   return {
-    policies: [{ policy: { id: '190.23', title: LIPIDS, defaultStatus: null, defaultListedAs: null, defaultEffectiveFrom: null, defaultEffectiveTo: null, defaultInForce: false, ...overrides }, listings }],
+    policies: [
+      {
+        policy: {
+          id: '190.23',
+          title: LIPIDS,
+          defaultStatus: null,
+          defaultListedAs: null,
+          defaultEffectiveFrom: null,
+          defaultEffectiveTo: null,
+          defaultInForce: false,
+          ...overrides,
+        },
+        listings,
+      },
+    ],
     curated: [],
     curatedCount: 0,
   };
@@ -35,7 +97,12 @@ const judged = (diagnosis: CodeNode, evidence: PairEvidence) => ({ diagnosis, ju
 describe('codeFindings', () => {
   it('reports a malformed code as UNKNOWN_CODE, quoting what was given and why it is no code', () => {
     expect(codeFindings('diagnosis', { kind: 'malformed', raw: 'E11..9', message: 'Code "E11..9" fits no known code format' }, '2026-01-15')).toEqual([
-      { code: FindingCode.UNKNOWN_CODE, severity: Severity.ERROR, message: 'The diagnosis "E11..9" is not a code: Code "E11..9" fits no known code format.', evidence: [] },
+      {
+        code: FindingCode.UNKNOWN_CODE,
+        severity: Severity.ERROR,
+        message: 'The diagnosis "E11..9" is not a code: Code "E11..9" fits no known code format.',
+        evidence: [],
+      },
     ]);
   });
 
@@ -51,7 +118,13 @@ describe('codeFindings', () => {
   });
 
   it('reports a retired reference as UNKNOWN_CODE that says it is retired, and nothing else about it', () => {
-    const retired = { ...E119, code: 'E11.8', display: 'E11.8: not in the loaded ICD-10-CM release; named by an NCD lab list entry', billable: false, retired: true };
+    const retired = {
+      ...E119,
+      code: 'E11.8',
+      display: 'E11.8: not in the loaded ICD-10-CM release; named by an NCD lab list entry',
+      billable: false,
+      retired: true,
+    };
     expect(codeFindings('diagnosis', found(retired, []), '2026-01-15')).toEqual([
       {
         code: FindingCode.UNKNOWN_CODE,
@@ -86,10 +159,21 @@ describe('codeFindings', () => {
         code: FindingCode.NOT_VALID_ON_DATE,
         severity: Severity.ERROR,
         message: 'The diagnosis E11.9 is not valid on 2025-10-01: it is valid in 2024 (… to 2024-09-30), 2025 (2024-10-01 to 2025-09-30).',
-        evidence: [{ kind: 'RELEASE', policyId: null, listedAs: null, code: 'E11.9', target: null, detail: 'ICD10CM E11.9 is valid in 2024 (… to 2024-09-30), 2025 (2024-10-01 to 2025-09-30).' }],
+        evidence: [
+          {
+            kind: 'RELEASE',
+            policyId: null,
+            listedAs: null,
+            code: 'E11.9',
+            target: null,
+            detail: 'ICD10CM E11.9 is valid in 2024 (… to 2024-09-30), 2025 (2024-10-01 to 2025-09-30).',
+          },
+        ],
       },
     ]);
-    expect(codeFindings('diagnosis', found(E119, [FY2026]), '2025-09-30')[0]!.message).toBe('The diagnosis E11.9 is not valid on 2025-09-30: it is valid in 2026 (2025-10-01 to open).');
+    expect(codeFindings('diagnosis', found(E119, [FY2026]), '2025-09-30')[0]!.message).toBe(
+      'The diagnosis E11.9 is not valid on 2025-09-30: it is valid in 2026 (2025-10-01 to open).',
+    );
   });
 
   it('reports both a header and a date outside its releases', () => {
@@ -117,8 +201,22 @@ describe('excludes1Findings', () => {
         severity: Severity.ERROR,
         message: 'E10.9 and E11.9 are never coded together: an Excludes1 note forbids it.',
         evidence: [
-          { kind: 'EXCLUDES1_NOTE', policyId: null, code: 'E11', target: 'E10', listedAs: 'type 1 diabetes mellitus (E10.-)', detail: 'Excludes1 on E11: "type 1 diabetes mellitus (E10.-)" (applies to E11.9, names E10, which covers E10.9).' },
-          { kind: 'EXCLUDES1_NOTE', policyId: null, code: 'E10', target: 'E11', listedAs: 'type 2 diabetes mellitus (E11.-)', detail: 'Excludes1 on E10: "type 2 diabetes mellitus (E11.-)" (applies to E10.9, names E11, which covers E11.9).' },
+          {
+            kind: 'EXCLUDES1_NOTE',
+            policyId: null,
+            code: 'E11',
+            target: 'E10',
+            listedAs: 'type 1 diabetes mellitus (E10.-)',
+            detail: 'Excludes1 on E11: "type 1 diabetes mellitus (E10.-)" (applies to E11.9, names E10, which covers E10.9).',
+          },
+          {
+            kind: 'EXCLUDES1_NOTE',
+            policyId: null,
+            code: 'E10',
+            target: 'E11',
+            listedAs: 'type 2 diabetes mellitus (E11.-)',
+            detail: 'Excludes1 on E10: "type 2 diabetes mellitus (E11.-)" (applies to E10.9, names E11, which covers E11.9).',
+          },
         ],
       },
     ]);
@@ -140,33 +238,62 @@ describe('excludes1Findings', () => {
 describe('necessityFindings', () => {
   const covered = lipidPolicy({}, [{ status: PairingStatus.COVERED, listedAs: 'E119', via: MatchedVia.CODE, effectiveFrom: '2015-10-01', effectiveTo: null }]);
   const denied = lipidPolicy({}, [{ status: PairingStatus.DENIED, listedAs: 'Z0000', via: MatchedVia.CODE, effectiveFrom: '2015-10-01', effectiveTo: null }]);
-  const byRule = lipidPolicy({ defaultStatus: PairingStatus.NOT_MEDICALLY_NECESSARY, defaultListedAs: '@@@@@@@', defaultEffectiveFrom: '2015-10-01', defaultInForce: true });
+  const byRule = lipidPolicy({
+    defaultStatus: PairingStatus.NOT_MEDICALLY_NECESSARY,
+    defaultListedAs: '@@@@@@@',
+    defaultEffectiveFrom: '2015-10-01',
+    defaultInForce: true,
+  });
 
-  it('finds nothing when one of the line\'s diagnoses supports the procedure, whatever the others say', () => {
+  it("finds nothing when one of the line's diagnoses supports the procedure, whatever the others say", () => {
     expect(necessityFindings(LIPID_PANEL, [judged(Z0000, denied), judged(E119, covered)])).toEqual([]);
   });
 
   it('finds no supporting diagnosis for a line whose diagnoses all failed to resolve', () => {
     expect(necessityFindings(LIPID_PANEL, [])).toEqual([
-      { code: 'NO_SUPPORTING_DIAGNOSIS', severity: 'ERROR', message: "None of the line's diagnoses is a code of the loaded release, so none can support 80061.", evidence: [] },
+      {
+        code: 'NO_SUPPORTING_DIAGNOSIS',
+        severity: 'ERROR',
+        message: "None of the line's diagnoses is a code of the loaded release, so none can support 80061.",
+        evidence: [],
+      },
     ]);
   });
 
   it('reports one NO_POLICY for information when nothing governs the procedure for any diagnosis', () => {
     expect(necessityFindings(LIPID_PANEL, [judged(E119, NO_EVIDENCE), judged(R7309, NO_EVIDENCE)])).toEqual([
-      { code: FindingCode.NO_POLICY, severity: Severity.INFO, message: 'No policy or curated pairing governs 80061: medical necessity was not checked.', evidence: [] },
+      {
+        code: FindingCode.NO_POLICY,
+        severity: Severity.INFO,
+        message: 'No policy or curated pairing governs 80061: medical necessity was not checked.',
+        evidence: [],
+      },
     ]);
   });
 
   it('reports a denied listing as NOT_COVERED naming the NCD and the listing, then NO_SUPPORTING_DIAGNOSIS', () => {
     const findings = necessityFindings(LIPID_PANEL, [judged(Z0000, denied)]);
     const listingEvidence = {
-      kind: 'POLICY_LISTING', policyId: '190.23', listedAs: 'Z0000', code: 'Z00.00', target: '80061',
+      kind: 'POLICY_LISTING',
+      policyId: '190.23',
+      listedAs: 'Z0000',
+      code: 'Z00.00',
+      target: '80061',
       detail: 'NCD 190.23: Z00.00 denied for 80061 (code Z0000).',
     };
     expect(findings).toEqual([
-      { code: FindingCode.NOT_COVERED, severity: Severity.ERROR, message: 'NCD 190.23 (Lipid Testing) denies 80061 for Z00.00 (listed as Z0000).', evidence: [listingEvidence] },
-      { code: FindingCode.NO_SUPPORTING_DIAGNOSIS, severity: Severity.ERROR, message: 'None of the line\'s diagnoses (Z00.00) supports 80061.', evidence: [listingEvidence] },
+      {
+        code: FindingCode.NOT_COVERED,
+        severity: Severity.ERROR,
+        message: 'NCD 190.23 (Lipid Testing) denies 80061 for Z00.00 (listed as Z0000).',
+        evidence: [listingEvidence],
+      },
+      {
+        code: FindingCode.NO_SUPPORTING_DIAGNOSIS,
+        severity: Severity.ERROR,
+        message: "None of the line's diagnoses (Z00.00) supports 80061.",
+        evidence: [listingEvidence],
+      },
     ]);
   });
 
@@ -176,7 +303,16 @@ describe('necessityFindings', () => {
       code: FindingCode.NOT_COVERED,
       severity: Severity.ERROR,
       message: 'NCD 190.23 (Lipid Testing) does not find medically necessary 80061 for R73.09 by its rule for codes it does not list (@@@@@@@).',
-      evidence: [{ kind: 'POLICY_DEFAULT_RULE', policyId: '190.23', listedAs: '@@@@@@@', code: 'R73.09', target: '80061', detail: 'NCD 190.23: R73.09 not medically necessary for 80061 (default rule @@@@@@@).' }],
+      evidence: [
+        {
+          kind: 'POLICY_DEFAULT_RULE',
+          policyId: '190.23',
+          listedAs: '@@@@@@@',
+          code: 'R73.09',
+          target: '80061',
+          detail: 'NCD 190.23: R73.09 not medically necessary for 80061 (default rule @@@@@@@).',
+        },
+      ],
     });
     expect(findings.map((f) => f.code)).toEqual([FindingCode.NOT_COVERED, FindingCode.NO_SUPPORTING_DIAGNOSIS]);
   });
@@ -184,19 +320,39 @@ describe('necessityFindings', () => {
   it('reports NO_SUPPORTING_DIAGNOSIS alone, naming every diagnosis, when the policy neither lists them nor has a rule in force', () => {
     const silent = lipidPolicy({ defaultStatus: PairingStatus.COVERED, defaultListedAs: '@@@@@@@', defaultInForce: false });
     expect(necessityFindings(LIPID_PANEL, [judged(E119, silent), judged(R7309, silent)])).toEqual([
-      { code: FindingCode.NO_SUPPORTING_DIAGNOSIS, severity: Severity.ERROR, message: 'None of the line\'s diagnoses (E11.9, R73.09) supports 80061.', evidence: [] },
+      {
+        code: FindingCode.NO_SUPPORTING_DIAGNOSIS,
+        severity: Severity.ERROR,
+        message: "None of the line's diagnoses (E11.9, R73.09) supports 80061.",
+        evidence: [],
+      },
     ]);
   });
 
   it('issue 15: reports NO_POLICY (information), not NO_SUPPORTING_DIAGNOSIS, when no policy governs the procedure and its curated pairings name other diagnoses', () => {
-    const curatedElsewhere: PairEvidence = { policies: [], curated: [], curatedCount: 1, curatedOthers: [{ diagnosis: 'E78.5', author: 'alice', source: 'ACC/AHA 2026' }] };
+    const curatedElsewhere: PairEvidence = {
+      policies: [],
+      curated: [],
+      curatedCount: 1,
+      curatedOthers: [{ diagnosis: 'E78.5', author: 'alice', source: 'ACC/AHA 2026' }],
+    };
     const found = necessityFindings(LIPID_PANEL, [judged(E119, curatedElsewhere), judged(R7309, NO_EVIDENCE)]);
     expect(found).toEqual([
       {
         code: FindingCode.NO_POLICY,
         severity: Severity.INFO,
-        message: 'No policy governs 80061: medical necessity was not checked. Curated pairings name it with E78.5, not with the line\'s diagnoses; a curated pairing only adds support.',
-        evidence: [{ kind: 'CURATED_PAIRING', policyId: null, listedAs: null, code: 'E78.5', target: '80061', detail: 'Curated by alice (ACC/AHA 2026): E78.5 justifies 80061.' }],
+        message:
+          "No policy governs 80061: medical necessity was not checked. Curated pairings name it with E78.5, not with the line's diagnoses; a curated pairing only adds support.",
+        evidence: [
+          {
+            kind: 'CURATED_PAIRING',
+            policyId: null,
+            listedAs: null,
+            code: 'E78.5',
+            target: '80061',
+            detail: 'Curated by alice (ACC/AHA 2026): E78.5 justifies 80061.',
+          },
+        ],
       },
     ]);
     expect(outcomeOf(found)).toBe(ClaimOutcome.PASS);

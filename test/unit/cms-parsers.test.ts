@@ -25,10 +25,21 @@ async function all<T>(gen: AsyncIterable<T>): Promise<T[]> {
 
 /** The simple reading: tab-split lines whose fourth field is an eight-digit date. */
 function simplePtp(file: string): string[][] {
-  return readFileSync(file, 'latin1').split(/\r?\n/).map((l) => l.split('\t')).filter((f) => /^\d{8}$/.test(f[3] ?? ''));
+  return readFileSync(file, 'latin1')
+    .split(/\r?\n/)
+    .map((l) => l.split('\t'))
+    .filter((f) => /^\d{8}$/.test(f[3] ?? ''));
 }
 
-const asRow = (e: PtpEdit) => [e.column1, e.column2, e.before1996 ? '*' : '', e.effectiveFrom.replace(/-/g, ''), e.effectiveTo ? e.effectiveTo.replace(/-/g, '') : '*', String(e.modifierIndicator), e.rationale];
+const asRow = (e: PtpEdit) => [
+  e.column1,
+  e.column2,
+  e.before1996 ? '*' : '',
+  e.effectiveFrom.replace(/-/g, ''),
+  e.effectiveTo ? e.effectiveTo.replace(/-/g, '') : '*',
+  String(e.modifierIndicator),
+  e.rationale,
+];
 
 function textSource(name: string, text: string): TableSource {
   return { name, open: async () => Readable.from([Buffer.from(text, 'latin1')]) };
@@ -65,17 +76,26 @@ describe('NCCI PTP files (issue 15)', () => {
   it('stops at a malformed edit, naming the line and what it expected', async () => {
     const lines = readFileSync(PRACTITIONER_PTP, 'latin1').split('\r\n');
     lines[8] = lines[8]!.replace(/\t1\t/, '\t2\t');
-    await expect(all(parsePtp('x.txt', tableRows(textSource('x.txt', lines.join('\r\n')))))).rejects.toThrow('x.txt line 9: Modifier "2" is not an indicator: expected 0 (not allowed), 1 (allowed) or 9 (not applicable)');
+    await expect(all(parsePtp('x.txt', tableRows(textSource('x.txt', lines.join('\r\n')))))).rejects.toThrow(
+      'x.txt line 9: Modifier "2" is not an indicator: expected 0 (not allowed), 1 (allowed) or 9 (not applicable)',
+    );
     const noHeader = 'copyright\r\n10060\t96372\t\t20150101\t*\t1\tStandards\r\n';
-    await expect(all(parsePtp('y.txt', tableRows(textSource('y.txt', noHeader))))).rejects.toThrow('y.txt line 1: no PTP header row in the first 40 lines: expected a row with the columns "Column 1", "Column 2"');
+    await expect(all(parsePtp('y.txt', tableRows(textSource('y.txt', noHeader))))).rejects.toThrow(
+      'y.txt line 1: no PTP header row in the first 40 lines: expected a row with the columns "Column 1", "Column 2"',
+    );
   });
 });
 
 describe('MUE tables (issue 15)', () => {
   /** The simple reading: naive comma split of the rows whose second field is a number. */
-  const simpleMue = (file: string) => readFileSync(file, 'latin1').split(/\r?\n/).map((l) => l.split(',')).filter((f) => /^\d+$/.test(f[1] ?? '')).map((f) => f.slice(0, 4));
+  const simpleMue = (file: string) =>
+    readFileSync(file, 'latin1')
+      .split(/\r?\n/)
+      .map((l) => l.split(','))
+      .filter((f) => /^\d+$/.test(f[1] ?? ''))
+      .map((f) => f.slice(0, 4));
 
-  it('reads each setting\'s table, .csv and .xlsx, as a plain comma split sees it', async () => {
+  it("reads each setting's table, .csv and .xlsx, as a plain comma split sees it", async () => {
     for (const [name, setting] of [
       ['MCR_MUE_PractitionerServices_Eff_01-01-2026', 'PRACTITIONER'],
       ['MCR_MUE_OutpatientHospitalServices_Eff_01-01-2026', 'OUTPATIENT_HOSPITAL'],
@@ -98,7 +118,9 @@ describe('MUE tables (issue 15)', () => {
 
   it('stops at a unit count that is no number', async () => {
     const text = readFileSync(PRACTITIONER_MUE, 'latin1').replace('10060,1,', '10060,one,');
-    await expect(all(parseMue('m.csv', 'PRACTITIONER', tableRows(textSource('m.csv', text))))).rejects.toThrow('m.csv line 3: MUE value "one" is not a whole number of units');
+    await expect(all(parseMue('m.csv', 'PRACTITIONER', tableRows(textSource('m.csv', text))))).rejects.toThrow(
+      'm.csv line 3: MUE value "one" is not a whole number of units',
+    );
   });
 });
 

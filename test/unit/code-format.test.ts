@@ -58,7 +58,7 @@ describe('parseCode', () => {
     expect(message).toContain('CPT: 5 characters');
   });
 
-  it('rejects a code of the wrong shape for the system given, naming that system\'s format', () => {
+  it("rejects a code of the wrong shape for the system given, naming that system's format", () => {
     expect(failure('99213', CodeSystemId.ICD10CM)).toBe(
       'Code "99213" is not a valid ICD10CM code: expected a letter, a digit, a letter or digit (or a letter then a digit: QA0), then optionally a dot and up to 4 more (E11, E11.9, S52.521A)',
     );

@@ -23,7 +23,12 @@ describe('the code key codec', () => {
 
   it('is the form of every system|code key a .cypher file builds', () => {
     const built = cypherFiles(path.join(PROJECT_ROOT, 'cypher')).flatMap((file) =>
-      [...fs.readFileSync(file, 'utf8').matchAll(/(\w+)\.system \+ '([^']*)' \+ (\w+)\.code/g)].map((m) => ({ file: path.relative(PROJECT_ROOT, file), text: m[0], variable: m[1]!, other: m[3]! })),
+      [...fs.readFileSync(file, 'utf8').matchAll(/(\w+)\.system \+ '([^']*)' \+ (\w+)\.code/g)].map((m) => ({
+        file: path.relative(PROJECT_ROOT, file),
+        text: m[0],
+        variable: m[1]!,
+        other: m[3]!,
+      })),
     );
     expect(built.length).toBeGreaterThanOrEqual(15);
     for (const key of built) expect({ file: key.file, text: key.text }).toEqual({ file: key.file, text: cypherCodeKey(key.variable) });

@@ -15,7 +15,9 @@ describe('loadConfig', () => {
   });
 
   it('rejects a NEO4J_URI with a scheme the driver does not speak, naming the value', () => {
-    expect(() => loadConfig({ NEO4J_URI: 'http://localhost:7474' })).toThrow(new ConfigError('NEO4J_URI must use one of bolt: bolt+s: bolt+ssc: neo4j: neo4j+s: neo4j+ssc:, got "http://localhost:7474"'));
+    expect(() => loadConfig({ NEO4J_URI: 'http://localhost:7474' })).toThrow(
+      new ConfigError('NEO4J_URI must use one of bolt: bolt+s: bolt+ssc: neo4j: neo4j+s: neo4j+ssc:, got "http://localhost:7474"'),
+    );
   });
 
   it('rejects a PORT that is not a port number, naming the value', () => {
@@ -54,7 +56,12 @@ describe('loadConfig', () => {
   });
 
   it('lets each production default be overridden', () => {
-    const config = loadConfig({ NODE_ENV: 'production', CODESET_INTROSPECTION: 'true', CODESET_LANDING_PAGE: 'yes', CODESET_CORS_ORIGINS: 'https://app.example.org, http://localhost:3000' });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      CODESET_INTROSPECTION: 'true',
+      CODESET_LANDING_PAGE: 'yes',
+      CODESET_CORS_ORIGINS: 'https://app.example.org, http://localhost:3000',
+    });
     expect(config.introspection).toBe(true);
     expect(config.landingPage).toBe(true);
     expect(config.corsOrigins).toEqual(['https://app.example.org', 'http://localhost:3000']);
@@ -66,7 +73,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CODESET_CORS_ORIGINS: 'https://app.example.org/graphql' })).toThrow(
       'CODESET_CORS_ORIGINS must be *, none, or origins such as https://app.example.org (scheme, host, port; no path); got "https://app.example.org/graphql"',
     );
-    expect(() => loadConfig({ CODESET_CORS_ORIGINS: 'example.org' })).toThrow('CODESET_CORS_ORIGINS must be *, none, or origins such as https://app.example.org; got "example.org"');
+    expect(() => loadConfig({ CODESET_CORS_ORIGINS: 'example.org' })).toThrow(
+      'CODESET_CORS_ORIGINS must be *, none, or origins such as https://app.example.org; got "example.org"',
+    );
   });
 
   it('rejects an environment other than production or development', () => {

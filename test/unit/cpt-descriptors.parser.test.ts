@@ -16,7 +16,9 @@ describe('readCptDescriptors', () => {
   });
 
   it('rejects a line without a tab, a malformed code and an empty descriptor', async () => {
-    await expect(read(write('99213 no tab\n'))).rejects.toThrow('cpt-descriptors.tsv line 1: expected a code, a tab and a descriptor, found no tab in "99213 no tab"');
+    await expect(read(write('99213 no tab\n'))).rejects.toThrow(
+      'cpt-descriptors.tsv line 1: expected a code, a tab and a descriptor, found no tab in "99213 no tab"',
+    );
     await expect(read(write('99213\tok\n9921\tbad\n'))).rejects.toThrow('line 2: expected a 5-character CPT code (99213, 3074F, 0042T), found "9921"');
     await expect(read(write('99213\t  \n'))).rejects.toThrow('line 1: expected a descriptor after the tab for 99213');
   });

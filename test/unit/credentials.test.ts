@@ -8,11 +8,21 @@ const curator = (name: string) => ({ name, role: 'curator', licensed: false });
 
 describe('readApiKeys', () => {
   it('maps each key to the name it belongs to', () => {
-    expect(readApiKeys(`alice=${ALICE_KEY},bob=${BOB_KEY}`)).toEqual(new Map([[ALICE_KEY, curator('alice')], [BOB_KEY, curator('bob')]]));
+    expect(readApiKeys(`alice=${ALICE_KEY},bob=${BOB_KEY}`)).toEqual(
+      new Map([
+        [ALICE_KEY, curator('alice')],
+        [BOB_KEY, curator('bob')],
+      ]),
+    );
   });
 
   it('trims spaces around entries, names and keys, and skips empty entries', () => {
-    expect(readApiKeys(` alice = ${ALICE_KEY} ,, bob.smith@lab=${BOB_KEY}, `)).toEqual(new Map([[ALICE_KEY, curator('alice')], [BOB_KEY, curator('bob.smith@lab')]]));
+    expect(readApiKeys(` alice = ${ALICE_KEY} ,, bob.smith@lab=${BOB_KEY}, `)).toEqual(
+      new Map([
+        [ALICE_KEY, curator('alice')],
+        [BOB_KEY, curator('bob.smith@lab')],
+      ]),
+    );
   });
 
   it('keeps everything after the first = as the key', () => {
@@ -30,23 +40,37 @@ describe('readApiKeys', () => {
   });
 
   it('rejects a key shorter than 16 characters, naming whose key it is and the rule, without echoing the key', () => {
-    expect(() => readApiKeys(`alice=${ALICE_KEY},bob=short-key`)).toThrow(new ConfigError('CODESET_API_KEYS: the key of bob must be at least 16 characters without spaces'));
+    expect(() => readApiKeys(`alice=${ALICE_KEY},bob=short-key`)).toThrow(
+      new ConfigError('CODESET_API_KEYS: the key of bob must be at least 16 characters without spaces'),
+    );
     expect(() => readApiKeys('bob=')).toThrow(new ConfigError('CODESET_API_KEYS: the key of bob must be at least 16 characters without spaces'));
   });
 
   it('rejects a key with a space inside', () => {
-    expect(() => readApiKeys('alice=0123456789 abcdef0')).toThrow(new ConfigError('CODESET_API_KEYS: the key of alice must be at least 16 characters without spaces'));
+    expect(() => readApiKeys('alice=0123456789 abcdef0')).toThrow(
+      new ConfigError('CODESET_API_KEYS: the key of alice must be at least 16 characters without spaces'),
+    );
   });
 
   it('rejects an entry whose name has characters other than letters, digits and . _ @ -, echoing the start of the entry', () => {
     expect(() => readApiKeys(`alice smith=${ALICE_KEY}`)).toThrow(
-      new ConfigError('CODESET_API_KEYS entries are name=key or name:role[+licensed]=key (role reader or curator) with a name of letters, digits, . _ @ -; got an entry starting "alice smith="'),
+      new ConfigError(
+        'CODESET_API_KEYS entries are name=key or name:role[+licensed]=key (role reader or curator) with a name of letters, digits, . _ @ -; got an entry starting "alice smith="',
+      ),
     );
   });
 
   it('rejects an entry with no name or no =, echoing the start of the entry', () => {
-    expect(() => readApiKeys(`=${ALICE_KEY}`)).toThrow(new ConfigError('CODESET_API_KEYS entries are name=key or name:role[+licensed]=key (role reader or curator) with a name of letters, digits, . _ @ -; got an entry starting "=0123456789a"'));
-    expect(() => readApiKeys(ALICE_KEY)).toThrow(new ConfigError('CODESET_API_KEYS entries are name=key or name:role[+licensed]=key (role reader or curator) with a name of letters, digits, . _ @ -; got an entry starting "0123456789ab"'));
+    expect(() => readApiKeys(`=${ALICE_KEY}`)).toThrow(
+      new ConfigError(
+        'CODESET_API_KEYS entries are name=key or name:role[+licensed]=key (role reader or curator) with a name of letters, digits, . _ @ -; got an entry starting "=0123456789a"',
+      ),
+    );
+    expect(() => readApiKeys(ALICE_KEY)).toThrow(
+      new ConfigError(
+        'CODESET_API_KEYS entries are name=key or name:role[+licensed]=key (role reader or curator) with a name of letters, digits, . _ @ -; got an entry starting "0123456789ab"',
+      ),
+    );
   });
 
   it('rejects two names sharing one key, naming both', () => {
@@ -62,13 +86,19 @@ describe('readApiKeys', () => {
 describe('readApiKeys with roles', () => {
   it('reads name:reader=key as a reader and name:curator=key as a curator, neither licensed', () => {
     expect(readApiKeys(`lab:reader=${ALICE_KEY},bob:curator=${BOB_KEY}`)).toEqual(
-      new Map([[ALICE_KEY, { name: 'lab', role: 'reader', licensed: false }], [BOB_KEY, { name: 'bob', role: 'curator', licensed: false }]]),
+      new Map([
+        [ALICE_KEY, { name: 'lab', role: 'reader', licensed: false }],
+        [BOB_KEY, { name: 'bob', role: 'curator', licensed: false }],
+      ]),
     );
   });
 
   it('marks a credential licensed with +licensed after the role', () => {
     expect(readApiKeys(`billing:reader+licensed=${ALICE_KEY},bob:curator+licensed=${BOB_KEY}`)).toEqual(
-      new Map([[ALICE_KEY, { name: 'billing', role: 'reader', licensed: true }], [BOB_KEY, { name: 'bob', role: 'curator', licensed: true }]]),
+      new Map([
+        [ALICE_KEY, { name: 'billing', role: 'reader', licensed: true }],
+        [BOB_KEY, { name: 'bob', role: 'curator', licensed: true }],
+      ]),
     );
   });
 

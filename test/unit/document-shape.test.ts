@@ -39,14 +39,30 @@ describe('measureDocument', () => {
 
   it('refuses one response name repeated past the limit in one selection set, inline fragments and spreads included', () => {
     expect(measure(`query { ${repeat(21, () => 'codeSystems { id }')} }`)).toMatchObject({ ok: false, limit: 'maxSameName', found: 21, where: 'codeSystems' });
-    expect(measure(`query { ${repeat(21, () => '... on Query { codeSystems { id } }')} }`)).toMatchObject({ ok: false, limit: 'maxSameName', where: 'codeSystems' });
-    expect(measure(`fragment F on CodeSystem { id } query { codeSystems { ${repeat(21, () => '...F')} } }`)).toMatchObject({ ok: false, limit: 'maxSameName', where: '...F' });
+    expect(measure(`query { ${repeat(21, () => '... on Query { codeSystems { id } }')} }`)).toMatchObject({
+      ok: false,
+      limit: 'maxSameName',
+      where: 'codeSystems',
+    });
+    expect(measure(`fragment F on CodeSystem { id } query { codeSystems { ${repeat(21, () => '...F')} } }`)).toMatchObject({
+      ok: false,
+      limit: 'maxSameName',
+      where: '...F',
+    });
     expect(measure(`query { ${repeat(20, () => 'codeSystems { id }')} }`)).toMatchObject({ ok: true });
   });
 
   it('refuses deeply nested inline fragments and deep field nesting', () => {
-    expect(measure(`query { codeSystems { ${'... on CodeSystem { '.repeat(60)} id ${'}'.repeat(60)} } }`)).toMatchObject({ ok: false, limit: 'maxNesting', found: 62 });
-    expect(measure(`query { ${'code(code: "E11") { parent { '.repeat(8)} code ${'} }'.repeat(8)} }`)).toMatchObject({ ok: false, limit: 'maxDepth', found: 17 });
+    expect(measure(`query { codeSystems { ${'... on CodeSystem { '.repeat(60)} id ${'}'.repeat(60)} } }`)).toMatchObject({
+      ok: false,
+      limit: 'maxNesting',
+      found: 62,
+    });
+    expect(measure(`query { ${'code(code: "E11") { parent { '.repeat(8)} code ${'} }'.repeat(8)} }`)).toMatchObject({
+      ok: false,
+      limit: 'maxDepth',
+      found: 17,
+    });
   });
 
   it('counts a fragment cycle as empty rather than looping (validation refuses it afterwards)', () => {
@@ -66,7 +82,9 @@ describe('checkSource', () => {
       message: 'The document has 150 aliased fields once its fragments are expanded; at most 100 are allowed (CODESET_MAX_ALIASES)',
       extensions: { limit: 'CODESET_MAX_ALIASES', found: 150, allowed: 100 },
     });
-    expect(checkSource(`query { ${'code(code: "E11") { parent { '.repeat(8)} code ${'} }'.repeat(8)} }`, DEFAULT_SHAPE_LIMITS, 5_000)).toMatchObject({ code: 'QUERY_TOO_DEEP' });
+    expect(checkSource(`query { ${'code(code: "E11") { parent { '.repeat(8)} code ${'} }'.repeat(8)} }`, DEFAULT_SHAPE_LIMITS, 5_000)).toMatchObject({
+      code: 'QUERY_TOO_DEEP',
+    });
   });
 
   it('leaves a document that does not parse, or is within every limit, to Apollo', () => {

@@ -6,14 +6,29 @@ import type { CodeDetail, CodeRef, PairingNode } from '../../web/explorer/src/ty
 const dx = (code: string): CodeRef => ({ code, systemId: 'ICD10CM', display: `title of ${code}` });
 const px = (code: string): CodeRef => ({ code, systemId: 'CPT', display: `title of ${code}` });
 const pairing = (d: CodeRef, p: CodeRef, policy: string | null): PairingNode => ({
-  status: policy ? 'COVERED' : 'CURATED', listedAs: null, matchedVia: policy ? 'CODE' : 'CURATED', policy: policy ? { id: policy, title: `Policy ${policy}` } : null, diagnosis: d, procedure: p,
+  status: policy ? 'COVERED' : 'CURATED',
+  listedAs: null,
+  matchedVia: policy ? 'CODE' : 'CURATED',
+  policy: policy ? { id: policy, title: `Policy ${policy}` } : null,
+  diagnosis: d,
+  procedure: p,
 });
 
 function detail(overrides: Partial<CodeDetail>): CodeDetail {
   return {
-    __typename: 'Diagnosis', code: 'E11', systemId: 'ICD10CM', display: 'Type 2 diabetes mellitus', billable: false, kind: 'CATEGORY', shortDisplay: null,
+    __typename: 'Diagnosis',
+    code: 'E11',
+    systemId: 'ICD10CM',
+    display: 'Type 2 diabetes mellitus',
+    billable: false,
+    kind: 'CATEGORY',
+    shortDisplay: null,
     system: { id: 'ICD10CM', shortName: 'ICD-10-CM', name: 'ICD-10-CM', maintainedBy: [{ id: 'CDC', abbreviation: 'CDC/NCHS', name: 'CDC' }] },
-    parent: null, ancestors: [], categories: [], children: [], ...overrides,
+    parent: null,
+    ancestors: [],
+    categories: [],
+    children: [],
+    ...overrides,
   };
 }
 
@@ -28,8 +43,15 @@ describe('the explorer neighbourhood', () => {
     expect(elements.more).toEqual([expect.objectContaining({ id: more!.id, kind: 'children', rest: children.slice(GROUP_CAP) })]);
   });
 
-  it('puts a procedure\'s justifying diagnoses in one box per policy, labelled with its total, and caps each box', () => {
-    const procedure = detail({ __typename: 'Procedure', code: '80061', systemId: 'CPT', kind: 'CODE', billable: true, system: { id: 'CPT', shortName: 'CPT', name: 'CPT', maintainedBy: [{ id: 'AMA', abbreviation: 'AMA', name: 'AMA' }] } });
+  it("puts a procedure's justifying diagnoses in one box per policy, labelled with its total, and caps each box", () => {
+    const procedure = detail({
+      __typename: 'Procedure',
+      code: '80061',
+      systemId: 'CPT',
+      kind: 'CODE',
+      billable: true,
+      system: { id: 'CPT', shortName: 'CPT', name: 'CPT', maintainedBy: [{ id: 'AMA', abbreviation: 'AMA', name: 'AMA' }] },
+    });
     const nodes = Array.from({ length: GROUP_CAP }, (_, i) => pairing(dx(`E78.${i}`), px('80061'), '190.23B'));
     const elements = neighbourhood(procedure, [
       { policy: { id: '190.23B', title: 'Lipids Testing' }, status: null, totalCount: 1694, endCursor: 'c12', hasNextPage: true, nodes },
@@ -39,13 +61,24 @@ describe('the explorer neighbourhood', () => {
     expect(groups.map((g) => g.label)).toEqual(['NCD 190.23B Lipids Testing (1,694)']);
     expect(elements.nodes.filter((n) => n.parent === groups[0]!.id && n.kind === 'code')).toHaveLength(GROUP_CAP);
     expect(elements.nodes.find((n) => n.parent === groups[0]!.id && n.kind === 'more')?.label).toBe('1,682 more');
-    expect(elements.edges.find((e) => e.relation === 'justifies')).toMatchObject({ source: groups[0]!.id, target: 'code:CPT:80061', label: 'justifies (covered)' });
+    expect(elements.edges.find((e) => e.relation === 'justifies')).toMatchObject({
+      source: groups[0]!.id,
+      target: 'code:CPT:80061',
+      label: 'justifies (covered)',
+    });
     expect(elements.edges.find((e) => e.relation === 'maintained by')).toMatchObject({ source: 'system:CPT', target: 'organization:AMA' });
   });
 
-  it('groups a diagnosis\'s pairings by policy, curated ones together, in order of first appearance', () => {
-    const groups = groupByPolicy([pairing(dx('E78.5'), px('80061'), '190.23B'), pairing(dx('E78.5'), px('99213'), null), pairing(dx('E78.5'), px('80053'), '190.23B')]);
-    expect(groups.map((g) => [g.policy?.id ?? 'curated', g.nodes.map((n) => n.procedure.code)])).toEqual([['190.23B', ['80061', '80053']], ['curated', ['99213']]]);
+  it("groups a diagnosis's pairings by policy, curated ones together, in order of first appearance", () => {
+    const groups = groupByPolicy([
+      pairing(dx('E78.5'), px('80061'), '190.23B'),
+      pairing(dx('E78.5'), px('99213'), null),
+      pairing(dx('E78.5'), px('80053'), '190.23B'),
+    ]);
+    expect(groups.map((g) => [g.policy?.id ?? 'curated', g.nodes.map((n) => n.procedure.code)])).toEqual([
+      ['190.23B', ['80061', '80053']],
+      ['curated', ['99213']],
+    ]);
   });
 
   it('links note targets with their kind and places every node of the neighbourhood', () => {

@@ -11,11 +11,54 @@ const REAL_FILE = officialFile('hcpcs/HCPC2025_OCT_ANWEB.csv.gz');
 
 /** The 48 columns of the CMS alpha-numeric sheet, in order. */
 const HEADER = [
-  'HCPC', 'SEQNUM', 'RECID', 'LONG DESCRIPTION', 'SHORT DESCRIPTION', 'PRICE1', 'PRICE2', 'PRICE3', 'PRICE4', 'MULT_PI',
-  'CIM1', 'CIM2', 'CIM3', 'MCM1', 'MCM2', 'MCM3', 'STATUTE', 'LABCERT1', 'LABCERT2', 'LABCERT3', 'LABCERT4', 'LABCERT5',
-  'LABCERT6', 'LABCERT7', 'LABCERT8', 'XREF1', 'XREF2', 'XREF3', 'XREF4', 'XREF5', 'COV', 'ASC_GRP', 'ASC_DT', 'OPPS',
-  'OPPS_PI', 'OPPS_DT', 'PROCNOTE', 'BETOS', 'TOS1', 'TOS2', 'TOS3', 'TOS4', 'TOS5', 'ANEST_BU', 'ADD DT', 'ACT EFF DT',
-  'TERM DT', 'ACTION CD',
+  'HCPC',
+  'SEQNUM',
+  'RECID',
+  'LONG DESCRIPTION',
+  'SHORT DESCRIPTION',
+  'PRICE1',
+  'PRICE2',
+  'PRICE3',
+  'PRICE4',
+  'MULT_PI',
+  'CIM1',
+  'CIM2',
+  'CIM3',
+  'MCM1',
+  'MCM2',
+  'MCM3',
+  'STATUTE',
+  'LABCERT1',
+  'LABCERT2',
+  'LABCERT3',
+  'LABCERT4',
+  'LABCERT5',
+  'LABCERT6',
+  'LABCERT7',
+  'LABCERT8',
+  'XREF1',
+  'XREF2',
+  'XREF3',
+  'XREF4',
+  'XREF5',
+  'COV',
+  'ASC_GRP',
+  'ASC_DT',
+  'OPPS',
+  'OPPS_PI',
+  'OPPS_DT',
+  'PROCNOTE',
+  'BETOS',
+  'TOS1',
+  'TOS2',
+  'TOS3',
+  'TOS4',
+  'TOS5',
+  'ANEST_BU',
+  'ADD DT',
+  'ACT EFF DT',
+  'TERM DT',
+  'ACTION CD',
 ];
 
 let dir: string;
@@ -26,10 +69,12 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** One CSV line: the given cells in header order, empty elsewhere, RFC 4180 quoting where needed. */
 function row(cells: Record<string, string>, header: string[] = HEADER): string {
-  return header.map((column) => {
-    const value = cells[column] ?? '';
-    return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-  }).join(',');
+  return header
+    .map((column) => {
+      const value = cells[column] ?? '';
+      return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+    })
+    .join(',');
 }
 
 function fixture(name: string, lines: string[]): string {
@@ -45,29 +90,113 @@ async function collect(file: string): Promise<{ records: HcpcsRecord[]; counts: 
   return { records, counts };
 }
 
-
-const MODIFIER_GA = { HCPC: '   GA', SEQNUM: '0010', RECID: '7', 'LONG DESCRIPTION': 'Waiver of liability statement issued as required by payer policy, individual case', 'SHORT DESCRIPTION': 'Liability waiver ind case', COV: 'C', 'ADD DT': '19950101', 'ACT EFF DT': '20110101', 'ACTION CD': 'N' };
-const CODE_J1100 = { HCPC: 'J1100', SEQNUM: '0010', RECID: '3', 'LONG DESCRIPTION': 'Injection, dexamethasone sodium phosphate, 1 mg', 'SHORT DESCRIPTION': 'Dexamethasone sodium phos', PRICE1: '51', COV: 'D', BETOS: 'O1E', ANEST_BU: '  0', 'ADD DT': '19820101', 'ACT EFF DT': '20010101', 'ACTION CD': 'N' };
-const CODE_C9742 = { HCPC: 'C9742', SEQNUM: '0010', RECID: '3', 'LONG DESCRIPTION': 'Laryngoscopy, flexible fiberoptic, with injection into vocal cord(s), therapeutic', 'SHORT DESCRIPTION': 'Laryngoscopy with injection', XREF1: '31573', XREF2: '31574', COV: 'D', BETOS: 'P8H', 'ADD DT': '20150101', 'ACT EFF DT': '20170101', 'TERM DT': '20161231', 'ACTION CD': 'N' };
-const CODE_A9999_START = { HCPC: 'A9999', SEQNUM: '0010', RECID: '3', 'LONG DESCRIPTION': 'Miscellaneous dme supply or accessory, "not otherwise', 'SHORT DESCRIPTION': 'Dme supply or accessory, nos', COV: 'C', 'ADD DT': '20040101' };
+const MODIFIER_GA = {
+  HCPC: '   GA',
+  SEQNUM: '0010',
+  RECID: '7',
+  'LONG DESCRIPTION': 'Waiver of liability statement issued as required by payer policy, individual case',
+  'SHORT DESCRIPTION': 'Liability waiver ind case',
+  COV: 'C',
+  'ADD DT': '19950101',
+  'ACT EFF DT': '20110101',
+  'ACTION CD': 'N',
+};
+const CODE_J1100 = {
+  HCPC: 'J1100',
+  SEQNUM: '0010',
+  RECID: '3',
+  'LONG DESCRIPTION': 'Injection, dexamethasone sodium phosphate, 1 mg',
+  'SHORT DESCRIPTION': 'Dexamethasone sodium phos',
+  PRICE1: '51',
+  COV: 'D',
+  BETOS: 'O1E',
+  ANEST_BU: '  0',
+  'ADD DT': '19820101',
+  'ACT EFF DT': '20010101',
+  'ACTION CD': 'N',
+};
+const CODE_C9742 = {
+  HCPC: 'C9742',
+  SEQNUM: '0010',
+  RECID: '3',
+  'LONG DESCRIPTION': 'Laryngoscopy, flexible fiberoptic, with injection into vocal cord(s), therapeutic',
+  'SHORT DESCRIPTION': 'Laryngoscopy with injection',
+  XREF1: '31573',
+  XREF2: '31574',
+  COV: 'D',
+  BETOS: 'P8H',
+  'ADD DT': '20150101',
+  'ACT EFF DT': '20170101',
+  'TERM DT': '20161231',
+  'ACTION CD': 'N',
+};
+const CODE_A9999_START = {
+  HCPC: 'A9999',
+  SEQNUM: '0010',
+  RECID: '3',
+  'LONG DESCRIPTION': 'Miscellaneous dme supply or accessory, "not otherwise',
+  'SHORT DESCRIPTION': 'Dme supply or accessory, nos',
+  COV: 'C',
+  'ADD DT': '20040101',
+};
 const CODE_A9999_MORE = { HCPC: 'A9999', SEQNUM: '0020', RECID: '4', 'LONG DESCRIPTION': 'specified"' };
 
 const EXPECTED: HcpcsRecord[] = [
   {
-    kind: 'modifier', code: 'GA', longDescription: 'Waiver of liability statement issued as required by payer policy, individual case', shortDescription: 'Liability waiver ind case',
-    coverageCode: 'C', addedDate: '1995-01-01', effectiveDate: '2011-01-01', terminationDate: null, actionCode: 'N', betosCode: null, crossReferences: [], line: 2,
+    kind: 'modifier',
+    code: 'GA',
+    longDescription: 'Waiver of liability statement issued as required by payer policy, individual case',
+    shortDescription: 'Liability waiver ind case',
+    coverageCode: 'C',
+    addedDate: '1995-01-01',
+    effectiveDate: '2011-01-01',
+    terminationDate: null,
+    actionCode: 'N',
+    betosCode: null,
+    crossReferences: [],
+    line: 2,
   },
   {
-    kind: 'code', code: 'J1100', longDescription: 'Injection, dexamethasone sodium phosphate, 1 mg', shortDescription: 'Dexamethasone sodium phos',
-    coverageCode: 'D', addedDate: '1982-01-01', effectiveDate: '2001-01-01', terminationDate: null, actionCode: 'N', betosCode: 'O1E', crossReferences: [], line: 3,
+    kind: 'code',
+    code: 'J1100',
+    longDescription: 'Injection, dexamethasone sodium phosphate, 1 mg',
+    shortDescription: 'Dexamethasone sodium phos',
+    coverageCode: 'D',
+    addedDate: '1982-01-01',
+    effectiveDate: '2001-01-01',
+    terminationDate: null,
+    actionCode: 'N',
+    betosCode: 'O1E',
+    crossReferences: [],
+    line: 3,
   },
   {
-    kind: 'code', code: 'C9742', longDescription: 'Laryngoscopy, flexible fiberoptic, with injection into vocal cord(s), therapeutic', shortDescription: 'Laryngoscopy with injection',
-    coverageCode: 'D', addedDate: '2015-01-01', effectiveDate: '2017-01-01', terminationDate: '2016-12-31', actionCode: 'N', betosCode: 'P8H', crossReferences: ['31573', '31574'], line: 4,
+    kind: 'code',
+    code: 'C9742',
+    longDescription: 'Laryngoscopy, flexible fiberoptic, with injection into vocal cord(s), therapeutic',
+    shortDescription: 'Laryngoscopy with injection',
+    coverageCode: 'D',
+    addedDate: '2015-01-01',
+    effectiveDate: '2017-01-01',
+    terminationDate: '2016-12-31',
+    actionCode: 'N',
+    betosCode: 'P8H',
+    crossReferences: ['31573', '31574'],
+    line: 4,
   },
   {
-    kind: 'code', code: 'A9999', longDescription: 'Miscellaneous dme supply or accessory, "not otherwise specified"', shortDescription: 'Dme supply or accessory, nos',
-    coverageCode: 'C', addedDate: '2004-01-01', effectiveDate: null, terminationDate: null, actionCode: null, betosCode: null, crossReferences: [], line: 5,
+    kind: 'code',
+    code: 'A9999',
+    longDescription: 'Miscellaneous dme supply or accessory, "not otherwise specified"',
+    shortDescription: 'Dme supply or accessory, nos',
+    coverageCode: 'C',
+    addedDate: '2004-01-01',
+    effectiveDate: null,
+    terminationDate: null,
+    actionCode: null,
+    betosCode: null,
+    crossReferences: [],
+    line: 5,
   },
 ];
 
@@ -99,45 +228,89 @@ describe('readHcpcs', () => {
   it('rejects a header that lacks an expected column, naming the column', async () => {
     const header = HEADER.filter((column) => column !== 'ACT EFF DT');
     const file = fixture('header.csv', [header.join(','), row(CODE_J1100, header)]);
-    await expectFormatError(readHcpcs(file, () => {}), file, 1, 'expected a column "ACT EFF DT" in the header, found "HCPC", "SEQNUM"');
+    await expectFormatError(
+      readHcpcs(file, () => {}),
+      file,
+      1,
+      'expected a column "ACT EFF DT" in the header, found "HCPC", "SEQNUM"',
+    );
   });
 
   it('rejects a RECID other than 3 and 7, echoing it', async () => {
     const file = fixture('recid.csv', [HEADER.join(','), row(CODE_J1100), row({ ...CODE_C9742, RECID: '9' })]);
-    await expectFormatError(readHcpcs(file, () => {}), file, 3, 'expected RECID 3 (code) or 7 (modifier), found "9"');
+    await expectFormatError(
+      readHcpcs(file, () => {}),
+      file,
+      3,
+      'expected RECID 3 (code) or 7 (modifier), found "9"',
+    );
   });
 
   it('rejects a code that is not a letter and four digits', async () => {
     const file = fixture('code.csv', [HEADER.join(','), row({ ...CODE_J1100, HCPC: 'J11' })]);
-    await expectFormatError(readHcpcs(file, () => {}), file, 2, 'expected an HCPCS code (a letter and 4 digits) in HCPC for RECID 3, found "J11"');
+    await expectFormatError(
+      readHcpcs(file, () => {}),
+      file,
+      2,
+      'expected an HCPCS code (a letter and 4 digits) in HCPC for RECID 3, found "J11"',
+    );
   });
 
   it('rejects a modifier that is not two letters or digits', async () => {
     const file = fixture('modifier.csv', [HEADER.join(','), row({ ...MODIFIER_GA, HCPC: '  G-A' })]);
-    await expectFormatError(readHcpcs(file, () => {}), file, 2, 'expected a modifier (2 letters or digits) in HCPC for RECID 7, found "  G-A"');
+    await expectFormatError(
+      readHcpcs(file, () => {}),
+      file,
+      2,
+      'expected a modifier (2 letters or digits) in HCPC for RECID 7, found "  G-A"',
+    );
   });
 
   it('rejects a date that is not a yyyymmdd calendar date', async () => {
     const badDay = fixture('date.csv', [HEADER.join(','), row(CODE_J1100), row({ ...CODE_C9742, 'TERM DT': '20160231' })]);
-    await expectFormatError(readHcpcs(badDay, () => {}), badDay, 3, 'expected TERM DT as a yyyymmdd date, found "20160231"');
+    await expectFormatError(
+      readHcpcs(badDay, () => {}),
+      badDay,
+      3,
+      'expected TERM DT as a yyyymmdd date, found "20160231"',
+    );
     const isoDate = fixture('iso-date.csv', [HEADER.join(','), row({ ...CODE_J1100, 'ADD DT': '1982-01-01' })]);
-    await expectFormatError(readHcpcs(isoDate, () => {}), isoDate, 2, 'expected ADD DT as a yyyymmdd date, found "1982-01-01"');
+    await expectFormatError(
+      readHcpcs(isoDate, () => {}),
+      isoDate,
+      2,
+      'expected ADD DT as a yyyymmdd date, found "1982-01-01"',
+    );
   });
 
   it('rejects a code listed twice', async () => {
     const file = fixture('duplicate.csv', [HEADER.join(','), row(CODE_J1100), row(CODE_C9742), row(CODE_J1100)]);
-    await expectFormatError(readHcpcs(file, () => {}), file, 4, 'found "J1100" again after line 2');
+    await expectFormatError(
+      readHcpcs(file, () => {}),
+      file,
+      4,
+      'found "J1100" again after line 2',
+    );
   });
 
   it('rejects a row with more cells than the header has columns', async () => {
     const file = fixture('cells.csv', [HEADER.join(','), row(CODE_J1100), `${row(CODE_C9742)},extra`]);
-    await expectFormatError(readHcpcs(file, () => {}), file, 3, 'expected RFC 4180 CSV with one cell per header column');
+    await expectFormatError(
+      readHcpcs(file, () => {}),
+      file,
+      3,
+      'expected RFC 4180 CSV with one cell per header column',
+    );
   });
 });
 
 describeOfficialData('the HCPCS October 2025 release file', () => {
   it('reads one record per data row, codes and modifiers counted by RECID, J1100 a code with its long description', async () => {
-    const rows = gunzipSync(fs.readFileSync(REAL_FILE)).toString('utf8').split('\n').slice(1).filter((text) => text !== '');
+    const rows = gunzipSync(fs.readFileSync(REAL_FILE))
+      .toString('utf8')
+      .split('\n')
+      .slice(1)
+      .filter((text) => text !== '');
     // HCPC, SEQNUM and RECID never need quoting, so the third comma-separated cell is RECID.
     const byRecid = (recid: string): number => rows.filter((text) => text.split(',')[2] === recid).length;
 

@@ -18,7 +18,14 @@ describe('parentsByPrefix', () => {
   });
 });
 
-const category = (system: CodeSystemId, kind: string, code: string, parent: string | null, rangeStart: string | null = null, rangeEnd: string | null = null): CategoryRecord => ({
+const category = (
+  system: CodeSystemId,
+  kind: string,
+  code: string,
+  parent: string | null,
+  rangeStart: string | null = null,
+  rangeEnd: string | null = null,
+): CategoryRecord => ({
   system,
   kind,
   code,

@@ -12,10 +12,20 @@ const read = (file: string) => collect<OrderRecord>(readOrderFile, file);
 
 describe('readOrderFile', () => {
   it('reads code, billable flag, short and long titles by the fixed-width layout', async () => {
-    const file = write([line(1, 'E11', 0, 'Type 2 diabetes mellitus', 'Type 2 diabetes mellitus'), line(2, 'E119', 1, 'Type 2 diabetes mellitus without complications', 'Type 2 diabetes mellitus without complications')]);
+    const file = write([
+      line(1, 'E11', 0, 'Type 2 diabetes mellitus', 'Type 2 diabetes mellitus'),
+      line(2, 'E119', 1, 'Type 2 diabetes mellitus without complications', 'Type 2 diabetes mellitus without complications'),
+    ]);
     expect(await read(file)).toEqual([
       { order: 1, code: 'E11', billable: false, shortTitle: 'Type 2 diabetes mellitus', longTitle: 'Type 2 diabetes mellitus', line: 1 },
-      { order: 2, code: 'E119', billable: true, shortTitle: 'Type 2 diabetes mellitus without complications', longTitle: 'Type 2 diabetes mellitus without complications', line: 2 },
+      {
+        order: 2,
+        code: 'E119',
+        billable: true,
+        shortTitle: 'Type 2 diabetes mellitus without complications',
+        longTitle: 'Type 2 diabetes mellitus without complications',
+        line: 2,
+      },
     ]);
   });
 

@@ -127,7 +127,17 @@ const EMPTY = {
 };
 
 const EXPECTED_ENTRIES: TabularEntry[] = [
-  { ...EMPTY, level: 'section', key: 'E00-E36', title: 'A block without a sectionRef', rangeStart: 'E00', rangeEnd: 'E36', chapter: '4', section: 'E00-E36', line: lineOf('<section id="E00-E36">') },
+  {
+    ...EMPTY,
+    level: 'section',
+    key: 'E00-E36',
+    title: 'A block without a sectionRef',
+    rangeStart: 'E00',
+    rangeEnd: 'E36',
+    chapter: '4',
+    section: 'E00-E36',
+    line: lineOf('<section id="E00-E36">'),
+  },
   {
     ...EMPTY,
     level: 'diag',
@@ -195,7 +205,17 @@ const EXPECTED_ENTRIES: TabularEntry[] = [
     notes: [{ kind: 'EXCLUDES2', text: 'postprocedural endocrine and metabolic complications (E89.-)' }],
     line: lineOf('<name>E36</name>') - 1,
   },
-  { ...EMPTY, level: 'section', key: 'E36', title: 'Intraoperative complications of endocrine system', rangeStart: 'E36', rangeEnd: 'E36', chapter: '4', section: 'E36', line: lineOf('<section id="E36">') },
+  {
+    ...EMPTY,
+    level: 'section',
+    key: 'E36',
+    title: 'Intraoperative complications of endocrine system',
+    rangeStart: 'E36',
+    rangeEnd: 'E36',
+    chapter: '4',
+    section: 'E36',
+    line: lineOf('<section id="E36">'),
+  },
   {
     ...EMPTY,
     level: 'chapter',
@@ -299,7 +319,7 @@ describe('readTabular on malformed files', () => {
     expect(error.line).toBe(lineOf('<name>E36</name>'));
   });
 
-  it('rejects a diag without name with a FileFormatError at the diag\'s opening line', async () => {
+  it("rejects a diag without name with a FileFormatError at the diag's opening line", async () => {
     const error = await formatError(write('nameless.xml', fixtureWith('<name>E36</name>')));
     expect(error.message).toBe(`nameless.xml line ${lineOf('<name>E36</name>') - 1}: <diag> without <name>`);
   });
@@ -321,7 +341,9 @@ describe('readTabular on malformed files', () => {
 
   it('rejects a chapter desc without its "(X-Y)" range', async () => {
     const error = await formatError(write('range.xml', fixtureWith('<desc>Endocrine', '    <desc>Endocrine, nutritional and metabolic diseases</desc>')));
-    expect(error.message).toBe(`range.xml line ${lineOf('<chapter>')}: chapter 4 desc "Endocrine, nutritional and metabolic diseases" does not end in a range like "(E00-E89)"`);
+    expect(error.message).toBe(
+      `range.xml line ${lineOf('<chapter>')}: chapter 4 desc "Endocrine, nutritional and metabolic diseases" does not end in a range like "(E00-E89)"`,
+    );
   });
 });
 
@@ -330,7 +352,8 @@ describeOfficialData('readTabular on the FY2023 release', () => {
   function rawCounts(): TabularSummary {
     const xml = gunzipSync(fs.readFileSync(REAL_FILE)).toString('utf8');
     const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
-    const notesIn = (element: string) => [...xml.matchAll(new RegExp(`<${element}>([\\s\\S]*?)</${element}>`, 'g'))].reduce((sum, match) => sum + count(match[1], /<note>/g), 0);
+    const notesIn = (element: string) =>
+      [...xml.matchAll(new RegExp(`<${element}>([\\s\\S]*?)</${element}>`, 'g'))].reduce((sum, match) => sum + count(match[1], /<note>/g), 0);
     const notesByKind: Record<TabularNoteKind, number> = {
       EXCLUDES1: notesIn('excludes1'),
       EXCLUDES2: notesIn('excludes2'),
@@ -347,7 +370,7 @@ describeOfficialData('readTabular on the FY2023 release', () => {
     };
   }
 
-  it('counts the chapters, sections, diags and notes the raw text has, places E11.9 and finds S52\'s 7th characters', async () => {
+  it("counts the chapters, sections, diags and notes the raw text has, places E11.9 and finds S52's 7th characters", async () => {
     const wanted = new Map<string, TabularEntry>();
     const delivered = new Set<string>();
     const parents = new Set<string>();
@@ -364,7 +387,12 @@ describeOfficialData('readTabular on the FY2023 release', () => {
     expect(byLevel).toEqual({ chapter: summary.chapters, section: summary.sections, diag: summary.diags });
     expect([...parents].filter((parent) => !delivered.has(parent))).toEqual([]);
 
-    expect(wanted.get('diag E11.9')).toMatchObject({ parent: 'E11', section: 'E08-E13', chapter: '4', title: 'Type 2 diabetes mellitus without complications' });
+    expect(wanted.get('diag E11.9')).toMatchObject({
+      parent: 'E11',
+      section: 'E08-E13',
+      chapter: '4',
+      title: 'Type 2 diabetes mellitus without complications',
+    });
     expect(wanted.get('diag E11')?.notes.some((note) => note.kind === 'EXCLUDES1')).toBe(true);
     expect(wanted.get('diag E11')).toMatchObject({ parent: null, section: 'E08-E13' });
     expect(wanted.get('section E08-E13')).toMatchObject({ title: 'Diabetes mellitus', rangeStart: 'E08', rangeEnd: 'E13', chapter: '4' });

@@ -30,9 +30,14 @@ describe('the ICD-10-PCS definitions reader (issue 17)', () => {
   });
 
   it('refuses an element it does not know, naming file and line', async () => {
-    const file = writeTempFile('icd10pcs_definitions_2026.xml', '<?xml version="1.0"?>\n<ICD10PCS.definitions>\n<version>2026</version>\n<bogus/>\n</ICD10PCS.definitions>\n');
+    const file = writeTempFile(
+      'icd10pcs_definitions_2026.xml',
+      '<?xml version="1.0"?>\n<ICD10PCS.definitions>\n<version>2026</version>\n<bogus/>\n</ICD10PCS.definitions>\n',
+    );
     const error = await readPcsDefinitions(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FileFormatError);
-    expect((error as Error).message).toMatch(/icd10pcs_definitions_2026\.xml line 4: expected <version> or <title> or <section> or <deviceAggregation> inside <ICD10PCS\.definitions>, found <bogus>/);
+    expect((error as Error).message).toMatch(
+      /icd10pcs_definitions_2026\.xml line 4: expected <version> or <title> or <section> or <deviceAggregation> inside <ICD10PCS\.definitions>, found <bogus>/,
+    );
   });
 });

@@ -33,7 +33,6 @@ function lineOf(lines: string[], fragment: string): number {
   return index + 1;
 }
 
-
 async function collectTables(file: string): Promise<{ tables: PcsTable[]; summary: Awaited<ReturnType<typeof readPcsTables>> }> {
   const tables: PcsTable[] = [];
   const summary = await readPcsTables(file, (table) => tables.push(table));
@@ -182,44 +181,79 @@ describe('readPcsTables', () => {
   it('rejects an axis whose values attribute does not match its number of labels, at the axis line', async () => {
     const lines = edited('      <axis pos="5" values="3">', '      <axis pos="5" values="4">');
     const file = fixture('values.xml', lines);
-    await expectFormatError(readPcsTables(file, () => {}), file, lineOf(lines, 'values="4"'), 'expected 4 <label> elements in <axis pos="5"> (its values attribute), found 3');
+    await expectFormatError(
+      readPcsTables(file, () => {}),
+      file,
+      lineOf(lines, 'values="4"'),
+      'expected 4 <label> elements in <axis pos="5"> (its values attribute), found 3',
+    );
   });
 
   it('rejects a row whose codes attribute is not the product of its axis sizes', async () => {
     const lines = edited('    <pcsRow codes="4">', '    <pcsRow codes="5">');
     const file = fixture('codes.xml', lines);
-    await expectFormatError(readPcsTables(file, () => {}), file, 19, 'expected codes="4" on <pcsRow> (2 x 2 x 1 x 1 labels), found codes="5"');
+    await expectFormatError(
+      readPcsTables(file, () => {}),
+      file,
+      19,
+      'expected codes="4" on <pcsRow> (2 x 2 x 1 x 1 labels), found codes="5"',
+    );
   });
 
   it('rejects XML whose elements are left unclosed', async () => {
     const lines = TABLES_XML.slice(0, 60);
     const file = fixture('unclosed.xml', lines);
-    await expectFormatError(readPcsTables(file, () => {}), file, 60, 'expected well-formed XML: unclosed tag: axis');
+    await expectFormatError(
+      readPcsTables(file, () => {}),
+      file,
+      60,
+      'expected well-formed XML: unclosed tag: axis',
+    );
   });
 
   it('rejects malformed XML at the line of the fault', async () => {
     const lines = edited('        <label code="J">Appendix</label>', '        <label code="J">Appendix</labl>');
     const file = fixture('malformed.xml', lines);
-    await expectFormatError(readPcsTables(file, () => {}), file, 22, 'expected well-formed XML');
+    await expectFormatError(
+      readPcsTables(file, () => {}),
+      file,
+      22,
+      'expected well-formed XML',
+    );
   });
 
   it('rejects an element the layout does not know, naming what was expected', async () => {
     const lines = edited('        <title>Device</title>', '        <note>Device</note>');
     const file = fixture('unknown.xml', lines);
-    await expectFormatError(readPcsTables(file, () => {}), file, 31, 'expected <title> or <label> or <definition> inside <axis>, found <note>');
+    await expectFormatError(
+      readPcsTables(file, () => {}),
+      file,
+      31,
+      'expected <title> or <label> or <definition> inside <axis>, found <note>',
+    );
   });
 
   it('rejects a label code that is not a PCS character', async () => {
     const lines = edited('        <label code="K">Large Intestine</label>', '        <label code="I">Large Intestine</label>');
     const file = fixture('label.xml', lines);
-    await expectFormatError(readPcsTables(file, () => {}), file, 23, 'expected a label code of one character 0-9 or A-Z other than I and O, found "I"');
+    await expectFormatError(
+      readPcsTables(file, () => {}),
+      file,
+      23,
+      'expected a label code of one character 0-9 or A-Z other than I and O, found "I"',
+    );
   });
 
   it('rejects a row that lacks one of the axes 4 to 7', async () => {
     const start = TABLES_XML.indexOf('      <axis pos="6" values="1">');
     const lines = [...TABLES_XML.slice(0, start), ...TABLES_XML.slice(start + 4)];
     const file = fixture('missing-axis.xml', lines);
-    await expectFormatError(readPcsTables(file, () => {}), file, 19, 'missing pos 6');
+    await expectFormatError(
+      readPcsTables(file, () => {}),
+      file,
+      19,
+      'missing pos 6',
+    );
   });
 });
 
@@ -232,7 +266,11 @@ describe('expandTable', () => {
 
 describe('readPcsCodes', () => {
   it('reads code and long title of every line and accepts a blank last line', async () => {
-    const file = fixture('codes.txt', ['0DTJ0ZZ Resection of Appendix, Open Approach  ', 'XY0YX37 Extracorporeal Introduction of Nafamostat Anticoagulant, New Technology Group 7', ''], '\r\n');
+    const file = fixture(
+      'codes.txt',
+      ['0DTJ0ZZ Resection of Appendix, Open Approach  ', 'XY0YX37 Extracorporeal Introduction of Nafamostat Anticoagulant, New Technology Group 7', ''],
+      '\r\n',
+    );
     const codes: PcsCodeLine[] = [];
     expect(await readPcsCodes(file, (code) => codes.push(code))).toEqual({ codes: 2 });
     expect(codes).toEqual([
@@ -243,22 +281,45 @@ describe('readPcsCodes', () => {
 
   it('rejects a code with a letter PCS does not use', async () => {
     const file = fixture('bad-code.txt', ['0DTJ0ZZ Resection of Appendix, Open Approach', '0DTO0ZZ Resection of Something, Open Approach']);
-    await expectFormatError(readPcsCodes(file, () => {}), file, 2, 'expected a 7-character ICD-10-PCS code (0-9, A-Z without I and O) in columns 1-7, found "0DTO0ZZ"');
+    await expectFormatError(
+      readPcsCodes(file, () => {}),
+      file,
+      2,
+      'expected a 7-character ICD-10-PCS code (0-9, A-Z without I and O) in columns 1-7, found "0DTO0ZZ"',
+    );
   });
 
   it('rejects a line without the blank in column 8', async () => {
     const file = fixture('no-blank.txt', ['0DTJ0ZZ-Resection of Appendix, Open Approach']);
-    await expectFormatError(readPcsCodes(file, () => {}), file, 1, 'expected a blank in column 8 after code 0DTJ0ZZ, found "-"');
+    await expectFormatError(
+      readPcsCodes(file, () => {}),
+      file,
+      1,
+      'expected a blank in column 8 after code 0DTJ0ZZ, found "-"',
+    );
   });
 
   it('rejects a blank line that is not the last line', async () => {
-    const file = fixture('inner-blank.txt', ['0DTJ0ZZ Resection of Appendix, Open Approach', '', '0DTJ4ZZ Resection of Appendix, Percutaneous Endoscopic Approach']);
-    await expectFormatError(readPcsCodes(file, () => {}), file, 2, 'only the last line may be blank');
+    const file = fixture('inner-blank.txt', [
+      '0DTJ0ZZ Resection of Appendix, Open Approach',
+      '',
+      '0DTJ4ZZ Resection of Appendix, Percutaneous Endoscopic Approach',
+    ]);
+    await expectFormatError(
+      readPcsCodes(file, () => {}),
+      file,
+      2,
+      'only the last line may be blank',
+    );
   });
 });
 
 describeOfficialData('the ICD-10-PCS FY2026 release files', () => {
-  const rawCodes = (): string[] => gunzipSync(fs.readFileSync(CODES_FILE)).toString('latin1').split('\r\n').filter((text) => text !== '');
+  const rawCodes = (): string[] =>
+    gunzipSync(fs.readFileSync(CODES_FILE))
+      .toString('latin1')
+      .split('\r\n')
+      .filter((text) => text !== '');
 
   it('expand to exactly the codes of the codes file, as many as it has lines', async () => {
     const lines = rawCodes();

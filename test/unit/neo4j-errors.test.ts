@@ -13,13 +13,17 @@ describe('toGraphQLError', () => {
   });
 
   it('maps the driver pool running out of connections, or closed for shutdown, to SERVICE_UNAVAILABLE', () => {
-    const busy = toGraphQLError(new Neo4jError('Connection acquisition timed out in 1000 ms. Pool status: Active conn count = 26, Idle conn count = 4.', 'N/A', 'gql', 'description'));
+    const busy = toGraphQLError(
+      new Neo4jError('Connection acquisition timed out in 1000 ms. Pool status: Active conn count = 26, Idle conn count = 4.', 'N/A', 'gql', 'description'),
+    );
     expect(busy.extensions.code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
     expect(busy.message).toBe('The graph database is busy or shutting down: no connection was free in time; retry shortly');
-    expect(toGraphQLError(new Neo4jError('Pool is closed, it is no more able to serve requests.', 'N/A', 'gql', 'description')).extensions.code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
+    expect(toGraphQLError(new Neo4jError('Pool is closed, it is no more able to serve requests.', 'N/A', 'gql', 'description')).extensions.code).toBe(
+      ErrorCode.SERVICE_UNAVAILABLE,
+    );
   });
 
-  it('says the service\'s own credentials were refused, as SERVICE_UNAVAILABLE rather than the caller\'s fault', () => {
+  it("says the service's own credentials were refused, as SERVICE_UNAVAILABLE rather than the caller's fault", () => {
     const error = toGraphQLError(neo4jError('Neo.ClientError.Security.Unauthorized'));
     expect(error.extensions.code).toBe(ErrorCode.SERVICE_UNAVAILABLE);
     expect(error.message).toContain('NEO4J_USER / NEO4J_PASSWORD');

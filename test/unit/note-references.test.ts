@@ -4,13 +4,47 @@ import { createTargetIndex, extractReferences, resolveNote, type TargetIndex } f
 /** A small slice of the order file plus a few sections and chapters, enough for every rule. */
 const index: TargetIndex = createTargetIndex(
   [
-    'E00', 'E000', 'E001', 'E009', 'E01', 'E010', 'E02', 'E03', 'E030',
-    'E08', 'E09', 'E10', 'E11', 'E119', 'E13', 'E89', 'E890',
-    'F10', 'F101', 'F1010', 'F102', 'F1020',
-    'M1A', 'M1A0', 'O9A', 'O9A1',
-    'P70', 'P71', 'P72', 'P74',
-    'T36', 'T38', 'T383', 'T400', 'T401', 'T402', 'T403',
-    'V00', 'Y99', 'Z16', 'Z3A',
+    'E00',
+    'E000',
+    'E001',
+    'E009',
+    'E01',
+    'E010',
+    'E02',
+    'E03',
+    'E030',
+    'E08',
+    'E09',
+    'E10',
+    'E11',
+    'E119',
+    'E13',
+    'E89',
+    'E890',
+    'F10',
+    'F101',
+    'F1010',
+    'F102',
+    'F1020',
+    'M1A',
+    'M1A0',
+    'O9A',
+    'O9A1',
+    'P70',
+    'P71',
+    'P72',
+    'P74',
+    'T36',
+    'T38',
+    'T383',
+    'T400',
+    'T401',
+    'T402',
+    'T403',
+    'V00',
+    'Y99',
+    'Z16',
+    'Z3A',
   ],
   [
     { id: 'E08-E13', rangeStart: 'E08', rangeEnd: 'E13' },
@@ -53,7 +87,8 @@ describe('extractReferences', () => {
   });
 
   it('reads the irregular range spellings of the file: " -", "--", "- - ", "- -", ".- -", ".--", " to ", ".-" then a code', () => {
-    const ranges = (text: string) => extractReferences(text).map((reference) => (reference.kind === 'range' ? `${reference.start}..${reference.end}` : reference.code));
+    const ranges = (text: string) =>
+      extractReferences(text).map((reference) => (reference.kind === 'range' ? `${reference.start}..${reference.end}` : reference.code));
     expect(ranges('(I01.0 -I01.9)')).toEqual(['I010..I019']);
     expect(ranges('(I70.2--I70.7-)')).toEqual(['I702..I707']);
     expect(ranges('(P28.3- - P28.4-)')).toEqual(['P283..P284']);
@@ -91,7 +126,9 @@ describe('extractReferences', () => {
   });
 
   it('reads "(T36-T65) with fifth or sixth character 5" as the range, dropping the character rule', () => {
-    expect(extractReferences('adverse effect (T36-T65) with fifth or sixth character 5')).toEqual([{ kind: 'range', start: 'T36', end: 'T65', line: 'T36-T65' }]);
+    expect(extractReferences('adverse effect (T36-T65) with fifth or sixth character 5')).toEqual([
+      { kind: 'range', start: 'T36', end: 'T65', line: 'T36-T65' },
+    ]);
     expect(extractReferences('x (T36-T50 with fifth or sixth character 5)')).toEqual([{ kind: 'range', start: 'T36', end: 'T50', line: 'T36-T50' }]);
     expect(extractReferences('x (E08-E13 with .51-.52)')).toEqual([{ kind: 'range', start: 'E08', end: 'E13', line: 'E08-E13' }]);
   });
@@ -174,7 +211,11 @@ describe('resolveNote', () => {
   });
 
   it('resolves "(T40.0-T40.2-)" to T40.0, T40.1 and T40.2', () => {
-    expect(resolveNote('x (T40.0-T40.2-)', index).targets.map((target) => (target.kind === 'code' ? target.code : target.id))).toEqual(['T400', 'T401', 'T402']);
+    expect(resolveNote('x (T40.0-T40.2-)', index).targets.map((target) => (target.kind === 'code' ? target.code : target.id))).toEqual([
+      'T400',
+      'T401',
+      'T402',
+    ]);
   });
 
   it('resolves "(T36-T38) with fifth or sixth character 5" to the known categories T36..T38 when no section has that range', () => {
@@ -242,13 +283,54 @@ describe('ranges in tabular order (issue 16)', () => {
   // Slices of the FY2026 order file, in its order (D3A sits between D36 and D37 there).
   const tabular = createTargetIndex(
     [
-      'A15', 'A150',
-      'B50', 'B500', 'B508', 'B509', 'B51', 'B510', 'B52', 'B53', 'B530', 'B54', 'B55',
-      'D06', 'D060', 'D07', 'D070', 'D073', 'D0730', 'D0739', 'D074',
-      'D36', 'D3A', 'D3A0', 'D37', 'D370', 'D44', 'D440', 'D45', 'D48', 'D480', 'D49',
-      'H66', 'H660', 'H6601', 'H6602', 'H664', 'H6640', 'H669',
+      'A15',
+      'A150',
+      'B50',
+      'B500',
+      'B508',
+      'B509',
+      'B51',
+      'B510',
+      'B52',
+      'B53',
+      'B530',
+      'B54',
+      'B55',
+      'D06',
+      'D060',
+      'D07',
+      'D070',
+      'D073',
+      'D0730',
+      'D0739',
+      'D074',
+      'D36',
+      'D3A',
+      'D3A0',
+      'D37',
+      'D370',
+      'D44',
+      'D440',
+      'D45',
+      'D48',
+      'D480',
+      'D49',
+      'H66',
+      'H660',
+      'H6601',
+      'H6602',
+      'H664',
+      'H6640',
+      'H669',
       'J65',
-      'T80', 'T800', 'T88', 'T880', 'T886', 'T887', 'T888', 'T889',
+      'T80',
+      'T800',
+      'T88',
+      'T880',
+      'T886',
+      'T887',
+      'T888',
+      'T889',
     ],
     [],
     [],

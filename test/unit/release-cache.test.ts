@@ -11,8 +11,19 @@ describe('ReleaseCache', () => {
       batches.push(keys);
       return byKey(keys, { a: 1, b: 2, c: 3 });
     };
-    expect(await cache.through('n', ['a', 'b'], (k) => k, fetch)).toEqual(new Map([['a', 1], ['b', 2]]));
-    expect(await cache.through('n', ['a', 'b', 'c'], (k) => k, fetch)).toEqual(new Map([['a', 1], ['b', 2], ['c', 3]]));
+    expect(await cache.through('n', ['a', 'b'], (k) => k, fetch)).toEqual(
+      new Map([
+        ['a', 1],
+        ['b', 2],
+      ]),
+    );
+    expect(await cache.through('n', ['a', 'b', 'c'], (k) => k, fetch)).toEqual(
+      new Map([
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+      ]),
+    );
     expect(batches).toEqual([['a', 'b'], ['c']]);
     expect(cache.stats()).toMatchObject({ hits: 2, misses: 3, entries: 3 });
   });
@@ -68,7 +79,11 @@ describe('ReleaseCache', () => {
 
   it('tells its listener of hits, misses and clears', async () => {
     const events: string[] = [];
-    const cache = new ReleaseCache(1024 * 1024, { hit: (n) => events.push(`hit ${n}`), miss: (n) => events.push(`miss ${n}`), invalidated: (why) => events.push(`clear ${why}`) });
+    const cache = new ReleaseCache(1024 * 1024, {
+      hit: (n) => events.push(`hit ${n}`),
+      miss: (n) => events.push(`miss ${n}`),
+      invalidated: (why) => events.push(`clear ${why}`),
+    });
     await cache.one('search', 'k', async () => 1);
     await cache.one('search', 'k', async () => 1);
     cache.clear('curation');

@@ -27,7 +27,13 @@ describe('official file names', () => {
   it('finds files in subfolders, takes the PCS addenda only beside a PCS file, and prefers the newest year', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'release-files-'));
     for (const sub of ['cm', 'pcs', 'other']) mkdirSync(path.join(dir, sub));
-    for (const file of ['cm/icd10cm_order_2025.txt', 'cm/icd10cm_order_2026.txt.gz', 'pcs/icd10pcs_codes_2026.txt', 'pcs/codes_addenda_2026.txt', 'other/codes_addenda_2026.txt']) {
+    for (const file of [
+      'cm/icd10cm_order_2025.txt',
+      'cm/icd10cm_order_2026.txt.gz',
+      'pcs/icd10pcs_codes_2026.txt',
+      'pcs/codes_addenda_2026.txt',
+      'other/codes_addenda_2026.txt',
+    ]) {
       writeFileSync(path.join(dir, file), '');
     }
     const { files, ignored } = findReleaseFiles(dir);

@@ -34,7 +34,9 @@ describe('the bundled sample', () => {
 
   it('files every code in a category', () => {
     const index = new CategoryIndex(sample.categories);
-    const unfiled = sample.codeFiles.flatMap((f) => f.codes.filter((c) => !index.categoryOf(f.release.system, c.code)).map((c) => `${f.release.system} ${c.code}`));
+    const unfiled = sample.codeFiles.flatMap((f) =>
+      f.codes.filter((c) => !index.categoryOf(f.release.system, c.code)).map((c) => `${f.release.system} ${c.code}`),
+    );
     expect(unfiled).toEqual([]);
   });
 
@@ -49,7 +51,11 @@ describe('the bundled sample', () => {
 
   it('holds the curated pairing J02.9 -> 99213 with a curated source, not a payer policy', () => {
     expect(sample.pairings).toContainEqual(
-      expect.objectContaining({ diagnosis: { system: 'ICD10CM', code: 'J029' }, procedure: { system: 'CPT', code: '99213' }, source: 'codeset-graph curated sample' }),
+      expect.objectContaining({
+        diagnosis: { system: 'ICD10CM', code: 'J029' },
+        procedure: { system: 'CPT', code: '99213' },
+        source: 'codeset-graph curated sample',
+      }),
     );
   });
 });
@@ -69,13 +75,18 @@ describe('readSample', () => {
     const codes = JSON.parse(fs.readFileSync(path.join(dir, 'codes-icd10cm.json'), 'utf8'));
     delete codes.codes[5].sequence;
     fs.writeFileSync(path.join(dir, 'codes-icd10cm.json'), JSON.stringify(codes));
-    expect(() => readSample(dir)).toThrow(/codes-icd10cm\.json is not valid sample data:[\s\S]*every ICD-10-CM code needs its sequence: its number in the CMS order file/);
+    expect(() => readSample(dir)).toThrow(
+      /codes-icd10cm\.json is not valid sample data:[\s\S]*every ICD-10-CM code needs its sequence: its number in the CMS order file/,
+    );
   });
 
   it('gives ICD-10-CM codes their order-file number as sequence', () => {
     const icd = sample.codeFiles.find((f) => f.release.system === CodeSystemId.ICD10CM)!.codes;
-    expect(icd.find((c) => c.code === 'E119')!.properties).toEqual({ sequence: 4416, includes: null, inclusionTerms: null }) // line 04416 of icd10cm_order_2026.txt; search texts (issue 17) null when the code has none;
-    expect(icd.find((c) => c.code === 'I10')!.properties?.includes).toEqual(['high blood pressure', 'hypertension (arterial) (benign) (essential) (malignant) (primary) (systemic)']);
+    expect(icd.find((c) => c.code === 'E119')!.properties).toEqual({ sequence: 4416, includes: null, inclusionTerms: null }); // line 04416 of icd10cm_order_2026.txt; search texts (issue 17) null when the code has none;
+    expect(icd.find((c) => c.code === 'I10')!.properties?.includes).toEqual([
+      'high blood pressure',
+      'hypertension (arterial) (benign) (essential) (malignant) (primary) (systemic)',
+    ]);
   });
 
   it('names the file when it is not JSON at all', () => {
@@ -101,7 +112,9 @@ describe('checkBundle', () => {
     const cpt = broken.codeFiles.find((f) => f.release.system === CodeSystemId.CPT)!;
     cpt.codes.push({ code: 'E119', display: 'x', shortDisplay: null, billable: true }, { ...cpt.codes[0]! });
     const problems = checkBundle(broken);
-    expect(problems).toContain('CPT release 2026: Code "E119" is not a valid CPT code: expected 5 characters, 4 digits then a digit or one of A, F, M, T, U (99213, 3074F, 0042T)');
+    expect(problems).toContain(
+      'CPT release 2026: Code "E119" is not a valid CPT code: expected 5 characters, 4 digits then a digit or one of A, F, M, T, U (99213, 3074F, 0042T)',
+    );
     expect(problems).toContain(`CPT code ${cpt.codes[0]!.code} is listed twice`);
   });
 

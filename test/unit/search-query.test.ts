@@ -12,7 +12,9 @@ describe('planSearch', () => {
 
   it('adds each synonym expansion as an alternative (issue 17)', () => {
     const plan = planSearch('copd');
-    expect(plan.mode === 'text' && plan.lucene).toBe('((copd^3 OR copd*)) OR ((chronic^3 OR chronic*) AND (obstructive^3 OR obstructive*) AND (pulmonary^3 OR pulmonary*) AND (disease^3 OR disease*))');
+    expect(plan.mode === 'text' && plan.lucene).toBe(
+      '((copd^3 OR copd*)) OR ((chronic^3 OR chronic*) AND (obstructive^3 OR obstructive*) AND (pulmonary^3 OR pulmonary*) AND (disease^3 OR disease*))',
+    );
   });
 
   it('searches a code-shaped synonym term as words, and does not require joining words (issue 17)', () => {

@@ -3,7 +3,17 @@ import { planSearch, queryVariants, type QueryVariant } from '../../src/modules/
 import { editDistance, rankCandidates, rankCodeHit, type SearchCandidate } from '../../src/modules/search/search-ranking';
 
 function candidate(code: string, display: string, more: Partial<SearchCandidate> = {}): SearchCandidate {
-  return { system: /^[0-9]/.test(code) ? 'ICD10PCS' : 'ICD10CM', code, display, shortDisplay: null, includes: null, inclusionTerms: null, pcsBodyPartTerms: null, sequence: null, ...more };
+  return {
+    system: /^[0-9]/.test(code) ? 'ICD10PCS' : 'ICD10CM',
+    code,
+    display,
+    shortDisplay: null,
+    includes: null,
+    inclusionTerms: null,
+    pcsBodyPartTerms: null,
+    sequence: null,
+    ...more,
+  };
 }
 
 function variantsOf(text: string): QueryVariant[] {
@@ -40,12 +50,19 @@ describe('search ranking (issue 17)', () => {
   });
 
   it('prefers the default code: "site not specified" and "unspecified" are not extra words, "neonatal" and "other" are', () => {
-    expect(order('urinary tract infection', [
-      candidate('P39.3', 'Neonatal urinary tract infection', { sequence: 1 }),
-      candidate('O86.20', 'Urinary tract infection following delivery, unspecified', { sequence: 2 }),
-      candidate('N39.0', 'Urinary tract infection, site not specified', { sequence: 3 }),
-    ])[0]).toBe('N39.0');
-    expect(order('copd', [candidate('J44', 'Other chronic obstructive pulmonary disease'), candidate('J44.9', 'Chronic obstructive pulmonary disease, unspecified')])).toEqual(['J44.9', 'J44']);
+    expect(
+      order('urinary tract infection', [
+        candidate('P39.3', 'Neonatal urinary tract infection', { sequence: 1 }),
+        candidate('O86.20', 'Urinary tract infection following delivery, unspecified', { sequence: 2 }),
+        candidate('N39.0', 'Urinary tract infection, site not specified', { sequence: 3 }),
+      ])[0],
+    ).toBe('N39.0');
+    expect(
+      order('copd', [
+        candidate('J44', 'Other chronic obstructive pulmonary disease'),
+        candidate('J44.9', 'Chronic obstructive pulmonary disease, unspecified'),
+      ]),
+    ).toEqual(['J44.9', 'J44']);
   });
 
   it('expands an abbreviation and names it in expandedFrom, ahead of words that merely start with it', () => {
@@ -65,11 +82,17 @@ describe('search ranking (issue 17)', () => {
 
   it('breaks ties by tabular order', () => {
     // Same words beyond the query, same code length: the order file decides.
-    expect(order('fracture', [candidate('S22.4', 'Fracture of ribs', { sequence: 9 }), candidate('S22.3', 'Fracture of rib', { sequence: 8 })])).toEqual(['S22.3', 'S22.4']);
+    expect(order('fracture', [candidate('S22.4', 'Fracture of ribs', { sequence: 9 }), candidate('S22.3', 'Fracture of rib', { sequence: 8 })])).toEqual([
+      'S22.3',
+      'S22.4',
+    ]);
   });
 
   it('matches a PCS code through the body-part term its definitions give', () => {
-    const [hit] = rankCandidates([candidate('0DTJ4ZZ', 'Resection of Appendix, Percutaneous Endoscopic Approach', { pcsBodyPartTerms: ['Appendiceal orifice', 'Vermiform appendix'] })], variantsOf('vermiform appendix'));
+    const [hit] = rankCandidates(
+      [candidate('0DTJ4ZZ', 'Resection of Appendix, Percutaneous Endoscopic Approach', { pcsBodyPartTerms: ['Appendiceal orifice', 'Vermiform appendix'] })],
+      variantsOf('vermiform appendix'),
+    );
     expect(hit!.match).toMatchObject({ matchedField: 'PCS_BODY_PART_TERM', matchedText: 'Vermiform appendix' });
   });
 

@@ -35,12 +35,17 @@ describe('the synonyms file (issue 17)', () => {
   });
 
   it('reads the data lines of the file as written: three tab-separated fields each', () => {
-    const dataLines = readFileSync(SYNONYMS_FILE, 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#')).slice(1);
+    const dataLines = readFileSync(SYNONYMS_FILE, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+      .slice(1);
     expect(dataLines.every((l) => l.split('\t').length === 3)).toBe(true);
   });
 
   it('refuses a line without a source note, naming the line', () => {
-    expect(() => parseSynonyms('term\texpansions\tsource\ncopd\tchronic obstructive pulmonary disease\t\n', 'x.tsv')).toThrow('x.tsv line 2: expected a source note');
+    expect(() => parseSynonyms('term\texpansions\tsource\ncopd\tchronic obstructive pulmonary disease\t\n', 'x.tsv')).toThrow(
+      'x.tsv line 2: expected a source note',
+    );
     expect(() => parseSynonyms('copd\tx\ty\n', 'x.tsv')).toThrow(/expected the header/);
   });
 

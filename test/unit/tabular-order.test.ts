@@ -87,13 +87,24 @@ describe('TabularOrder', () => {
   });
 
   it('refuses a code listed twice', () => {
-    expect(() => new TabularOrder([{ code: 'E87', sequence: 1 }, { code: 'E87', sequence: 2 }])).toThrow('TabularOrder: code E87 is listed twice');
+    expect(
+      () =>
+        new TabularOrder([
+          { code: 'E87', sequence: 1 },
+          { code: 'E87', sequence: 2 },
+        ]),
+    ).toThrow('TabularOrder: code E87 is listed twice');
   });
 });
 
 describeOfficialData('the lab NCD list against the FY2026 order file', () => {
   // Fixed width: cols 1-5 order number, 7-13 code (1-based). Read as the suite is collected, so only when present.
-  const lines = !OFFICIAL_DATA_PRESENT ? [] : gunzipSync(fs.readFileSync(REAL_ORDER)).toString('utf8').split('\n').filter((text) => text.trim() !== '');
+  const lines = !OFFICIAL_DATA_PRESENT
+    ? []
+    : gunzipSync(fs.readFileSync(REAL_ORDER))
+        .toString('utf8')
+        .split('\n')
+        .filter((text) => text.trim() !== '');
   const codes = lines.map((text) => ({ code: text.slice(6, 13).trim(), sequence: Number(text.slice(0, 5)) }));
   const inOrder = [...codes].sort((a, b) => a.sequence - b.sequence).map((c) => c.code);
   const position = new Map(inOrder.map((code, index) => [code, index]));
@@ -115,7 +126,10 @@ describeOfficialData('the lab NCD list against the FY2026 order file', () => {
   it('expands E872, billable in 2022 and a header in FY2026, to itself and its children', () => {
     const children = inOrder.filter((code) => code.startsWith('E872') && code !== 'E872');
     expect(children.length).toBeGreaterThan(0);
-    expect(order.expandCode('E872')).toEqual([{ code: 'E872', via: 'CODE', retired: false }, ...children.map((code) => ({ code, via: 'CATEGORY', retired: false }))]);
+    expect(order.expandCode('E872')).toEqual([
+      { code: 'E872', via: 'CODE', retired: false },
+      ...children.map((code) => ({ code, via: 'CATEGORY', retired: false })),
+    ]);
   });
 
   it('returns S0210XD, absent from FY2026, as retired', () => {

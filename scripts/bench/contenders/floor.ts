@@ -48,14 +48,24 @@ const handlers: Record<string, (read: Read, p: Params) => Promise<unknown>> = {
     const keys = [{ system: p.system, code: p.code }];
     const [code] = await read('code/by-keys', { keys });
     const page = await read('pairing/justified-by', {
-      system: p.system, code: p.code, statuses: ['COVERED', 'CURATED'], policy: null, chapter: null, billableOnly: false, asOf: p.asOf, skip: int(0), limit: int(p.first),
+      system: p.system,
+      code: p.code,
+      statuses: ['COVERED', 'CURATED'],
+      policy: null,
+      chapter: null,
+      billableOnly: false,
+      asOf: p.asOf,
+      skip: int(0),
+      limit: int(p.first),
     });
     const policies = await read('pairing/policies-by-ids', { ids: policyIdsOf(page, (r) => (r.page as Rows).map((p) => p.policyId)) });
     return { code, page, policies };
   },
   async checkPairing(read, p) {
     const [codes, evidence] = await Promise.all([read('pairing/claim-codes', { keys: p.keys }), read('pairing/evidence', { pairs: p.pairs, date: p.date })]);
-    const policies = await read('pairing/policies-by-ids', { ids: policyIdsOf(evidence, (r) => (r.policies as Array<{ policy: { id: unknown } }>).map((p) => p.policy.id)) });
+    const policies = await read('pairing/policies-by-ids', {
+      ids: policyIdsOf(evidence, (r) => (r.policies as Array<{ policy: { id: unknown } }>).map((p) => p.policy.id)),
+    });
     return { codes, evidence, policies };
   },
   async validateClaim(read, p) {

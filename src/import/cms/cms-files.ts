@@ -2,9 +2,7 @@ import type { NcciSetting } from './ptp.parser';
 
 /** A CMS claim-edit file recognized by its published name. */
 export type CmsFile =
-  | { kind: 'ptp'; setting: NcciSetting; version: string; part: number }
-  | { kind: 'mue'; setting: NcciSetting; version: string }
-  | { kind: 'mcdArticles' };
+  { kind: 'ptp'; setting: NcciSetting; version: string; part: number } | { kind: 'mue'; setting: NcciSetting; version: string } | { kind: 'mcdArticles' };
 
 const PTP = /^(ccipra|ccioph)-v(\d{2})(\d)r(\d+)-f(\d+)\.(txt|xlsx|zip)$/i;
 const MUE = /^MCR_MUE_(Practitioner|OutpatientHospital|DMESupplier)Services_Eff_(\d{2})-(\d{2})-(\d{4})\.(csv|xlsx|zip)$/i;
@@ -23,7 +21,12 @@ const MUE_SETTING: Record<string, NcciSetting> = { practitioner: 'PRACTITIONER',
 export function recognizeCms(fileName: string): CmsFile | null {
   const ptp = PTP.exec(fileName);
   if (ptp) {
-    return { kind: 'ptp', setting: ptp[1]!.toLowerCase() === 'ccipra' ? 'PRACTITIONER' : 'OUTPATIENT_HOSPITAL', version: `${Number(ptp[2])}.${ptp[3]}r${ptp[4]}`, part: Number(ptp[5]) };
+    return {
+      kind: 'ptp',
+      setting: ptp[1]!.toLowerCase() === 'ccipra' ? 'PRACTITIONER' : 'OUTPATIENT_HOSPITAL',
+      version: `${Number(ptp[2])}.${ptp[3]}r${ptp[4]}`,
+      part: Number(ptp[5]),
+    };
   }
   const mue = MUE.exec(fileName);
   if (mue) return { kind: 'mue', setting: MUE_SETTING[mue[1]!.toLowerCase()]!, version: `${mue[4]}-${mue[2]}-${mue[3]}` };

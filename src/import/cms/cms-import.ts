@@ -100,7 +100,11 @@ async function countRows(table: CmsTable): Promise<{ rows: number; codes: Map<st
  * second import changes nothing; an interrupted one is finished by the next run. Edits naming a
  * code the graph does not hold are counted, not written.
  */
-export async function runCmsImport(executor: CypherExecutor, tables: CmsTable[], options: { onProgress?: ProgressListener; onRead?: (what: string, millis: number) => void } = {}): Promise<ImportSummary> {
+export async function runCmsImport(
+  executor: CypherExecutor,
+  tables: CmsTable[],
+  options: { onProgress?: ProgressListener; onRead?: (what: string, millis: number) => void } = {},
+): Promise<ImportSummary> {
   const checked: Array<{ table: CmsTable; rows: number; codes: Map<string, { system: string; code: string }> }> = [];
   for (const table of tables) {
     const began = performance.now();
@@ -143,8 +147,22 @@ export async function runCmsImport(executor: CypherExecutor, tables: CmsTable[],
           skipped += 1;
         } else {
           batch.push({
-            system1: s1, code1: e.column1, system2: s2, code2: e.column2, key: `${id}|${e.effectiveFrom}`,
-            props: { setId: id, setting: file.setting, fileVersion: file.version, sourceFile: baseName(source), modifierIndicator: e.modifierIndicator, effectiveFrom: e.effectiveFrom, effectiveTo: e.effectiveTo, rationale: e.rationale, before1996: e.before1996 },
+            system1: s1,
+            code1: e.column1,
+            system2: s2,
+            code2: e.column2,
+            key: `${id}|${e.effectiveFrom}`,
+            props: {
+              setId: id,
+              setting: file.setting,
+              fileVersion: file.version,
+              sourceFile: baseName(source),
+              modifierIndicator: e.modifierIndicator,
+              effectiveFrom: e.effectiveFrom,
+              effectiveTo: e.effectiveTo,
+              rationale: e.rationale,
+              before1996: e.before1996,
+            },
           });
         }
         if (batch.length >= BATCH_SIZE) await flush('import/ptp-edits');
@@ -156,7 +174,20 @@ export async function runCmsImport(executor: CypherExecutor, tables: CmsTable[],
         done += 1;
         const system = has(e.code);
         if (!system) skipped += 1;
-        else batch.push({ system, code: e.code, props: { setting: file.setting, fileVersion: file.version, sourceFile: baseName(source), units: e.units, adjudication: e.adjudication, adjudicationText: e.adjudicationText, rationale: e.rationale } });
+        else
+          batch.push({
+            system,
+            code: e.code,
+            props: {
+              setting: file.setting,
+              fileVersion: file.version,
+              sourceFile: baseName(source),
+              units: e.units,
+              adjudication: e.adjudication,
+              adjudicationText: e.adjudicationText,
+              rationale: e.rationale,
+            },
+          });
         if (batch.length >= BATCH_SIZE) await flush('import/mue-edits');
       }
       await flush('import/mue-edits');

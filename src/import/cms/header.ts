@@ -20,7 +20,12 @@ export async function findHeader(file: string, rows: AsyncIterator<TableRow>, ti
     const { cells, line } = next.value;
     if (cells.length === 0 || !norm(cells[0] ?? '').startsWith(norm(titles[0]!))) continue;
     const ok = titles.every((t, i) => norm(cells[i] ?? '').startsWith(norm(t)));
-    if (!ok) throw new FileFormatError(file, line, `the ${what} header row has columns ${cells.map((c) => `"${c}"`).join(', ')}; expected the columns ${expected}, in that order`);
+    if (!ok)
+      throw new FileFormatError(
+        file,
+        line,
+        `the ${what} header row has columns ${cells.map((c) => `"${c}"`).join(', ')}; expected the columns ${expected}, in that order`,
+      );
     return next.value;
   }
   throw new FileFormatError(file, 1, `no ${what} header row in the first ${HEADER_SEARCH_ROWS} lines: expected a row with the columns ${expected}`);

@@ -46,7 +46,12 @@ export async function* parseMue(file: string, setting: NcciSetting, rows: AsyncI
     if (!CODE.test(code)) throw new FileFormatError(file, line, `HCPCS/CPT Code "${code}" is not a code: expected five letters or digits`);
     if (!/^\d+$/.test(units)) throw new FileFormatError(file, line, `MUE value "${units}" is not a whole number of units`);
     const m = INDICATOR.exec(indicator);
-    if (!m) throw new FileFormatError(file, line, `MUE Adjudication Indicator "${indicator}": expected "1 Line Edit", "2 Date of Service Edit: Policy" or "3 Date of Service Edit: Clinical"`);
+    if (!m)
+      throw new FileFormatError(
+        file,
+        line,
+        `MUE Adjudication Indicator "${indicator}": expected "1 Line Edit", "2 Date of Service Edit: Policy" or "3 Date of Service Edit: Clinical"`,
+      );
     yield { code, units: Number(units), adjudication: Number(m[1]) as 1 | 2 | 3, adjudicationText: m[2]!, rationale, line };
   }
 }

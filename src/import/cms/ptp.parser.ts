@@ -21,7 +21,15 @@ export interface PtpEdit {
   line: number;
 }
 
-export const PTP_COLUMNS = ['Column 1', 'Column 2', '*=in existence prior to 1996', 'Effective Date', 'Deletion Date', 'Modifier', 'PTP Edit Rationale'] as const;
+export const PTP_COLUMNS = [
+  'Column 1',
+  'Column 2',
+  '*=in existence prior to 1996',
+  'Effective Date',
+  'Deletion Date',
+  'Modifier',
+  'PTP Edit Rationale',
+] as const;
 
 const CODE = /^[0-9A-Z]{4}[0-9A-Z]$/;
 const DATE = /^(\d{4})(\d{2})(\d{2})$/;
@@ -49,13 +57,18 @@ export async function* parsePtp(file: string, rows: AsyncIterable<TableRow>): As
     const { line, cells } = next.value;
     if (cells.every((c) => c === '')) continue;
     if (cells[0] === '' && cells[1] === '') continue; // the label rows under the header ("0=not allowed", …)
-    if (cells.length < 7) throw new FileFormatError(file, line, `${cells.length} column(s); expected the 7 columns ${PTP_COLUMNS.map((c) => `"${c}"`).join(', ')}`);
+    if (cells.length < 7)
+      throw new FileFormatError(file, line, `${cells.length} column(s); expected the 7 columns ${PTP_COLUMNS.map((c) => `"${c}"`).join(', ')}`);
     const [c1, c2, before, from, to, modifier, rationale] = cells as [string, string, string, string, string, string, string];
-    for (const [value, column] of [[c1, 'Column 1'], [c2, 'Column 2']] as const) {
+    for (const [value, column] of [
+      [c1, 'Column 1'],
+      [c2, 'Column 2'],
+    ] as const) {
       if (!CODE.test(value)) throw new FileFormatError(file, line, `${column} "${value}" is not a CPT/HCPCS code: expected five letters or digits`);
     }
     if (before !== '' && before !== '*') throw new FileFormatError(file, line, `"in existence prior to 1996" is "${before}": expected "*" or nothing`);
-    if (modifier !== '0' && modifier !== '1' && modifier !== '9') throw new FileFormatError(file, line, `Modifier "${modifier}" is not an indicator: expected 0 (not allowed), 1 (allowed) or 9 (not applicable)`);
+    if (modifier !== '0' && modifier !== '1' && modifier !== '9')
+      throw new FileFormatError(file, line, `Modifier "${modifier}" is not an indicator: expected 0 (not allowed), 1 (allowed) or 9 (not applicable)`);
     yield {
       column1: c1,
       column2: c2,

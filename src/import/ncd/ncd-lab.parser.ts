@@ -65,7 +65,11 @@ export async function readNcdProcedures(file: string, onRow: (row: NcdProcedureR
     const policy = readPolicy(file, line, cell);
     const code = cell('cpt_hcpcs_code').toUpperCase();
     if (!PROCEDURE_CODE.test(code)) {
-      throw new FileFormatError(file, line, `expected cpt_hcpcs_code as a CPT code (4 digits and a digit or letter) or an HCPCS code (a letter and 4 digits), found "${cell('cpt_hcpcs_code')}"`);
+      throw new FileFormatError(
+        file,
+        line,
+        `expected cpt_hcpcs_code as a CPT code (4 digits and a digit or letter) or an HCPCS code (a letter and 4 digits), found "${cell('cpt_hcpcs_code')}"`,
+      );
     }
     const { from, to } = readDates(file, line, cell, 'code_eff_date', 'code_term_date');
     onRow({ policyId: policy.id, policyTitle: policy.title, code, effectiveFrom: from, effectiveTo: to, line });
@@ -95,7 +99,11 @@ export async function readNcdDiagnoses(file: string, onRow: (row: NcdDiagnosisRo
     const rangeEnd = cell('range_end').toUpperCase();
     const ends = (start: string, end: string, described: string): void => {
       if (rangeStart !== start || rangeEnd !== end) {
-        throw new FileFormatError(file, line, `expected range_start "${start}" and range_end "${end}" for ${described} "${listedAs}", found "${cell('range_start')}" and "${cell('range_end')}"`);
+        throw new FileFormatError(
+          file,
+          line,
+          `expected range_start "${start}" and range_end "${end}" for ${described} "${listedAs}", found "${cell('range_start')}" and "${cell('range_end')}"`,
+        );
       }
     };
 
@@ -120,7 +128,12 @@ export async function readNcdDiagnoses(file: string, onRow: (row: NcdDiagnosisRo
     const { from, to } = readDates(file, line, cell, 'icd10_eff_date', 'icd10_term_date');
     const resolution = cell('resolution_code');
     const status = STATUS_BY_RESOLUTION[resolution];
-    if (!status) throw new FileFormatError(file, line, `expected resolution_code 1 (covered), 2 (denied) or 3 (does not support medical necessity), found "${resolution}"`);
+    if (!status)
+      throw new FileFormatError(
+        file,
+        line,
+        `expected resolution_code 1 (covered), 2 (denied) or 3 (does not support medical necessity), found "${resolution}"`,
+      );
     onRow({ policyId: policy.id, policyTitle: policy.title, listedAs, kind, start, end, effectiveFrom: from, effectiveTo: to, status, line });
   });
 }
@@ -131,11 +144,7 @@ type Cell<C extends string> = (column: C) => string;
  * Streams a CSV with a header row and calls `onRow` with trimmed (`cell`) and untouched (`raw`)
  * access to the required columns and the row's first line; resolves to the number of rows.
  */
-async function readCsv<C extends string>(
-  file: string,
-  required: readonly C[],
-  onRow: (cell: Cell<C>, line: number, raw: Cell<C>) => void,
-): Promise<number> {
+async function readCsv<C extends string>(file: string, required: readonly C[], onRow: (cell: Cell<C>, line: number, raw: Cell<C>) => void): Promise<number> {
   const parser = parse({
     bom: true,
     info: true,
@@ -143,7 +152,11 @@ async function readCsv<C extends string>(
       const missing = required.filter((column) => !header.includes(column));
       if (missing.length > 0) {
         const names = missing.map((name) => `"${name}"`).join(', ');
-        throw new FileFormatError(file, 1, `expected ${missing.length === 1 ? 'a column' : 'columns'} ${names} in the header, found ${header.map((name) => `"${name}"`).join(', ')}`);
+        throw new FileFormatError(
+          file,
+          1,
+          `expected ${missing.length === 1 ? 'a column' : 'columns'} ${names} in the header, found ${header.map((name) => `"${name}"`).join(', ')}`,
+        );
       }
       return header;
     },

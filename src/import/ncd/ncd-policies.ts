@@ -62,7 +62,15 @@ export async function readNcdPolicies(files: { procedures: string; diagnoses: st
     let draft = drafts.get(row.policyId);
     if (!draft) {
       draft = {
-        record: { id: row.policyId, title: row.policyTitle, defaultStatus: null, defaultEffectiveFrom: null, defaultEffectiveTo: null, procedures: [], entries: [] },
+        record: {
+          id: row.policyId,
+          title: row.policyTitle,
+          defaultStatus: null,
+          defaultEffectiveFrom: null,
+          defaultEffectiveTo: null,
+          procedures: [],
+          entries: [],
+        },
         titleKey,
         titleFile: file,
         titleLine: row.line,
@@ -97,7 +105,11 @@ export async function readNcdPolicies(files: { procedures: string; diagnoses: st
       [policy.defaultStatus, policy.defaultEffectiveFrom, policy.defaultEffectiveTo] = [row.status, row.effectiveFrom, row.effectiveTo];
       draft.defaultLine = row.line;
     } else if (policy.defaultStatus !== row.status) {
-      throw new FileFormatError(files.diagnoses, row.line, `expected one status for the wildcard of ${policy.id} (${policy.defaultStatus} on line ${draft.defaultLine}), found ${row.status}`);
+      throw new FileFormatError(
+        files.diagnoses,
+        row.line,
+        `expected one status for the wildcard of ${policy.id} (${policy.defaultStatus} on line ${draft.defaultLine}), found ${row.status}`,
+      );
     } else {
       policy.defaultEffectiveFrom = earliest(policy.defaultEffectiveFrom, row.effectiveFrom);
       policy.defaultEffectiveTo = latest(policy.defaultEffectiveTo, row.effectiveTo);
@@ -118,10 +130,18 @@ export async function readNcdPolicies(files: { procedures: string; diagnoses: st
 
   for (const { record, firstDiagnosisLine, firstProcedureLine } of drafts.values()) {
     if (firstProcedureLine === null) {
-      throw new FileFormatError(files.diagnoses, firstDiagnosisLine ?? 0, `expected CPT/HCPCS rows for ${record.id} in ${path.basename(files.procedures)}, found none`);
+      throw new FileFormatError(
+        files.diagnoses,
+        firstDiagnosisLine ?? 0,
+        `expected CPT/HCPCS rows for ${record.id} in ${path.basename(files.procedures)}, found none`,
+      );
     }
     if (firstDiagnosisLine === null) {
-      throw new FileFormatError(files.procedures, firstProcedureLine, `expected ICD-10-CM rows for ${record.id} in ${path.basename(files.diagnoses)}, found none`);
+      throw new FileFormatError(
+        files.procedures,
+        firstProcedureLine,
+        `expected ICD-10-CM rows for ${record.id} in ${path.basename(files.diagnoses)}, found none`,
+      );
     }
   }
   return { policies: [...drafts.values()].map((draft) => draft.record), duplicateRows };

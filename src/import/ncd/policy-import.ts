@@ -50,17 +50,27 @@ export async function importPolicies(
   const presence = await repository.codesPresent([...procedureKeys.values()]);
   const unresolved: Unresolved = {};
   countUnresolved(unresolved, 'NCD lab rows repeated exactly (written once)', read.duplicateRows);
-  const plan = planPolicies(policies, order, presence, {
-    publisher: 'CMS',
-    version: ncdVersionFromName(files.diagnoses) ?? 'unknown',
-    sourceFiles: [path.basename(files.procedures), path.basename(files.diagnoses)],
-    origin: options.origin ?? 'official',
-  }, unresolved);
+  const plan = planPolicies(
+    policies,
+    order,
+    presence,
+    {
+      publisher: 'CMS',
+      version: ncdVersionFromName(files.diagnoses) ?? 'unknown',
+      sourceFiles: [path.basename(files.procedures), path.basename(files.diagnoses)],
+      origin: options.origin ?? 'official',
+    },
+    unresolved,
+  );
   await repository.writePolicies(plan);
   return summarize(repository, before, began, {}, unresolved);
 }
 
 /** Reads, checks and imports an NCD lab list (the CLI's --ncd-lab-* options and the sample use this). */
-export async function importPolicyFiles(executor: CypherExecutor, files: NcdLabFiles, options: { onProgress?: ProgressListener; origin?: 'official' | 'sample' } = {}): Promise<ImportSummary> {
+export async function importPolicyFiles(
+  executor: CypherExecutor,
+  files: NcdLabFiles,
+  options: { onProgress?: ProgressListener; origin?: 'official' | 'sample' } = {},
+): Promise<ImportSummary> {
   return importPolicies(executor, await readNcdPolicies(files), files, options);
 }

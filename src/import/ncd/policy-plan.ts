@@ -63,7 +63,10 @@ export function planPolicies(
 
   for (const policy of policies) {
     const rows = [...policy.procedures, ...policy.entries];
-    const starts = rows.map((r) => r.effectiveFrom).filter((d): d is string => d !== null).sort();
+    const starts = rows
+      .map((r) => r.effectiveFrom)
+      .filter((d): d is string => d !== null)
+      .sort();
     const ends = rows.map((r) => r.effectiveTo);
     plan.policies.push({
       id: policy.id,
@@ -98,9 +101,14 @@ export function planPolicies(
         // hold some), so an absent CPT code is a placeholder, never retired.
         if (presence.systemLoaded && system !== CodeSystemId.CPT) {
           countUnresolved(unresolved, `policy procedure codes absent from the loaded ${system} release (kept as retired references)`);
-          plan.referenceCodes.push(retiredRow(system, row.code, 'PROCEDURE', `${system} ${row.code}: not in the loaded ${system} release; named by NCD ${policy.id} ${policy.title}`));
+          plan.referenceCodes.push(
+            retiredRow(system, row.code, 'PROCEDURE', `${system} ${row.code}: not in the loaded ${system} release; named by NCD ${policy.id} ${policy.title}`),
+          );
         } else {
-          countUnresolved(unresolved, `policy procedure codes the graph lacks, written as placeholders (${system}: no licensed descriptors or no release loaded)`);
+          countUnresolved(
+            unresolved,
+            `policy procedure codes the graph lacks, written as placeholders (${system}: no licensed descriptors or no release loaded)`,
+          );
           plan.referenceCodes.push(placeholderRow(system, row.code, policy));
         }
       }
@@ -111,7 +119,8 @@ export function planPolicies(
     const listings: Row[] = [];
     const seen = new Set<string>();
     for (const entry of policy.entries) {
-      const { targets, approximate } = entry.kind === 'RANGE' ? order.expandRange(entry.start, entry.end) : { targets: order.expandCode(entry.start), approximate: false };
+      const { targets, approximate } =
+        entry.kind === 'RANGE' ? order.expandRange(entry.start, entry.end) : { targets: order.expandCode(entry.start), approximate: false };
       if (approximate) approximateRanges++;
       if (entry.kind === 'RANGE' && targets.length === 0) emptyRanges++;
       const entryKey = `${entry.listedAs}|${entry.effectiveFrom ?? ''}|${entry.effectiveTo ?? ''}|${entry.status}`;
@@ -122,13 +131,22 @@ export function planPolicies(
         seen.add(edge);
         if (target.retired && !retiredDiagnoses.has(code)) {
           retiredDiagnoses.add(code);
-          plan.referenceCodes.push(retiredRow(CodeSystemId.ICD10CM, code, 'DIAGNOSIS', `${code}: not in the loaded ICD-10-CM release; named by an NCD lab list entry`));
+          plan.referenceCodes.push(
+            retiredRow(CodeSystemId.ICD10CM, code, 'DIAGNOSIS', `${code}: not in the loaded ICD-10-CM release; named by an NCD lab list entry`),
+          );
         }
         listings.push({
           system: CodeSystemId.ICD10CM,
           code,
           key: entryKey,
-          props: { status: entry.status, listedAs: entry.listedAs, via: target.via, effectiveFrom: entry.effectiveFrom, effectiveTo: entry.effectiveTo, retired: target.retired },
+          props: {
+            status: entry.status,
+            listedAs: entry.listedAs,
+            via: target.via,
+            effectiveFrom: entry.effectiveFrom,
+            effectiveTo: entry.effectiveTo,
+            retired: target.retired,
+          },
         });
         keep.listings.push(edge);
       }

@@ -6,8 +6,7 @@ import { readLines } from './read-lines';
  * of its "Revise from:"). `from`/`to` are the long titles before and after the revision.
  */
 export type AddendaChange =
-  | { kind: 'added' | 'deleted'; code: string; title: string; line: number }
-  | { kind: 'revised'; code: string; from: string; to: string; line: number };
+  { kind: 'added' | 'deleted'; code: string; title: string; line: number } | { kind: 'revised'; code: string; from: string; to: string; line: number };
 
 const KEYWORDS = ['Add:', 'Delete:', 'Revise from:', 'Revise to:'] as const;
 type Keyword = (typeof KEYWORDS)[number];
@@ -87,7 +86,8 @@ export async function readAddenda(file: string): Promise<AddendaChange[]> {
 
 function parseChangeLine(file: string, line: number, text: string): ChangeLine {
   const keyword = KEYWORDS.find((candidate) => text.slice(0, 13).trimEnd() === candidate);
-  if (!keyword) throw new FileFormatError(file, line, `expected ${KEYWORDS.map((k) => `"${k}"`).join(', ')} in columns 1-13, found "${text.slice(0, 13).trimEnd()}"`);
+  if (!keyword)
+    throw new FileFormatError(file, line, `expected ${KEYWORDS.map((k) => `"${k}"`).join(', ')} in columns 1-13, found "${text.slice(0, 13).trimEnd()}"`);
   const field = text.slice(13, 20);
   const code = field.trimEnd();
   if (!CODE.test(code)) throw new FileFormatError(file, line, `expected a code (3-7 letters or digits, left-justified) in columns 14-20, found "${field}"`);
@@ -112,7 +112,11 @@ function checkSummary(file: string, changes: AddendaChange[], summary: Array<{ c
   for (const entry of summary) {
     const target = counted[entry.what];
     if (target && found(target.kind) !== entry.count) {
-      throw new FileFormatError(file, entry.line, `expected the summary to count the ${found(target.kind)} ${target.keyword} changes above, found "${entry.count} ${entry.what}"`);
+      throw new FileFormatError(
+        file,
+        entry.line,
+        `expected the summary to count the ${found(target.kind)} ${target.keyword} changes above, found "${entry.count} ${entry.what}"`,
+      );
     }
   }
   const totals = summary.filter((entry) => entry.what.startsWith('codes in '));
@@ -120,7 +124,11 @@ function checkSummary(file: string, changes: AddendaChange[], summary: Array<{ c
     const [before, after] = totals as [(typeof totals)[number], (typeof totals)[number]];
     const expected = before.count + found('added') - found('deleted');
     if (after.count !== expected) {
-      throw new FileFormatError(file, after.line, `expected ${expected} ${after.what} (${before.count} ${before.what} + ${found('added')} added - ${found('deleted')} deleted), found ${after.count}`);
+      throw new FileFormatError(
+        file,
+        after.line,
+        `expected ${expected} ${after.what} (${before.count} ${before.what} + ${found('added')} added - ${found('deleted')} deleted), found ${after.count}`,
+      );
     }
   }
 }

@@ -127,11 +127,20 @@ export async function readHcpcs(file: string, onRecord: (record: HcpcsRecord) =>
         continue;
       }
       if (type.continuation) {
-        throw new FileFormatError(file, line, `expected RECID 3 (code) or 7 (modifier) to start ${code}, found continuation RECID ${recid} without a preceding row of ${code}`);
+        throw new FileFormatError(
+          file,
+          line,
+          `expected RECID 3 (code) or 7 (modifier) to start ${code}, found continuation RECID ${recid} without a preceding row of ${code}`,
+        );
       }
       const key = `${type.kind}:${code}`;
       const firstLine = seen.get(key);
-      if (firstLine !== undefined) throw new FileFormatError(file, line, `expected each HCPC once (or continuation rows with increasing SEQNUM), found "${code}" again after line ${firstLine}`);
+      if (firstLine !== undefined)
+        throw new FileFormatError(
+          file,
+          line,
+          `expected each HCPC once (or continuation rows with increasing SEQNUM), found "${code}" again after line ${firstLine}`,
+        );
       seen.set(key, line);
       if (pending) emit(pending);
 

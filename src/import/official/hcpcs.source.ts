@@ -51,7 +51,13 @@ export async function readHcpcsRelease(file: string, reference: ReferenceData): 
   bundle.categories = categories;
   bundle.codeFiles = [
     {
-      release: { system: CodeSystemId.HCPCS, version, effectiveFrom, effectiveTo: null, source: `CMS HCPCS Level II alpha-numeric file, ${version} quarterly update` },
+      release: {
+        system: CodeSystemId.HCPCS,
+        version,
+        effectiveFrom,
+        effectiveTo: null,
+        source: `CMS HCPCS Level II alpha-numeric file, ${version} quarterly update`,
+      },
       codes,
       modifiers,
       releaseProperties: { files: fileNames(file) },

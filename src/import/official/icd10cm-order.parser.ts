@@ -22,7 +22,8 @@ const CODE = /^[A-Z](\d[0-9A-Z]|[A-Z]\d)[0-9A-Z]{0,4}$/;
  */
 export function parseOrderLine(file: string, line: number, text: string): OrderRecord {
   const fail = (problem: string) => new FileFormatError(file, line, problem);
-  if (text.length < 78) throw fail(`expected a fixed-width order-file line of at least 78 characters, found ${text.length}: ${JSON.stringify(text.slice(0, 40))}`);
+  if (text.length < 78)
+    throw fail(`expected a fixed-width order-file line of at least 78 characters, found ${text.length}: ${JSON.stringify(text.slice(0, 40))}`);
   const order = text.slice(0, 5);
   if (!/^\d{5}$/.test(order)) throw fail(`expected a 5-digit order number in columns 1-5, found ${JSON.stringify(order)}`);
   const code = text.slice(6, 13).trimEnd();
@@ -55,7 +56,8 @@ export async function readOrderFile(file: string, onRecord: (record: OrderRecord
     }
     if (blankAt) throw new FileFormatError(file, blankAt, 'expected no blank line between order-file records');
     const record = parseOrderLine(file, line, text);
-    if (record.order !== codes + 1) throw new FileFormatError(file, line, `expected order number ${String(codes + 1).padStart(5, '0')}, found ${String(record.order).padStart(5, '0')}`);
+    if (record.order !== codes + 1)
+      throw new FileFormatError(file, line, `expected order number ${String(codes + 1).padStart(5, '0')}, found ${String(record.order).padStart(5, '0')}`);
     if (seen.has(record.code)) throw new FileFormatError(file, line, `code ${record.code} is listed twice`);
     seen.add(record.code);
     codes++;

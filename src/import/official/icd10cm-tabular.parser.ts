@@ -104,13 +104,7 @@ const NOTE_KIND_BY_ELEMENT: Readonly<Record<string, TabularNoteKind>> = {
 };
 
 type NoteGroupName = keyof typeof NOTE_KIND_BY_ELEMENT | 'includes' | 'inclusionTerm' | 'notes' | 'sevenChrNote';
-const NOTE_GROUPS: ReadonlySet<string> = new Set<NoteGroupName>([
-  ...Object.keys(NOTE_KIND_BY_ELEMENT),
-  'includes',
-  'inclusionTerm',
-  'notes',
-  'sevenChrNote',
-]);
+const NOTE_GROUPS: ReadonlySet<string> = new Set<NoteGroupName>([...Object.keys(NOTE_KIND_BY_ELEMENT), 'includes', 'inclusionTerm', 'notes', 'sevenChrNote']);
 
 /** Elements whose whole subtree is read past; see the module comment. */
 const IGNORED_SUBTREES: ReadonlySet<string> = new Set(['introduction', 'visualImpairment']);
@@ -328,11 +322,14 @@ class TabularReader {
   }
 
   private openSection(tag: SaxesTagPlain, chapter: Builder): Builder {
-    if (chapter.name === null) throw this.fail('<section> before the chapter\'s <name>', this.tagLine);
+    if (chapter.name === null) throw this.fail("<section> before the chapter's <name>", this.tagLine);
     const id = tag.attributes.id;
     const match = id === undefined ? null : SECTION_ID.exec(id);
     if (id === undefined || match === null) {
-      throw this.fail(`<section> id ${id === undefined ? 'missing' : `"${id}"`}, expected a category range like "E08-E13" or one category like "E36"`, this.tagLine);
+      throw this.fail(
+        `<section> id ${id === undefined ? 'missing' : `"${id}"`}, expected a category range like "E08-E13" or one category like "E36"`,
+        this.tagLine,
+      );
     }
     const builder = this.newBuilder('section', 'section', chapter);
     builder.id = id;
@@ -375,7 +372,16 @@ class TabularReader {
     const frame = this.top;
     if (frame.type === 'text') frame.parts.push(text);
     else if (frame.type !== 'ignored' && text.trim() !== '') {
-      const where = frame.type === 'entry' ? frame.builder.element : frame.type === 'noteGroup' ? frame.group : frame.type === 'document' ? 'the document' : frame.type === 'root' ? ROOT : frame.type;
+      const where =
+        frame.type === 'entry'
+          ? frame.builder.element
+          : frame.type === 'noteGroup'
+            ? frame.group
+            : frame.type === 'document'
+              ? 'the document'
+              : frame.type === 'root'
+                ? ROOT
+                : frame.type;
       throw this.fail(`unexpected text "${clean(text).slice(0, 60)}" inside <${where}>, expected only elements there`);
     }
   }

@@ -20,7 +20,6 @@ export interface Icd10cmFiles {
   orderAddenda?: string;
 }
 
-
 function listOrNull(values: string[]): string[] | null {
   return values.length > 0 ? values : null;
 }

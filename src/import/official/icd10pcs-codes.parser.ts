@@ -27,7 +27,8 @@ export async function readPcsCodes(file: string, onCode: (code: PcsCodeLine) => 
       continue;
     }
     const code = text.slice(0, 7);
-    if (!PCS_CODE.test(code)) throw new FileFormatError(file, line, `expected a 7-character ICD-10-PCS code (0-9, A-Z without I and O) in columns 1-7, found "${code}"`);
+    if (!PCS_CODE.test(code))
+      throw new FileFormatError(file, line, `expected a 7-character ICD-10-PCS code (0-9, A-Z without I and O) in columns 1-7, found "${code}"`);
     if (text[7] !== ' ') throw new FileFormatError(file, line, `expected a blank in column 8 after code ${code}, found "${text[7] ?? 'end of line'}"`);
     const title = text.slice(8).trimEnd();
     if (title === '') throw new FileFormatError(file, line, `expected the long title of ${code} from column 9, found nothing`);

@@ -130,7 +130,9 @@ export async function readPcsTables(file: string, onTable: (table: PcsTable) => 
         const [low, high] = inRow ? [4, 7] : [1, 3];
         const pos = /^\d$/.test(tag.attributes.pos ?? '') ? Number(tag.attributes.pos) : Number.NaN;
         if (!(pos >= low && pos <= high)) {
-          fail(`expected an axis pos from ${low} to ${high} inside <${parent}>, found ${tag.attributes.pos === undefined ? 'no pos' : `pos="${tag.attributes.pos}"`}`);
+          fail(
+            `expected an axis pos from ${low} to ${high} inside <${parent}>, found ${tag.attributes.pos === undefined ? 'no pos' : `pos="${tag.attributes.pos}"`}`,
+          );
         }
         const owner = inRow ? row : table;
         if (!owner) return fail(`expected <${parent}> to be open`);
@@ -144,7 +146,8 @@ export async function readPcsTables(file: string, onTable: (table: PcsTable) => 
         const code = tag.attributes.code ?? '';
         if (!PCS_CHARACTER.test(code)) fail(`expected a label code of one character 0-9 or A-Z other than I and O, found "${code}"`);
         const current = axis;
-        if (current?.labels.some((value) => value.code === code)) fail(`expected each label code once per axis, found "${code}" again in <axis pos="${current.pos}">`);
+        if (current?.labels.some((value) => value.code === code))
+          fail(`expected each label code once per axis, found "${code}" again in <axis pos="${current.pos}">`);
         labelCode = code;
         break;
       }
@@ -266,6 +269,7 @@ function singleValue(axis: AxisDraft | undefined): PcsAxisValue {
 /** The tag's attribute `name` as a positive integer, or a FileFormatError echoing it. */
 function positiveInteger(tag: SaxesTagPlain, name: string, fail: (problem: string) => never): number {
   const raw = tag.attributes[name];
-  if (raw === undefined || !/^[1-9]\d*$/.test(raw)) fail(`expected a positive whole number in <${tag.name} ${name}>, found ${raw === undefined ? 'no attribute' : `"${raw}"`}`);
+  if (raw === undefined || !/^[1-9]\d*$/.test(raw))
+    fail(`expected a positive whole number in <${tag.name} ${name}>, found ${raw === undefined ? 'no attribute' : `"${raw}"`}`);
   return Number(raw);
 }

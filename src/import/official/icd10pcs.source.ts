@@ -48,7 +48,8 @@ export async function readIcd10pcs(files: Icd10pcsFiles, reference: ReferenceDat
       tables.set(table.prefix, table);
       const [s, b] = [table.prefix.slice(0, 1), table.prefix.slice(0, 2)];
       const category = (code: string, kind: CategoryKind, title: string, parent: string | null, properties = {}) => {
-        if (!categories.has(code)) categories.set(code, { system: CodeSystemId.ICD10PCS, kind, code, title, parent, rangeStart: null, rangeEnd: null, properties });
+        if (!categories.has(code))
+          categories.set(code, { system: CodeSystemId.ICD10PCS, kind, code, title, parent, rangeStart: null, rangeEnd: null, properties });
       };
       category(s, CategoryKind.SECTION, table.section.label, null);
       category(b, CategoryKind.BODY_SYSTEM, table.bodySystem.label, s);

@@ -212,7 +212,7 @@ export function createTargetIndex(
       const last = subtreeEnd[to];
       const found: string[] = [];
       // A subtree wholly inside is given by its top code; one that runs past the end is entered.
-      for (let i = from; i <= last; ) {
+      for (let i = from; i <= last;) {
         if (subtreeEnd[i] <= last) {
           found.push(order[i]);
           i = subtreeEnd[i] + 1;

@@ -32,13 +32,23 @@ function partsOf(files: ReleaseFiles, options: OfficialImportOptions): SystemPar
   const needs = (kind: string, file: string | undefined, partOf: string) => {
     if (file) throw new ImportError(`${kind} ${file} needs the ${partOf} (it only adds to those codes)`);
   };
-  if (files.icd10cmOrder) parts.push({ name: 'ICD-10-CM', read: (r) => readIcd10cm({ order: files.icd10cmOrder!, tabular: files.icd10cmTabular, addenda: files.icd10cmAddenda, orderAddenda: files.icd10cmOrderAddenda }, r) });
+  if (files.icd10cmOrder)
+    parts.push({
+      name: 'ICD-10-CM',
+      read: (r) =>
+        readIcd10cm({ order: files.icd10cmOrder!, tabular: files.icd10cmTabular, addenda: files.icd10cmAddenda, orderAddenda: files.icd10cmOrderAddenda }, r),
+    });
   else {
     needs('the ICD-10-CM tabular XML', files.icd10cmTabular, 'ICD-10-CM order file');
     needs('the ICD-10-CM addenda', files.icd10cmAddenda, 'ICD-10-CM order file');
     needs('the ICD-10-CM order addenda', files.icd10cmOrderAddenda, 'ICD-10-CM order file');
   }
-  if (files.icd10pcsCodes) parts.push({ name: 'ICD-10-PCS', read: (r) => readIcd10pcs({ codes: files.icd10pcsCodes!, tables: files.icd10pcsTables, addenda: files.icd10pcsAddenda, definitions: files.icd10pcsDefinitions }, r) });
+  if (files.icd10pcsCodes)
+    parts.push({
+      name: 'ICD-10-PCS',
+      read: (r) =>
+        readIcd10pcs({ codes: files.icd10pcsCodes!, tables: files.icd10pcsTables, addenda: files.icd10pcsAddenda, definitions: files.icd10pcsDefinitions }, r),
+    });
   else {
     needs('the ICD-10-PCS tables XML', files.icd10pcsTables, 'ICD-10-PCS codes file');
     needs('the ICD-10-PCS addenda', files.icd10pcsAddenda, 'ICD-10-PCS codes file');
@@ -56,7 +66,9 @@ function partsOf(files: ReleaseFiles, options: OfficialImportOptions): SystemPar
 function ncdFilesOf(files: ReleaseFiles): NcdLabFiles | null {
   if (!files.ncdLabProcedures && !files.ncdLabDiagnoses) return null;
   if (!files.ncdLabProcedures || !files.ncdLabDiagnoses) {
-    throw new ImportError(`the NCD lab list needs both files: the CPT/HCPCS side (ncd_lab_cpt_hcpcs_*.csv) and the ICD-10-CM side (ncd_lab_icd10cm_*.csv[.gz]); got only ${files.ncdLabProcedures ?? files.ncdLabDiagnoses}`);
+    throw new ImportError(
+      `the NCD lab list needs both files: the CPT/HCPCS side (ncd_lab_cpt_hcpcs_*.csv) and the ICD-10-CM side (ncd_lab_icd10cm_*.csv[.gz]); got only ${files.ncdLabProcedures ?? files.ncdLabDiagnoses}`,
+    );
   }
   return { procedures: files.ncdLabProcedures, diagnoses: files.ncdLabDiagnoses };
 }
@@ -82,7 +94,8 @@ export async function runOfficialImport(executor: CypherExecutor, files: Release
     const began = performance.now();
     const { bundle } = await part.read(reference);
     const problems = checkBundle(bundle);
-    if (problems.length > 0) throw new ImportError(`${part.name}: import refused, nothing was written: ${problems.length} problem(s):\n  ${problems.slice(0, 20).join('\n  ')}`);
+    if (problems.length > 0)
+      throw new ImportError(`${part.name}: import refused, nothing was written: ${problems.length} problem(s):\n  ${problems.slice(0, 20).join('\n  ')}`);
     options.onRead?.(`${part.name} checked`, performance.now() - began);
   }
   const summaries: ImportSummary[] = [];

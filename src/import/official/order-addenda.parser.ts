@@ -26,7 +26,8 @@ export async function readOrderAddendaHeaders(file: string): Promise<OrderAddend
   for await (const { line, text } of readLines(file)) {
     const keyword = KEYWORDS.find((k) => text.slice(0, 13).trimEnd() === k);
     if (keyword === undefined) {
-      if (pendingFrom) throw new FileFormatError(file, line, `expected "Revise to:" for ${pendingFrom.code} after its "Revise from:" (line ${pendingFrom.line})`);
+      if (pendingFrom)
+        throw new FileFormatError(file, line, `expected "Revise to:" for ${pendingFrom.code} after its "Revise from:" (line ${pendingFrom.line})`);
       continue;
     }
     const flag = text[13];
@@ -36,7 +37,8 @@ export async function readOrderAddendaHeaders(file: string): Promise<OrderAddend
     }
     const title = text.slice(84).trim();
     if (keyword === 'Revise to:') {
-      if (!pendingFrom || pendingFrom.code !== code) throw new FileFormatError(file, line, `"Revise to: ${code}" without a "Revise from:" for the same code just before it`);
+      if (!pendingFrom || pendingFrom.code !== code)
+        throw new FileFormatError(file, line, `"Revise to: ${code}" without a "Revise from:" for the same code just before it`);
       if (flag === '0') changes.push({ kind: 'revised', code, from: pendingFrom.title, to: title });
       pendingFrom = null;
       continue;

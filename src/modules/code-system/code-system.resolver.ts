@@ -32,7 +32,10 @@ export class CodeSystemResolver {
       const [system, maintainers, adapts] = await Promise.all([loaders.systemById.load(id), loaders.maintainers.load(id), loaders.adapts.load(id)]);
       if (!system) {
         const loaded = (await repositories.all()).map((s) => s.id).join(', ') || 'none';
-        throw badUserInput(`Code system ${id} (argument ${argument}) is not loaded in this graph; expected one of the loaded systems: ${loaded}`, { argument, value: id });
+        throw badUserInput(`Code system ${id} (argument ${argument}) is not loaded in this graph; expected one of the loaded systems: ${loaded}`, {
+          argument,
+          value: id,
+        });
       }
       return { system, maintainers, adapts: adapts?.id ?? null };
     };

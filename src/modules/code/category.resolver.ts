@@ -11,7 +11,7 @@ export class CategoryResolver {
     return loaders.categoryParent.load(category.id);
   }
 
-  @FieldResolver(() => [Category], { description: 'The categories below, in the system\'s order.' })
+  @FieldResolver(() => [Category], { description: "The categories below, in the system's order." })
   children(@Root() category: CategoryNode, @Ctx() { loaders }: Context): Promise<CategoryNode[]> {
     return loaders.categoryChildren.load(category.id);
   }

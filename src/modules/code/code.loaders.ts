@@ -45,7 +45,11 @@ export function createCodeLoaders(codes: CodeRepository, categories: CategoryRep
       { total: 0, codes: [] },
       (k) => `${codeKeyString(k)}|${pageKey(k)}`,
     ),
-    isA: keyedLoader<IsAPair, { found: boolean; isA: boolean }>((pairs) => codes.isA(pairs), { found: false, isA: false }, (p) => p.key),
+    isA: keyedLoader<IsAPair, { found: boolean; isA: boolean }>(
+      (pairs) => codes.isA(pairs),
+      { found: false, isA: false },
+      (p) => p.key,
+    ),
     category: keyedLoader<string, CategoryNode | null>((ids) => categories.byIds(ids), null),
     categoryParent: keyedLoader<string, CategoryNode | null>((ids) => categories.parents(ids), null),
     categoryChildren: keyedLoader<string, CategoryNode[]>((ids) => categories.children(ids), []),
@@ -54,7 +58,10 @@ export function createCodeLoaders(codes: CodeRepository, categories: CategoryRep
         // One round trip per distinct page size in the batch (in practice one).
         const found = new Map<string, CodeNode[]>();
         for (const first of new Set(keys.map((k) => k.first))) {
-          const page = await categories.codes(keys.filter((k) => k.first === first).map((k) => k.id), first);
+          const page = await categories.codes(
+            keys.filter((k) => k.first === first).map((k) => k.id),
+            first,
+          );
           for (const [id, list] of page) found.set(`${id}|${first}`, list);
         }
         return found;

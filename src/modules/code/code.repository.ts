@@ -8,9 +8,9 @@ import type { CodeNode } from './code.type';
 import type { NoteEdge } from './instructional-note.type';
 import { codeKeyString } from '../../domain/code-key';
 
-
 /** The statements that take a batch of keys and answer one row per key found. */
-type KeyedStatement = 'code/by-keys' | 'code/parents' | 'code/children' | 'code/ancestors' | 'code/categories' | 'code/notes' | 'code/details' | 'code/seven-character';
+type KeyedStatement =
+  'code/by-keys' | 'code/parents' | 'code/children' | 'code/ancestors' | 'code/categories' | 'code/notes' | 'code/details' | 'code/seven-character';
 
 /**
  * Every read takes a batch of (system, code) keys and answers in one round trip, keyed
@@ -61,7 +61,10 @@ export class CodeRepository {
   }
 
   /** One page of descendants per key; all keys share the page arguments. */
-  descendants(keys: readonly CodeKey[], page: { skip: number; limit: number; billableOnly: boolean }): Promise<Map<string, { total: number; codes: CodeNode[] }>> {
+  descendants(
+    keys: readonly CodeKey[],
+    page: { skip: number; limit: number; billableOnly: boolean },
+  ): Promise<Map<string, { total: number; codes: CodeNode[] }>> {
     const fetch = async (batch: readonly CodeKey[]) => {
       const rows = await this.executor.read('code/descendants', {
         keys: batch.map(({ system, code }) => ({ system, code })),

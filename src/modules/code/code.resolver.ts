@@ -72,7 +72,9 @@ export class CodeResolver {
     return loaders.categories.load(code);
   }
 
-  @FieldResolver(() => CodeConnection, { description: 'Every code below this one, all levels, in code order (E11: E11.0 ... E11.9, with E11.65 and the rest), one page at a time.' })
+  @FieldResolver(() => CodeConnection, {
+    description: 'Every code below this one, all levels, in code order (E11: E11.0 ... E11.9, with E11.65 and the rest), one page at a time.',
+  })
   async descendants(
     @Root() code: CodeNode,
     @Args(() => PageArgs) { first, after }: PageArgs,
@@ -81,7 +83,11 @@ export class CodeResolver {
   ): Promise<CodeConnection> {
     const skip = offsetAfter(after);
     const page = await loaders.descendants.load({ system: code.system, code: code.code, skip, limit: first, billableOnly });
-    return toConnection(page.codes.map((node) => ({ node, score: null })), skip, page.total);
+    return toConnection(
+      page.codes.map((node) => ({ node, score: null })),
+      skip,
+      page.total,
+    );
   }
 
   @FieldResolver(() => Boolean, {
@@ -93,12 +99,21 @@ export class CodeResolver {
     const text = ancestor.trim();
     const ancestorCode = normalizeCode(code.system, text);
     const key = `${code.system}|${code.code}|${text}`;
-    const answer = await loaders.isA.load({ key, system: code.system, code: code.code, ancestorCode, ancestorCategory: text ? categoryId(code.system, text.toUpperCase()) : null });
+    const answer = await loaders.isA.load({
+      key,
+      system: code.system,
+      code: code.code,
+      ancestorCode,
+      ancestorCategory: text ? categoryId(code.system, text.toUpperCase()) : null,
+    });
     if (!answer.found) {
-      throw badUserInput(`Ancestor ${echo(ancestor)} names no ${code.system} code or category: expected a code (E11), a block (E08-E13) or a chapter (4) of ${code.system}`, {
-        argument: 'ancestor',
-        value: ancestor,
-      });
+      throw badUserInput(
+        `Ancestor ${echo(ancestor)} names no ${code.system} code or category: expected a code (E11), a block (E08-E13) or a chapter (4) of ${code.system}`,
+        {
+          argument: 'ancestor',
+          value: ancestor,
+        },
+      );
     }
     return answer.isA;
   }

@@ -37,7 +37,7 @@ export abstract class Code {
 
   @Field(() => String, {
     description:
-      'Long title. CPT codes show the project\'s own plain words unless a licensed descriptor file was loaded; licensed descriptor text is shown only to callers whose API key is marked licensed (others get a placeholder naming the code).',
+      "Long title. CPT codes show the project's own plain words unless a licensed descriptor file was loaded; licensed descriptor text is shown only to callers whose API key is marked licensed (others get a placeholder naming the code).",
   })
   display!: string;
 

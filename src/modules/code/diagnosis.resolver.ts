@@ -10,7 +10,14 @@ const INHERITED = 'true (the default): the notes that apply to the code, its own
 /** The notes of one kind that apply to the code: its own, then (unless `inherited` is false) those stated above it, nearest first. */
 async function notesOf(code: CodeNode, kind: NoteKind, inherited: boolean, { loaders }: Context): Promise<InstructionalNote[]> {
   const edges = (await loaders.notes.load(code)).filter((edge) => edge.kind === kind && (inherited || edge.level === NoteLevel.CODE));
-  return edges.map((edge) => ({ edge, kind: edge.kind, text: edge.text, level: edge.level, statedOn: edge.statedOn, inherited: edge.level !== NoteLevel.CODE }));
+  return edges.map((edge) => ({
+    edge,
+    kind: edge.kind,
+    text: edge.text,
+    level: edge.level,
+    statedOn: edge.statedOn,
+    inherited: edge.level !== NoteLevel.CODE,
+  }));
 }
 
 async function listProperty(code: CodeNode, name: string, { loaders }: Context): Promise<string[]> {
@@ -21,27 +28,47 @@ async function listProperty(code: CodeNode, name: string, { loaders }: Context):
 @Resolver(() => Diagnosis)
 export class DiagnosisResolver {
   @FieldResolver(() => [InstructionalNote], { description: 'Excludes1 notes that apply: conditions never coded together with this one.' })
-  excludes1(@Root() code: CodeNode, @Arg('inherited', () => Boolean, { defaultValue: true, description: INHERITED }) inherited: boolean, @Ctx() context: Context): Promise<InstructionalNote[]> {
+  excludes1(
+    @Root() code: CodeNode,
+    @Arg('inherited', () => Boolean, { defaultValue: true, description: INHERITED }) inherited: boolean,
+    @Ctx() context: Context,
+  ): Promise<InstructionalNote[]> {
     return notesOf(code, NoteKind.EXCLUDES1, inherited, context);
   }
 
   @FieldResolver(() => [InstructionalNote], { description: 'Excludes2 notes: not part of this condition, may be coded together.' })
-  excludes2(@Root() code: CodeNode, @Arg('inherited', () => Boolean, { defaultValue: true, description: INHERITED }) inherited: boolean, @Ctx() context: Context): Promise<InstructionalNote[]> {
+  excludes2(
+    @Root() code: CodeNode,
+    @Arg('inherited', () => Boolean, { defaultValue: true, description: INHERITED }) inherited: boolean,
+    @Ctx() context: Context,
+  ): Promise<InstructionalNote[]> {
     return notesOf(code, NoteKind.EXCLUDES2, inherited, context);
   }
 
   @FieldResolver(() => [InstructionalNote], { description: 'Code first notes: the underlying condition to sequence before this code.' })
-  codeFirst(@Root() code: CodeNode, @Arg('inherited', () => Boolean, { defaultValue: true, description: INHERITED }) inherited: boolean, @Ctx() context: Context): Promise<InstructionalNote[]> {
+  codeFirst(
+    @Root() code: CodeNode,
+    @Arg('inherited', () => Boolean, { defaultValue: true, description: INHERITED }) inherited: boolean,
+    @Ctx() context: Context,
+  ): Promise<InstructionalNote[]> {
     return notesOf(code, NoteKind.CODE_FIRST, inherited, context);
   }
 
   @FieldResolver(() => [InstructionalNote], { description: 'Use additional code notes: codes to add alongside this one.' })
-  useAdditional(@Root() code: CodeNode, @Arg('inherited', () => Boolean, { defaultValue: true, description: INHERITED }) inherited: boolean, @Ctx() context: Context): Promise<InstructionalNote[]> {
+  useAdditional(
+    @Root() code: CodeNode,
+    @Arg('inherited', () => Boolean, { defaultValue: true, description: INHERITED }) inherited: boolean,
+    @Ctx() context: Context,
+  ): Promise<InstructionalNote[]> {
     return notesOf(code, NoteKind.USE_ADDITIONAL, inherited, context);
   }
 
   @FieldResolver(() => [InstructionalNote], { description: 'Code also notes: a second code that may be needed.' })
-  codeAlso(@Root() code: CodeNode, @Arg('inherited', () => Boolean, { defaultValue: true, description: INHERITED }) inherited: boolean, @Ctx() context: Context): Promise<InstructionalNote[]> {
+  codeAlso(
+    @Root() code: CodeNode,
+    @Arg('inherited', () => Boolean, { defaultValue: true, description: INHERITED }) inherited: boolean,
+    @Ctx() context: Context,
+  ): Promise<InstructionalNote[]> {
     return notesOf(code, NoteKind.CODE_ALSO, inherited, context);
   }
 
@@ -61,7 +88,8 @@ export class DiagnosisResolver {
   }
 
   @FieldResolver(() => [SevenCharacterExtension], {
-    description: 'The 7th-character values that apply (A initial encounter, D subsequent, S sequela...), from this code or its nearest ancestor that defines them; empty when none apply.',
+    description:
+      'The 7th-character values that apply (A initial encounter, D subsequent, S sequela...), from this code or its nearest ancestor that defines them; empty when none apply.',
   })
   async sevenCharacterExtensions(@Root() code: CodeNode, @Ctx() { loaders }: Context): Promise<SevenCharacterExtension[]> {
     const found = await loaders.sevenCharacter.load(code);

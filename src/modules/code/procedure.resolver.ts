@@ -10,7 +10,11 @@ async function textProperty(code: CodeNode, name: string, { loaders }: Context):
 /** HCPCS Level II facts from the CMS alpha-numeric file; null for codes of other systems. */
 @Resolver(() => Procedure)
 export class ProcedureResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'HCPCS Medicare coverage code (C carrier judgment, D special coverage instructions, I not payable, M non-covered by Medicare, S non-covered by statute).' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'HCPCS Medicare coverage code (C carrier judgment, D special coverage instructions, I not payable, M non-covered by Medicare, S non-covered by statute).',
+  })
   coverageCode(@Root() code: CodeNode, @Ctx() context: Context): Promise<string | null> {
     return textProperty(code, 'coverageCode', context);
   }

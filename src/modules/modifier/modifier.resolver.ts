@@ -8,7 +8,10 @@ import { Modifier } from './modifier.type';
 @Resolver(() => Modifier)
 export class ModifierResolver {
   @Query(() => [Modifier], { description: 'Every modifier of a system (HCPCS Level II by default), in code order.' })
-  modifiers(@Arg('system', () => CodeSystemId, { defaultValue: CodeSystemId.HCPCS }) system: CodeSystemId, @Ctx() { repositories }: Context): Promise<Modifier[]> {
+  modifiers(
+    @Arg('system', () => CodeSystemId, { defaultValue: CodeSystemId.HCPCS }) system: CodeSystemId,
+    @Ctx() { repositories }: Context,
+  ): Promise<Modifier[]> {
     return repositories.modifiers.ofSystem(system);
   }
 
@@ -19,7 +22,8 @@ export class ModifierResolver {
     @Ctx() { repositories }: Context,
   ): Promise<Modifier | null> {
     const normalized = code.trim().toUpperCase();
-    if (!/^[0-9A-Z]{2}$/.test(normalized)) throw badUserInput(`Modifier ${echo(code)} is not valid: expected 2 letters or digits (GA, LT, 59)`, { argument: 'code', value: code });
+    if (!/^[0-9A-Z]{2}$/.test(normalized))
+      throw badUserInput(`Modifier ${echo(code)} is not valid: expected 2 letters or digits (GA, LT, 59)`, { argument: 'code', value: code });
     const [found] = await repositories.modifiers.ofSystem(system, normalized);
     return found ?? null;
   }

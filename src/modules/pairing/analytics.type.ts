@@ -14,7 +14,7 @@ export class ProcedureJustification {
   policies!: string[];
 }
 
-@ObjectType('ChapterCount', { description: 'How many of a procedure\'s paired diagnoses lie in one ICD-10-CM chapter.' })
+@ObjectType('ChapterCount', { description: "How many of a procedure's paired diagnoses lie in one ICD-10-CM chapter." })
 export class ChapterCount {
   @Field(() => Category)
   chapter!: CategoryNode;
@@ -24,7 +24,8 @@ export class ChapterCount {
 }
 
 @ObjectType('ProcedureOverlap', {
-  description: 'Another procedure sharing justifying diagnoses with this one. Overlap is the Jaccard index of the two sets of justifying diagnoses: shared / (in either).',
+  description:
+    'Another procedure sharing justifying diagnoses with this one. Overlap is the Jaccard index of the two sets of justifying diagnoses: shared / (in either).',
 })
 export class ProcedureOverlap {
   @Field(() => Procedure)

@@ -47,21 +47,38 @@ function validOn(found: ClaimCode, date: string): boolean {
  * (NOT_VALID_ON_DATE; codes with no release, such as CPT placeholders, are not dated).
  */
 export function codeFindings(role: 'diagnosis' | 'procedure', resolved: ResolvedCode, date: string | null): ClaimFinding[] {
-  if (resolved.kind === 'malformed') return [finding(FindingCode.UNKNOWN_CODE, `The ${role} ${JSON.stringify(resolved.raw)} is not a code: ${resolved.message}.`)];
+  if (resolved.kind === 'malformed')
+    return [finding(FindingCode.UNKNOWN_CODE, `The ${role} ${JSON.stringify(resolved.raw)} is not a code: ${resolved.message}.`)];
   if (resolved.kind === 'unknown') {
-    return [finding(FindingCode.UNKNOWN_CODE, `The ${role} ${resolved.system} ${resolved.code} is in no loaded release.`, [evidence('CODE', `No loaded release holds ${resolved.system} ${resolved.code}.`, { code: resolved.code })])];
+    return [
+      finding(FindingCode.UNKNOWN_CODE, `The ${role} ${resolved.system} ${resolved.code} is in no loaded release.`, [
+        evidence('CODE', `No loaded release holds ${resolved.system} ${resolved.code}.`, { code: resolved.code }),
+      ]),
+    ];
   }
   const code = resolved.found.code;
   if (code.retired) {
-    return [finding(FindingCode.UNKNOWN_CODE, `The ${role} ${code.system} ${code.code} is retired: no loaded release holds it (a policy list still names it).`, [evidence('CODE', code.display, { code: code.code })])];
+    return [
+      finding(FindingCode.UNKNOWN_CODE, `The ${role} ${code.system} ${code.code} is retired: no loaded release holds it (a policy list still names it).`, [
+        evidence('CODE', code.display, { code: code.code }),
+      ]),
+    ];
   }
   const found: ClaimFinding[] = [];
   if (!code.billable) {
-    found.push(finding(FindingCode.NOT_BILLABLE, `The ${role} ${code.code} is a header (${code.display}): report one of the codes under it.`, [evidence('CODE', `${code.code} has codes under it and is not valid for claims.`, { code: code.code })]));
+    found.push(
+      finding(FindingCode.NOT_BILLABLE, `The ${role} ${code.code} is a header (${code.display}): report one of the codes under it.`, [
+        evidence('CODE', `${code.code} has codes under it and is not valid for claims.`, { code: code.code }),
+      ]),
+    );
   }
   if (date !== null && resolved.found.releases.length > 0 && !validOn(resolved.found, date)) {
     const windows = resolved.found.releases.map((r) => `${r.version} (${r.effectiveFrom ?? '…'} to ${r.effectiveTo ?? 'open'})`).join(', ');
-    found.push(finding(FindingCode.NOT_VALID_ON_DATE, `The ${role} ${code.code} is not valid on ${date}: it is valid in ${windows}.`, [evidence('RELEASE', `${code.system} ${code.code} is valid in ${windows}.`, { code: code.code })]));
+    found.push(
+      finding(FindingCode.NOT_VALID_ON_DATE, `The ${role} ${code.code} is not valid on ${date}: it is valid in ${windows}.`, [
+        evidence('RELEASE', `${code.system} ${code.code} is valid in ${windows}.`, { code: code.code }),
+      ]),
+    );
   }
   return found;
 }
@@ -78,7 +95,13 @@ export function excludes1Findings(conflicts: readonly Excludes1Conflict[]): Clai
     return finding(
       FindingCode.EXCLUDES1_CONFLICT,
       `${a} and ${b} are never coded together: an Excludes1 note forbids it.`,
-      notes.map((n) => evidence('EXCLUDES1_NOTE', `Excludes1 on ${n.source}: "${n.text}" (applies to ${n.a}, names ${n.target}, which covers ${n.b}).`, { code: n.source, target: n.target, listedAs: n.text })),
+      notes.map((n) =>
+        evidence('EXCLUDES1_NOTE', `Excludes1 on ${n.source}: "${n.text}" (applies to ${n.a}, names ${n.target}, which covers ${n.b}).`, {
+          code: n.source,
+          target: n.target,
+          listedAs: n.text,
+        }),
+      ),
     );
   });
 }
@@ -86,12 +109,22 @@ export function excludes1Findings(conflicts: readonly Excludes1Conflict[]): Clai
 function pairingEvidence(j: Judgement): Evidence[] {
   return j.pairings.map((p) => {
     if (p.via === MatchedVia.CURATED) {
-      return evidence('CURATED_PAIRING', `Curated by ${p.curated?.author} (${p.curated?.source}): ${p.diagnosis.code} justifies ${p.procedure.code}.`, { code: p.diagnosis.code, target: p.procedure.code });
+      return evidence('CURATED_PAIRING', `Curated by ${p.curated?.author} (${p.curated?.source}): ${p.diagnosis.code} justifies ${p.procedure.code}.`, {
+        code: p.diagnosis.code,
+        target: p.procedure.code,
+      });
     }
     const kind = p.via === MatchedVia.DEFAULT_RULE ? 'POLICY_DEFAULT_RULE' : 'POLICY_LISTING';
-    return evidence(kind, `NCD ${p.policyId}: ${p.diagnosis.code} ${p.status.toLowerCase().replace(/_/g, ' ')} for ${p.procedure.code} (${p.via.toLowerCase().replace('_', ' ')} ${p.listedAs ?? ''}).`, {
-      policyId: p.policyId, listedAs: p.listedAs, code: p.diagnosis.code, target: p.procedure.code,
-    });
+    return evidence(
+      kind,
+      `NCD ${p.policyId}: ${p.diagnosis.code} ${p.status.toLowerCase().replace(/_/g, ' ')} for ${p.procedure.code} (${p.via.toLowerCase().replace('_', ' ')} ${p.listedAs ?? ''}).`,
+      {
+        policyId: p.policyId,
+        listedAs: p.listedAs,
+        code: p.diagnosis.code,
+        target: p.procedure.code,
+      },
+    );
   });
 }
 
@@ -104,18 +137,26 @@ function pairingEvidence(j: Judgement): Evidence[] {
  */
 export function necessityFindings(procedure: CodeNode, judged: ReadonlyArray<{ diagnosis: CodeNode; judgement: Judgement }>): ClaimFinding[] {
   if (judged.length === 0) {
-    return [finding(FindingCode.NO_SUPPORTING_DIAGNOSIS, `None of the line's diagnoses is a code of the loaded release, so none can support ${procedure.code}.`)];
+    return [
+      finding(FindingCode.NO_SUPPORTING_DIAGNOSIS, `None of the line's diagnoses is a code of the loaded release, so none can support ${procedure.code}.`),
+    ];
   }
   if (judged.some((j) => j.judgement.verdict === Verdict.SUPPORTED)) return [];
   if (judged.every((j) => j.judgement.verdict === Verdict.NO_POLICY)) {
     const elsewhere = new Map(judged.flatMap((j) => j.judgement.curatedElsewhere ?? []).map((o) => [o.diagnosis, o]));
-    if (elsewhere.size === 0) return [finding(FindingCode.NO_POLICY, `No policy or curated pairing governs ${procedure.code}: medical necessity was not checked.`)];
+    if (elsewhere.size === 0)
+      return [finding(FindingCode.NO_POLICY, `No policy or curated pairing governs ${procedure.code}: medical necessity was not checked.`)];
     // Open world (issue 15): curated pairings with other diagnoses are listed, never read as a denial.
     return [
       finding(
         FindingCode.NO_POLICY,
         `No policy governs ${procedure.code}: medical necessity was not checked. Curated pairings name it with ${[...elsewhere.keys()].join(', ')}, not with the line's diagnoses; a curated pairing only adds support.`,
-        [...elsewhere.values()].map((o) => evidence('CURATED_PAIRING', `Curated by ${o.author} (${o.source}): ${o.diagnosis} justifies ${procedure.code}.`, { code: o.diagnosis, target: procedure.code })),
+        [...elsewhere.values()].map((o) =>
+          evidence('CURATED_PAIRING', `Curated by ${o.author} (${o.source}): ${o.diagnosis} justifies ${procedure.code}.`, {
+            code: o.diagnosis,
+            target: procedure.code,
+          }),
+        ),
       ),
     ];
   }
@@ -126,11 +167,23 @@ export function necessityFindings(procedure: CodeNode, judged: ReadonlyArray<{ d
       if (!p || (p.status !== PairingStatus.DENIED && p.status !== PairingStatus.NOT_MEDICALLY_NECESSARY)) continue;
       const how = p.via === MatchedVia.DEFAULT_RULE ? `by its rule for codes it does not list (${p.listedAs})` : `(listed as ${p.listedAs})`;
       const said = p.status === PairingStatus.DENIED ? 'denies' : 'does not find medically necessary';
-      found.push(finding(FindingCode.NOT_COVERED, `NCD ${answer.policyId} (${answer.policyTitle}) ${said} ${procedure.code} for ${diagnosis.code} ${how}.`, pairingEvidence({ ...judgement, pairings: [p] })));
+      found.push(
+        finding(
+          FindingCode.NOT_COVERED,
+          `NCD ${answer.policyId} (${answer.policyTitle}) ${said} ${procedure.code} for ${diagnosis.code} ${how}.`,
+          pairingEvidence({ ...judgement, pairings: [p] }),
+        ),
+      );
     }
   }
   const pointed = judged.map((j) => j.diagnosis.code).join(', ');
-  found.push(finding(FindingCode.NO_SUPPORTING_DIAGNOSIS, `None of the line's diagnoses (${pointed}) supports ${procedure.code}.`, judged.flatMap((j) => pairingEvidence(j.judgement))));
+  found.push(
+    finding(
+      FindingCode.NO_SUPPORTING_DIAGNOSIS,
+      `None of the line's diagnoses (${pointed}) supports ${procedure.code}.`,
+      judged.flatMap((j) => pairingEvidence(j.judgement)),
+    ),
+  );
   return found;
 }
 

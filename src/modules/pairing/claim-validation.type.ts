@@ -12,8 +12,8 @@ registerEnumType(FindingCode, {
     NOT_BILLABLE: { description: 'A header code (E11, E11.6): report a code under it.' },
     NOT_VALID_ON_DATE: { description: 'None of the releases the code is valid in covers the date of service.' },
     MISSING_DIAGNOSIS: { description: 'The line points to no diagnosis: a procedure code alone never justifies itself.' },
-    NO_SUPPORTING_DIAGNOSIS: { description: 'The procedure is governed by a policy or curated pairings, and none of the line\'s diagnoses supports it.' },
-    NOT_COVERED: { description: 'A policy denies the procedure for one of the line\'s diagnoses, or says it does not support medical necessity.' },
+    NO_SUPPORTING_DIAGNOSIS: { description: "The procedure is governed by a policy or curated pairings, and none of the line's diagnoses supports it." },
+    NOT_COVERED: { description: "A policy denies the procedure for one of the line's diagnoses, or says it does not support medical necessity." },
     EXCLUDES1_CONFLICT: { description: 'Two claim diagnoses that an Excludes1 note says are never coded together.' },
     NO_POLICY: { description: 'Information: no policy or curated pairing governs the procedure, so medical necessity was not checked.' },
   },
@@ -38,7 +38,7 @@ export class Evidence {
   @Field(() => String, { nullable: true, description: 'The code the fact is about (the diagnosis of a listing, the code carrying a note).' })
   code!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The other end: a note\'s target code or category, a pairing\'s procedure.' })
+  @Field(() => String, { nullable: true, description: "The other end: a note's target code or category, a pairing's procedure." })
   target!: string | null;
 
   @Field(() => String, { description: 'The fact in words.' })
@@ -77,11 +77,11 @@ export class ClaimLineResult {
   @Field(() => ClaimOutcome)
   outcome!: ClaimOutcome;
 
-  @Field(() => String, { description: 'The line\'s result in one sentence.' })
+  @Field(() => String, { description: "The line's result in one sentence." })
   summary!: string;
 }
 
-@ObjectType('ClaimValidation', { description: 'A claim check: claim-level findings (diagnoses, Excludes1 conflicts) and each line\'s findings.' })
+@ObjectType('ClaimValidation', { description: "A claim check: claim-level findings (diagnoses, Excludes1 conflicts) and each line's findings." })
 export class ClaimValidation {
   @Field(() => String, { nullable: true, description: 'The date of service checked (null when the claim gave none).' })
   dateOfService!: string | null;
@@ -92,9 +92,9 @@ export class ClaimValidation {
   @Field(() => [ClaimLineResult])
   lines!: ClaimLineResult[];
 
-  @Field(() => ClaimOutcome, { description: 'The worst outcome of the claim\'s own findings and of its lines.' })
+  @Field(() => ClaimOutcome, { description: "The worst outcome of the claim's own findings and of its lines." })
   outcome!: ClaimOutcome;
 
-  @Field(() => String, { description: 'The claim\'s result in one sentence.' })
+  @Field(() => String, { description: "The claim's result in one sentence." })
   summary!: string;
 }

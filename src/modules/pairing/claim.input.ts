@@ -21,7 +21,10 @@ export class ClaimLineInput {
 
 @InputType('ClaimInput', { description: 'A claim to check: its diagnoses and its service lines.' })
 export class ClaimInput {
-  @Field(() => DateScalar, { nullable: true, description: 'Date of service (YYYY-MM-DD). Omitted: code validity dates are not checked and policies are read as of today.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Date of service (YYYY-MM-DD). Omitted: code validity dates are not checked and policies are read as of today.',
+  })
   dateOfService?: string | null;
 
   @Field(() => [String], { description: 'ICD-10-CM codes, in claim order (at most 12).' })

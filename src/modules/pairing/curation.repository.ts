@@ -19,7 +19,13 @@ export class CurationRepository {
   constructor(private readonly executor: CypherExecutor) {}
 
   /** Creates the pairing, or returns the id of the active one the two codes already have. */
-  async add(input: { diagnosis: CodeKey; procedure: CodeKey; source: string; rationale: string | null; author: string }): Promise<{ id: string; created: boolean }> {
+  async add(input: {
+    diagnosis: CodeKey;
+    procedure: CodeKey;
+    source: string;
+    rationale: string | null;
+    author: string;
+  }): Promise<{ id: string; created: boolean }> {
     const id = `curated:${randomUUID()}`;
     const { rows } = await this.executor.writeCounted('pairing/curation-add', {
       id,

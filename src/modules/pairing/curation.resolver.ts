@@ -35,7 +35,11 @@ async function codeOfRole(loaders: Context['loaders'], raw: string, role: CodeRo
   if (!parsed.ok) throw badUserInput(parsed.message, { argument, value: raw.slice(0, 64) });
   const code = await findCode(loaders, raw, system);
   if (!code) throw badUserInput(`${argument} ${echo(raw)} is in no loaded release: curated pairings name codes of loaded releases`, { argument, value: raw });
-  if (code.role !== role) throw badUserInput(`${argument} ${echo(raw)} is a ${code.role.toLowerCase()} code (${code.system}); expected a ${role.toLowerCase()} code`, { argument, value: raw });
+  if (code.role !== role)
+    throw badUserInput(`${argument} ${echo(raw)} is a ${code.role.toLowerCase()} code (${code.system}); expected a ${role.toLowerCase()} code`, {
+      argument,
+      value: raw,
+    });
   return code;
 }
 
@@ -43,10 +47,13 @@ async function codeOfRole(loaders: Context['loaders'], raw: string, role: CodeRo
 export class CurationResolver {
   @Mutation(() => Pairing, {
     description:
-      'Adds a curated pairing (needs a write credential; the credential\'s name is recorded as author, with the time and source, in the audit trail). ' +
+      "Adds a curated pairing (needs a write credential; the credential's name is recorded as author, with the time and source, in the audit trail). " +
       'Codes must be of loaded releases, a diagnosis and a procedure. CONFLICT when the two codes already have an active curated pairing (its id is in extensions).',
   })
-  async addPairing(@Arg('input', () => AddPairingInput) input: AddPairingInput, @Ctx() { caller, loaders, repositories, cache }: Context): Promise<CuratedPairingNode> {
+  async addPairing(
+    @Arg('input', () => AddPairingInput) input: AddPairingInput,
+    @Ctx() { caller, loaders, repositories, cache }: Context,
+  ): Promise<CuratedPairingNode> {
     const author = requireCurator(caller);
     const diagnosis = await codeOfRole(loaders, input.diagnosis, CodeRole.DIAGNOSIS, 'diagnosis');
     const procedure = await codeOfRole(loaders, input.procedure, CodeRole.PROCEDURE, 'procedure');
@@ -58,11 +65,17 @@ export class CurationResolver {
       author,
     });
     if (result.created) cache?.clear('a curated pairing was added');
-    if (!result.created) throw conflict(`${diagnosis.code} -> ${procedure.code} already has an active curated pairing (${result.id}); retire it first to replace it`, { existingId: result.id });
+    if (!result.created)
+      throw conflict(`${diagnosis.code} -> ${procedure.code} already has an active curated pairing (${result.id}); retire it first to replace it`, {
+        existingId: result.id,
+      });
     return (await repositories.curation.byIds([result.id])).get(result.id)!;
   }
 
-  @Mutation(() => Pairing, { description: 'Retires a curated pairing (needs a write credential). It stays in the graph with who retired it, when and why; it no longer justifies anything.' })
+  @Mutation(() => Pairing, {
+    description:
+      'Retires a curated pairing (needs a write credential). It stays in the graph with who retired it, when and why; it no longer justifies anything.',
+  })
   async retirePairing(
     @Arg('id', () => String) id: string,
     @Arg('reason', () => String) reason: string,
@@ -71,7 +84,11 @@ export class CurationResolver {
     const actor = requireCurator(caller);
     const why = reason.trim();
     if (why.length === 0 || why.length > 2000) throw badUserInput(`reason must be 1 to 2,000 characters, got ${why.length}`, { argument: 'reason' });
-    if (!id.startsWith('curated:')) throw badUserInput(`Pairing id ${echo(id)} is not a curated pairing id (they start with "curated:"); policy pairings cannot be retired here`, { argument: 'id', value: id.slice(0, 64) });
+    if (!id.startsWith('curated:'))
+      throw badUserInput(`Pairing id ${echo(id)} is not a curated pairing id (they start with "curated:"); policy pairings cannot be retired here`, {
+        argument: 'id',
+        value: id.slice(0, 64),
+      });
     const result = await repositories.curation.retire(id, actor, why);
     if (result.found && !result.wasRetired) cache?.clear('a curated pairing was retired');
     if (!result.found) throw notFound(`No curated pairing has id ${echo(id)}`, { argument: 'id', value: id.slice(0, 64) });

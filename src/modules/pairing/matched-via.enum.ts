@@ -3,7 +3,7 @@ import { MatchedVia } from '../../domain/pairing';
 
 registerEnumType(MatchedVia, {
   name: 'MatchedVia',
-  description: 'How a pairing\'s diagnosis was reached from what the policy lists.',
+  description: "How a pairing's diagnosis was reached from what the policy lists.",
   valuesConfig: {
     CODE: { description: 'The policy lists this very code.' },
     RANGE: { description: 'The code lies in a listed range, in tabular order (listedAs shows the range, e.g. E785-E786).' },

@@ -22,7 +22,8 @@ const ANALYTICS_COST = 5_000;
 export class PairingAnalyticsResolver {
   @Query(() => [ProcedureJustification], {
     complexity: ANALYTICS_COST,
-    description: 'Procedures ranked by how many loaded ICD-10-CM codes justify them (status filter, default COVERED and CURATED; default rules included), most first.',
+    description:
+      'Procedures ranked by how many loaded ICD-10-CM codes justify them (status filter, default COVERED and CURATED; default rules included), most first.',
   })
   async procedureRanking(
     @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs,
@@ -47,6 +48,10 @@ export class PairingAnalyticsResolver {
     const filter = await resolvePairingFilter(filterArgs, context, CodeSystemId.ICD10CM);
     const skip = offsetAfter(after);
     const page = await context.repositories.pairings.unjustified(filter, skip, first);
-    return toConnection(page.codes.map((node) => ({ node, score: null })), skip, page.total);
+    return toConnection(
+      page.codes.map((node) => ({ node, score: null })),
+      skip,
+      page.total,
+    );
   }
 }

@@ -38,7 +38,10 @@ export function rankProcedures(sources: JustifyingSources): Array<{ procedure: C
 }
 
 /** The other procedures sharing justifying diagnoses with `target`, by Jaccard index (then shared count). */
-export function overlappingProcedures(sources: JustifyingSources, target: CodeNode): Array<{ procedure: CodeNode; shared: number; jaccard: number; diagnoses: number }> {
+export function overlappingProcedures(
+  sources: JustifyingSources,
+  target: CodeNode,
+): Array<{ procedure: CodeNode; shared: number; jaccard: number; diagnoses: number }> {
   const sets = procedureSets(sources);
   const mine = sets.find((p) => keyOf(p.procedure) === keyOf(target));
   if (!mine) return [];

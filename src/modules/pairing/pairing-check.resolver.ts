@@ -24,7 +24,7 @@ export class PairingCheckResolver {
 
   @Query(() => ClaimValidation, {
     description:
-      'Checks a professional claim: every code (UNKNOWN_CODE, NOT_BILLABLE, NOT_VALID_ON_DATE), the diagnoses together (EXCLUDES1_CONFLICT), and each line\'s procedure against the diagnoses it points to ' +
+      "Checks a professional claim: every code (UNKNOWN_CODE, NOT_BILLABLE, NOT_VALID_ON_DATE), the diagnoses together (EXCLUDES1_CONFLICT), and each line's procedure against the diagnoses it points to " +
       '(MISSING_DIAGNOSIS, NOT_COVERED, NO_SUPPORTING_DIAGNOSIS; NO_POLICY as information). Each finding carries its evidence. Pointers outside the diagnoses are BAD_USER_INPUT.',
   })
   validateClaim(@Arg('claim', () => ClaimInput) claim: ClaimInput, @Ctx() context: Context): Promise<ClaimValidation> {

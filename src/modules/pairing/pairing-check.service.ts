@@ -31,7 +31,9 @@ function candidates(raw: string, role: 'diagnosis' | 'procedure'): { keys: CodeK
   const parsed = parseCode(raw);
   const keys = parsed.ok ? parsed.candidates.filter((k) => PROCEDURE_SYSTEMS.has(k.system)) : [];
   if (keys.length > 0) return { keys };
-  return { message: parsed.ok ? `Code ${echo(raw)} is not a procedure code: expected CPT (99213), HCPCS Level II (J1100) or ICD-10-PCS (0DTJ4ZZ)` : parsed.message };
+  return {
+    message: parsed.ok ? `Code ${echo(raw)} is not a procedure code: expected CPT (99213), HCPCS Level II (J1100) or ICD-10-PCS (0DTJ4ZZ)` : parsed.message,
+  };
 }
 
 function resolve(raw: string, role: 'diagnosis' | 'procedure', found: Map<string, ClaimCode>): ResolvedCode {
@@ -45,20 +47,38 @@ function resolve(raw: string, role: 'diagnosis' | 'procedure', found: Map<string
 const pairKey = (dx: string, px: CodeKey) => `${dx}|${codeKeyString(px)}`;
 
 /** checkPairing: both codes must exist (published, or retired references a policy names). */
-export async function checkPairing(rawDiagnosis: string, rawProcedure: string, dateOfService: string | null, { repositories, caller }: Context): Promise<PairingCheck> {
+export async function checkPairing(
+  rawDiagnosis: string,
+  rawProcedure: string,
+  dateOfService: string | null,
+  { repositories, caller }: Context,
+): Promise<PairingCheck> {
   const dxParsed = candidates(rawDiagnosis, 'diagnosis');
   if ('message' in dxParsed) throw badUserInput(dxParsed.message, { argument: 'diagnosis', value: rawDiagnosis.slice(0, 64) });
   const pxParsed = candidates(rawProcedure, 'procedure');
   if ('message' in pxParsed) throw badUserInput(pxParsed.message, { argument: 'procedure', value: rawProcedure.slice(0, 64) });
   const date = dateOfService ?? today();
   const dxKey = dxParsed.keys[0]!;
-  const pairs: PairKey[] = pxParsed.keys.map((px) => ({ key: pairKey(dxKey.code, px), diagnosisCode: dxKey.code, procedureSystem: px.system, procedureCode: px.code }));
+  const pairs: PairKey[] = pxParsed.keys.map((px) => ({
+    key: pairKey(dxKey.code, px),
+    diagnosisCode: dxKey.code,
+    procedureSystem: px.system,
+    procedureCode: px.code,
+  }));
   const [read, evidence] = await Promise.all([repositories.pairings.claimCodes([dxKey, ...pxParsed.keys]), repositories.pairings.evidence(pairs, date)]);
   const codes = asSeenBy(read, isLicensed(caller));
   const diagnosis = codes.get(codeKeyString(dxKey))?.code;
-  if (!diagnosis) throw badUserInput(`Diagnosis ${echo(rawDiagnosis)} is not in the loaded ICD-10-CM release, and no policy names it`, { argument: 'diagnosis', value: rawDiagnosis.slice(0, 64) });
+  if (!diagnosis)
+    throw badUserInput(`Diagnosis ${echo(rawDiagnosis)} is not in the loaded ICD-10-CM release, and no policy names it`, {
+      argument: 'diagnosis',
+      value: rawDiagnosis.slice(0, 64),
+    });
   const px = pxParsed.keys.find((k) => codes.has(codeKeyString(k)));
-  if (!px) throw badUserInput(`Procedure ${echo(rawProcedure)} is in no loaded release (CPT, HCPCS, ICD-10-PCS), and no policy names it`, { argument: 'procedure', value: rawProcedure.slice(0, 64) });
+  if (!px)
+    throw badUserInput(`Procedure ${echo(rawProcedure)} is in no loaded release (CPT, HCPCS, ICD-10-PCS), and no policy names it`, {
+      argument: 'procedure',
+      value: rawProcedure.slice(0, 64),
+    });
   const procedure = codes.get(codeKeyString(px))!.code;
   const judgement = judgePairing(diagnosis, procedure, evidence.get(pairKey(dxKey.code, px)) ?? { policies: [], curatedCount: 0, curated: [] });
   return { verdict: judgement.verdict, diagnosis, procedure, date, pairings: judgement.pairings, reasons: judgement.reasons };
@@ -74,7 +94,10 @@ export async function validateClaim(claim: ClaimInput, { repositories, caller }:
   claim.lines.forEach((line, i) => {
     for (const pointer of line.diagnosisPointers) {
       if (pointer > claim.diagnoses.length) {
-        throw badUserInput(`Line ${i + 1} points to diagnosis ${pointer}, but the claim has ${claim.diagnoses.length}: pointers are 1-based positions in diagnoses`, { argument: `lines[${i}].diagnosisPointers`, value: pointer });
+        throw badUserInput(
+          `Line ${i + 1} points to diagnosis ${pointer}, but the claim has ${claim.diagnoses.length}: pointers are 1-based positions in diagnoses`,
+          { argument: `lines[${i}].diagnosisPointers`, value: pointer },
+        );
       }
     }
   });
@@ -90,7 +113,13 @@ export async function validateClaim(claim: ClaimInput, { repositories, caller }:
     for (const pointer of line.diagnosisPointers) {
       const dx = dxKeys[pointer - 1]!;
       if (!('keys' in dx)) continue;
-      for (const k of px.keys) pairs.set(pairKey(dx.keys[0]!.code, k), { key: pairKey(dx.keys[0]!.code, k), diagnosisCode: dx.keys[0]!.code, procedureSystem: k.system, procedureCode: k.code });
+      for (const k of px.keys)
+        pairs.set(pairKey(dx.keys[0]!.code, k), {
+          key: pairKey(dx.keys[0]!.code, k),
+          diagnosisCode: dx.keys[0]!.code,
+          procedureSystem: k.system,
+          procedureCode: k.code,
+        });
     }
   });
   const dxCodes = [...new Set(dxKeys.flatMap((c) => ('keys' in c ? [c.keys[0]!.code] : [])))];
@@ -113,7 +142,9 @@ export async function validateClaim(claim: ClaimInput, { repositories, caller }:
     const pointed = [...new Set(line.diagnosisPointers)].map((p) => diagnoses[p - 1]!);
     const lineFindings = codeFindings('procedure', procedure, date);
     if (pointed.length === 0) {
-      lineFindings.push(finding(FindingCode.MISSING_DIAGNOSIS, `Line ${i + 1} (${line.procedure}) points to no diagnosis: every line needs at least one that justifies it.`));
+      lineFindings.push(
+        finding(FindingCode.MISSING_DIAGNOSIS, `Line ${i + 1} (${line.procedure}) points to no diagnosis: every line needs at least one that justifies it.`),
+      );
     } else if (procedure.kind === 'found') {
       const px = procedure.found.code;
       const judged = pointed.flatMap((d) => {

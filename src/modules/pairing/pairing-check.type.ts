@@ -17,7 +17,7 @@ export class PairingCheck {
   @Field(() => String, { description: 'The date the policies were read on (the date of service, today by default).' })
   date!: string;
 
-  @Field(() => [Pairing], { description: 'The pairings behind the verdict: each policy\'s listing or default rule, and curated pairings.' })
+  @Field(() => [Pairing], { description: "The pairings behind the verdict: each policy's listing or default rule, and curated pairings." })
   pairings!: PairingNode[];
 
   @Field(() => [String], { description: 'The verdict in words, one sentence per policy or pairing considered.' })

@@ -17,13 +17,25 @@ import { resolvePairingFilter } from './pairing-filter.service';
 import { bareChapterSystem, type PairingDirection, type PairingFilter, type PairingPage } from './pairing.repository';
 import { pairingId } from './pairing.type';
 
-
 /** Rows fetched per round trip while streaming an export. */
 const EXPORT_PAGE = 5_000;
 
 const COLUMNS = [
-  'diagnosis', 'diagnosis_title', 'diagnosis_retired', 'procedure_system', 'procedure', 'procedure_title', 'status', 'policy', 'listed_as',
-  'matched_via', 'effective_from', 'effective_to', 'curated_by', 'curated_source', 'pairing_id',
+  'diagnosis',
+  'diagnosis_title',
+  'diagnosis_retired',
+  'procedure_system',
+  'procedure',
+  'procedure_title',
+  'status',
+  'policy',
+  'listed_as',
+  'matched_via',
+  'effective_from',
+  'effective_to',
+  'curated_by',
+  'curated_source',
+  'pairing_id',
 ];
 
 /** Curator-written text, kept from being read as a formula by a spreadsheet (=, +, -, @ first). */
@@ -56,7 +68,10 @@ async function readRequest(kind: PairingDirection, req: Request, context: Contex
   if (!raw) throw badUserInput('Query parameter code is required: the procedure (justified-by) or diagnosis (justifies) code', { argument: 'code' });
   const systemParam = single(req.query, 'system');
   if (systemParam !== null && !Object.values(CodeSystemId).includes(systemParam as CodeSystemId)) {
-    throw badUserInput(`system ${echo(systemParam)} is not a code system: expected one of ${Object.values(CodeSystemId).join(', ')}`, { argument: 'system', value: systemParam });
+    throw badUserInput(`system ${echo(systemParam)} is not a code system: expected one of ${Object.values(CodeSystemId).join(', ')}`, {
+      argument: 'system',
+      value: systemParam,
+    });
   }
   const system = (systemParam as CodeSystemId | null) ?? (kind === 'justifies' ? CodeSystemId.ICD10CM : null);
   const parsed = parseCode(raw, system);
@@ -65,15 +80,26 @@ async function readRequest(kind: PairingDirection, req: Request, context: Contex
   if (!code) throw badUserInput(`Code ${echo(raw)} is in no loaded release`, { argument: 'code', value: raw });
   const role = kind === 'justified-by' ? CodeRole.PROCEDURE : CodeRole.DIAGNOSIS;
   if (code.role !== role) {
-    throw badUserInput(`Code ${echo(raw)} is a ${code.role.toLowerCase()} (${code.system}); ${kind}.csv takes a ${role.toLowerCase()} code`, { argument: 'code', value: raw });
+    throw badUserInput(`Code ${echo(raw)} is a ${code.role.toLowerCase()} (${code.system}); ${kind}.csv takes a ${role.toLowerCase()} code`, {
+      argument: 'code',
+      value: raw,
+    });
   }
   const statusParam = single(req.query, 'status');
-  const status = statusParam === null ? null : statusParam.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const status =
+    statusParam === null
+      ? null
+      : statusParam
+          .split(',')
+          .map((s) => s.trim().toUpperCase())
+          .filter(Boolean);
   for (const s of status ?? []) {
-    if (!Object.values(PairingStatus).includes(s as PairingStatus)) throw badUserInput(`status ${echo(s)} is not a pairing status: expected ${Object.values(PairingStatus).join(', ')}`, { argument: 'status', value: s });
+    if (!Object.values(PairingStatus).includes(s as PairingStatus))
+      throw badUserInput(`status ${echo(s)} is not a pairing status: expected ${Object.values(PairingStatus).join(', ')}`, { argument: 'status', value: s });
   }
   const billable = single(req.query, 'billableOnly');
-  if (billable !== null && billable !== 'true' && billable !== 'false') throw badUserInput(`billableOnly must be true or false, got ${echo(billable)}`, { argument: 'billableOnly', value: billable });
+  if (billable !== null && billable !== 'true' && billable !== 'false')
+    throw badUserInput(`billableOnly must be true or false, got ${echo(billable)}`, { argument: 'billableOnly', value: billable });
   const asOf = single(req.query, 'asOf');
   const filter = await resolvePairingFilter(
     {
@@ -99,8 +125,7 @@ export function exportHandler(kind: PairingDirection, createContext: (req: Reque
     let context: Context;
     let request: { code: CodeNode; filter: PairingFilter };
     let first: PairingPage;
-    const fetch = (key: CodeKey, skip: number) =>
-      context.repositories.pairings.pairingsOf(kind, key, request.filter, skip, EXPORT_PAGE);
+    const fetch = (key: CodeKey, skip: number) => context.repositories.pairings.pairingsOf(kind, key, request.filter, skip, EXPORT_PAGE);
     try {
       // Inside the try: without a key when anonymous access is off, the caller is refused here (401).
       context = createContext(req);
@@ -116,7 +141,16 @@ export function exportHandler(kind: PairingDirection, createContext: (req: Reque
       const graphQLError = graphQLErrorOf(error);
       const e = graphQLError.extensions.code === ErrorCode.INTERNAL_SERVER_ERROR ? null : graphQLError;
       const code = (e?.extensions.code as string | undefined) ?? ErrorCode.INTERNAL_SERVER_ERROR;
-      const status = code === ErrorCode.BAD_USER_INPUT ? 400 : code === ErrorCode.UNAUTHENTICATED ? 401 : code === ErrorCode.FORBIDDEN ? 403 : code === ErrorCode.SERVICE_UNAVAILABLE || code === ErrorCode.DATABASE_TIMEOUT ? 503 : 500;
+      const status =
+        code === ErrorCode.BAD_USER_INPUT
+          ? 400
+          : code === ErrorCode.UNAUTHENTICATED
+            ? 401
+            : code === ErrorCode.FORBIDDEN
+              ? 403
+              : code === ErrorCode.SERVICE_UNAVAILABLE || code === ErrorCode.DATABASE_TIMEOUT
+                ? 503
+                : 500;
       const extensions = status === 500 ? { code: ErrorCode.INTERNAL_SERVER_ERROR } : { ...e!.extensions, code };
       res.status(status).json({ errors: [{ message: e && status !== 500 ? e.message : 'Internal server error', extensions }] });
       return;
@@ -141,12 +175,25 @@ export function exportHandler(kind: PairingDirection, createContext: (req: Reque
     };
     try {
       let page = first;
-      for (let skip = 0; ; ) {
+      for (let skip = 0; ;) {
         for (const p of page.pairings) {
           if (res.destroyed) break;
           await write([
-            p.diagnosis.code, visibleDisplay(p.diagnosis, isLicensed(context.caller)), p.diagnosis.retired ? 'true' : 'false', p.procedure.system, p.procedure.code, visibleDisplay(p.procedure, isLicensed(context.caller)), p.status,
-            p.policyId ?? '', p.listedAs ?? '', p.via, p.effectiveFrom ?? '', p.effectiveTo ?? '', cell(p.curated?.author), cell(p.curated?.source), pairingId(p),
+            p.diagnosis.code,
+            visibleDisplay(p.diagnosis, isLicensed(context.caller)),
+            p.diagnosis.retired ? 'true' : 'false',
+            p.procedure.system,
+            p.procedure.code,
+            visibleDisplay(p.procedure, isLicensed(context.caller)),
+            p.status,
+            p.policyId ?? '',
+            p.listedAs ?? '',
+            p.via,
+            p.effectiveFrom ?? '',
+            p.effectiveTo ?? '',
+            cell(p.curated?.author),
+            cell(p.curated?.source),
+            pairingId(p),
           ]);
         }
         skip += page.pairings.length;

@@ -16,14 +16,20 @@ import type { PairingFilter } from './pairing.repository';
 export async function resolvePairingFilter(args: PairingFilterArgs, { loaders }: Context, bareChapterSystem: CodeSystemId | null): Promise<PairingFilter> {
   const policy = args.policy?.trim().toUpperCase() || null;
   if (policy !== null && !(await loaders.policy.load(policy))) {
-    throw badUserInput(`Policy ${echo(args.policy!)} is not loaded: expected an NCD number such as "190.23B" (see the policies query)`, { argument: 'policy', value: args.policy });
+    throw badUserInput(`Policy ${echo(args.policy!)} is not loaded: expected an NCD number such as "190.23B" (see the policies query)`, {
+      argument: 'policy',
+      value: args.policy,
+    });
   }
   let chapter: string | null = null;
   const given = args.chapter?.trim() || null;
   if (given !== null) {
     chapter = given.includes(':') ? given : bareChapterSystem ? categoryId(bareChapterSystem, given.toUpperCase()) : given;
     if (!(await loaders.category.load(chapter))) {
-      const expected = bareChapterSystem === CodeSystemId.ICD10CM ? 'an ICD-10-CM chapter ("4") or block ("E08-E13"), or a Category id ("ICD10CM:4")' : 'a Category id such as "CPT:PATH" or "HCPCS:G"';
+      const expected =
+        bareChapterSystem === CodeSystemId.ICD10CM
+          ? 'an ICD-10-CM chapter ("4") or block ("E08-E13"), or a Category id ("ICD10CM:4")'
+          : 'a Category id such as "CPT:PATH" or "HCPCS:G"';
       throw badUserInput(`Chapter ${echo(given)} names no category: expected ${expected}`, { argument: 'chapter', value: given });
     }
   }

@@ -94,23 +94,52 @@ export function judgePairing(diagnosis: CodeNode, procedure: CodeNode, evidence:
   for (const { policy, listings } of evidence.policies) {
     const name = `NCD ${policy.id} (${policy.title})`;
     if (listings.length > 0) {
-      const nodes = listings.map((l): PairingNode => ({ ...base, status: l.status, policyId: policy.id, listedAs: l.listedAs, via: l.via, effectiveFrom: l.effectiveFrom, effectiveTo: l.effectiveTo }));
+      const nodes = listings.map((l): PairingNode => ({
+        ...base,
+        status: l.status,
+        policyId: policy.id,
+        listedAs: l.listedAs,
+        via: l.via,
+        effectiveFrom: l.effectiveFrom,
+        effectiveTo: l.effectiveTo,
+      }));
       pairings.push(...nodes);
-      const deciding = [...nodes].sort((a, b) => (SPECIFICITY[b.via] ?? 0) - (SPECIFICITY[a.via] ?? 0) || (STRICTNESS[b.status] ?? 0) - (STRICTNESS[a.status] ?? 0))[0]!;
+      const deciding = [...nodes].sort(
+        (a, b) => (SPECIFICITY[b.via] ?? 0) - (SPECIFICITY[a.via] ?? 0) || (STRICTNESS[b.status] ?? 0) - (STRICTNESS[a.status] ?? 0),
+      )[0]!;
       answers.push({ policyId: policy.id, policyTitle: policy.title, pairing: deciding });
       for (const l of listings) reasons.push(`${name} lists ${dx} for ${px} as ${describe(l.status)}: ${viaWords(l)}${since(l.effectiveFrom, l.effectiveTo)}.`);
     } else if (policy.defaultStatus && policy.defaultInForce) {
-      const node: PairingNode = { ...base, status: policy.defaultStatus, policyId: policy.id, listedAs: policy.defaultListedAs, via: MatchedVia.DEFAULT_RULE, effectiveFrom: policy.defaultEffectiveFrom, effectiveTo: policy.defaultEffectiveTo };
+      const node: PairingNode = {
+        ...base,
+        status: policy.defaultStatus,
+        policyId: policy.id,
+        listedAs: policy.defaultListedAs,
+        via: MatchedVia.DEFAULT_RULE,
+        effectiveFrom: policy.defaultEffectiveFrom,
+        effectiveTo: policy.defaultEffectiveTo,
+      };
       pairings.push(node);
       answers.push({ policyId: policy.id, policyTitle: policy.title, pairing: node });
-      reasons.push(`${name} governs ${px} and does not list ${dx}: its rule for every code not listed (${policy.defaultListedAs ?? 'default'}) says ${describe(policy.defaultStatus)}.`);
+      reasons.push(
+        `${name} governs ${px} and does not list ${dx}: its rule for every code not listed (${policy.defaultListedAs ?? 'default'}) says ${describe(policy.defaultStatus)}.`,
+      );
     } else {
       answers.push({ policyId: policy.id, policyTitle: policy.title, pairing: null });
       reasons.push(`${name} governs ${px} but neither lists ${dx} nor has a rule for codes it does not list.`);
     }
   }
   for (const c of evidence.curated) {
-    pairings.push({ ...base, status: PairingStatus.CURATED, policyId: null, listedAs: null, via: MatchedVia.CURATED, effectiveFrom: null, effectiveTo: null, curated: c });
+    pairings.push({
+      ...base,
+      status: PairingStatus.CURATED,
+      policyId: null,
+      listedAs: null,
+      via: MatchedVia.CURATED,
+      effectiveFrom: null,
+      effectiveTo: null,
+      curated: c,
+    });
     reasons.push(`A curated pairing by ${c.author} (${c.source}) says ${dx} justifies ${px}.`);
   }
 
@@ -122,7 +151,9 @@ export function judgePairing(diagnosis: CodeNode, procedure: CodeNode, evidence:
   } else if (answers.length > 0) {
     verdict = Verdict.NOT_SUPPORTED;
     const words = answers.map((a) => `NCD ${a.policyId} says ${a.pairing ? describe(a.pairing.status) : 'nothing'}`).join('; ');
-    reasons.unshift(`Not supported: ${px} is governed by ${answers.length === 1 ? 'a policy that does' : 'policies that do'} not cover it for ${dx} (${words}).`);
+    reasons.unshift(
+      `Not supported: ${px} is governed by ${answers.length === 1 ? 'a policy that does' : 'policies that do'} not cover it for ${dx} (${words}).`,
+    );
   } else if (evidence.curated.length > 0) {
     verdict = Verdict.SUPPORTED;
     reasons.unshift(`Supported by a curated pairing: no policy governs ${px}.`);

@@ -6,7 +6,10 @@ import { PairingStatus } from './pairing-status.enum';
 /** Filters of justifiedBy and justifies; the CSV export takes the same ones as query parameters. */
 @ArgsType()
 export class PairingFilterArgs {
-  @Field(() => [PairingStatus], { nullable: true, description: 'Only these statuses. Default: COVERED and CURATED, the pairings that justify; add DENIED or NOT_MEDICALLY_NECESSARY to see those listings.' })
+  @Field(() => [PairingStatus], {
+    nullable: true,
+    description: 'Only these statuses. Default: COVERED and CURATED, the pairings that justify; add DENIED or NOT_MEDICALLY_NECESSARY to see those listings.',
+  })
   @IsOptional()
   @ArrayMinSize(1)
   status?: PairingStatus[] | null;
@@ -18,7 +21,8 @@ export class PairingFilterArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Only paired codes under this category: a Category id ("ICD10CM:4", "ICD10CM:E08-E13", "HCPCS:G"); justifiedBy also takes a bare ICD-10-CM chapter or block ("4", "E08-E13").',
+    description:
+      'Only paired codes under this category: a Category id ("ICD10CM:4", "ICD10CM:E08-E13", "HCPCS:G"); justifiedBy also takes a bare ICD-10-CM chapter or block ("4", "E08-E13").',
   })
   @IsOptional()
   @MaxLength(64)

@@ -70,9 +70,13 @@ function toPairing(row: Row, fixed: CodeNode): PairingNode {
 }
 
 function toPolicy(row: Row): PolicyNode {
-  return { ...(row as unknown as PolicyNode), listingCount: toNumber(row.listingCount ?? 0), governsCount: toNumber(row.governsCount ?? 0), sourceFiles: (row.sourceFiles as string[] | null) ?? [] };
+  return {
+    ...(row as unknown as PolicyNode),
+    listingCount: toNumber(row.listingCount ?? 0),
+    governsCount: toNumber(row.governsCount ?? 0),
+    sourceFiles: (row.sourceFiles as string[] | null) ?? [],
+  };
 }
-
 
 /**
  * Pairings, policies and claim evidence. Every read is one round trip; with a cache, answers it
@@ -121,15 +125,35 @@ export class PairingRepository {
   }
 
   /** `fetch` for the keys the cache lacks (all of them without a cache). */
-  private through<K, V>(name: string, keys: readonly K[], keyOf: (key: K) => string, fetch: (batch: readonly K[]) => Promise<Map<string, V>>): Promise<Map<string, V>> {
+  private through<K, V>(
+    name: string,
+    keys: readonly K[],
+    keyOf: (key: K) => string,
+    fetch: (batch: readonly K[]) => Promise<Map<string, V>>,
+  ): Promise<Map<string, V>> {
     return this.cache ? this.cache.through(name, keys, keyOf, fetch) : fetch(keys);
   }
 
   evidence(pairs: readonly PairKey[], date: string): Promise<Map<string, PairEvidence>> {
-    return this.through(`pairing/evidence@${date}`, pairs, (p) => p.key, async (batch) => {
-      const rows = await this.executor.read('pairing/evidence', { pairs: batch.map((p) => ({ ...p })), date });
-      return new Map(rows.map((r) => [String(r.key), { policies: r.policies as PairEvidence['policies'], curatedCount: toNumber(r.curatedCount), curated: r.curated as PairEvidence['curated'], curatedOthers: (r.curatedOthers ?? []) as NonNullable<PairEvidence['curatedOthers']> }]));
-    });
+    return this.through(
+      `pairing/evidence@${date}`,
+      pairs,
+      (p) => p.key,
+      async (batch) => {
+        const rows = await this.executor.read('pairing/evidence', { pairs: batch.map((p) => ({ ...p })), date });
+        return new Map(
+          rows.map((r) => [
+            String(r.key),
+            {
+              policies: r.policies as PairEvidence['policies'],
+              curatedCount: toNumber(r.curatedCount),
+              curated: r.curated as PairEvidence['curated'],
+              curatedOthers: (r.curatedOthers ?? []) as NonNullable<PairEvidence['curatedOthers']>,
+            },
+          ]),
+        );
+      },
+    );
   }
 
   /** Published or retired codes with their release windows, keyed "SYSTEM|code". */
@@ -143,14 +167,23 @@ export class PairingRepository {
   excludes1Conflicts(codes: readonly string[]): Promise<Excludes1Conflict[]> {
     const pairs = codes.flatMap((a) => codes.filter((b) => b !== a).map((b) => ({ a, b })));
     if (pairs.length === 0) return Promise.resolve([]);
-    return this.cached('pairing/excludes1-conflicts', { codes }, async () => (await this.executor.read('pairing/excludes1-conflicts', { pairs })) as unknown as Excludes1Conflict[]);
+    return this.cached(
+      'pairing/excludes1-conflicts',
+      { codes },
+      async () => (await this.executor.read('pairing/excludes1-conflicts', { pairs })) as unknown as Excludes1Conflict[],
+    );
   }
 
   policies(ids: readonly string[]): Promise<Map<string, PolicyNode>> {
-    return this.through('pairing/policies-by-ids', ids, (id) => id, async (batch) => {
-      const rows = await this.executor.read('pairing/policies-by-ids', { ids: [...batch] });
-      return new Map(rows.map((r) => [String(r.key), toPolicy(r.policy as Row)]));
-    });
+    return this.through(
+      'pairing/policies-by-ids',
+      ids,
+      (id) => id,
+      async (batch) => {
+        const rows = await this.executor.read('pairing/policies-by-ids', { ids: [...batch] });
+        return new Map(rows.map((r) => [String(r.key), toPolicy(r.policy as Row)]));
+      },
+    );
   }
 
   governingPolicies(keys: readonly CodeKey[]): Promise<Map<string, string[]>> {
@@ -169,7 +202,11 @@ export class PairingRepository {
 
   private async readJustifyingSources(filter: Pick<PairingFilter, 'statuses' | 'billableOnly' | 'asOf'>): Promise<JustifyingSources> {
     const [row] = await this.executor.read('pairing/justifying-sets', { statuses: filter.statuses, billableOnly: filter.billableOnly, asOf: filter.asOf });
-    return { universe: toNumber(row?.universe ?? 0), policies: (row?.policies ?? []) as JustifyingSources['policies'], curated: (row?.curated ?? []) as JustifyingSources['curated'] };
+    return {
+      universe: toNumber(row?.universe ?? 0),
+      policies: (row?.policies ?? []) as JustifyingSources['policies'],
+      curated: (row?.curated ?? []) as JustifyingSources['curated'],
+    };
   }
 
   justifyingChapters(procedure: CodeKey, filter: PairingFilter): Promise<Array<{ chapter: CategoryNode; diagnoses: number }>> {
@@ -178,14 +215,24 @@ export class PairingRepository {
 
   private async readJustifyingChapters(procedure: CodeKey, filter: PairingFilter): Promise<Array<{ chapter: CategoryNode; diagnoses: number }>> {
     const rows = await this.executor.read('pairing/justifying-chapters', {
-      system: procedure.system, code: procedure.code, statuses: filter.statuses, policy: filter.policy, billableOnly: filter.billableOnly, asOf: filter.asOf,
+      system: procedure.system,
+      code: procedure.code,
+      statuses: filter.statuses,
+      policy: filter.policy,
+      billableOnly: filter.billableOnly,
+      asOf: filter.asOf,
     });
     return rows.map((r) => ({ chapter: r.chapter as CategoryNode, diagnoses: toNumber(r.diagnoses) }));
   }
 
   async unjustified(filter: PairingFilter, skip: number, limit: number): Promise<{ total: number; codes: CodeNode[] }> {
     const [row] = await this.executor.read('pairing/unjustified', {
-      statuses: filter.statuses, chapter: filter.chapter, billableOnly: filter.billableOnly, asOf: filter.asOf, skip: neo4j.int(skip), limit: neo4j.int(limit),
+      statuses: filter.statuses,
+      chapter: filter.chapter,
+      billableOnly: filter.billableOnly,
+      asOf: filter.asOf,
+      skip: neo4j.int(skip),
+      limit: neo4j.int(limit),
     });
     return { total: toNumber(row?.total ?? 0), codes: (row?.codes ?? []) as CodeNode[] };
   }

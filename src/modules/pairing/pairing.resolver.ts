@@ -16,10 +16,16 @@ import { Policy, type PolicyNode } from './policy.type';
 
 const JUSTIFIED_BY =
   'The diagnoses paired with this procedure, with the policy or curator behind each: policy listings (a code, a range, or a header and the codes under it), ' +
-  'a policy\'s rule for every code it does not list (NCD 190.15 covers them), and curated pairings. By default the pairings that justify it (COVERED, CURATED) in force today, in tabular order.';
+  "a policy's rule for every code it does not list (NCD 190.15 covers them), and curated pairings. By default the pairings that justify it (COVERED, CURATED) in force today, in tabular order.";
 
 /** One page of justifiedBy or justifies, as a connection. */
-async function pairingConnection(direction: PairingDirection, code: CodeNode, filterArgs: PairingFilterArgs, { first, after }: PageArgs, context: Context): Promise<PairingConnection> {
+async function pairingConnection(
+  direction: PairingDirection,
+  code: CodeNode,
+  filterArgs: PairingFilterArgs,
+  { first, after }: PageArgs,
+  context: Context,
+): Promise<PairingConnection> {
   const filter = await resolvePairingFilter(filterArgs, context, bareChapterSystem(direction));
   const skip = offsetAfter(after);
   const page = await context.repositories.pairings.pairingsOf(direction, code, filter, skip, first);
@@ -39,20 +45,28 @@ export class ProcedurePairingResolver {
     return pairingConnection('justified-by', code, filterArgs, { first, after }, context);
   }
 
-  @FieldResolver(() => String, { description: 'Path of the CSV export of justifiedBy with these filters (every page, one row per pairing): GET it from this service.' })
+  @FieldResolver(() => String, {
+    description: 'Path of the CSV export of justifiedBy with these filters (every page, one row per pairing): GET it from this service.',
+  })
   async justifiedByCsv(@Root() code: CodeNode, @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs, @Ctx() context: Context): Promise<string> {
     return exportUrl('justified-by', code, await resolvePairingFilter(filterArgs, context, bareChapterSystem('justified-by')));
   }
 
-  @FieldResolver(() => [ChapterCount], { description: 'The paired diagnoses counted by ICD-10-CM chapter (same filters as justifiedBy; a diagnosis counts once).' })
-  async justifyingChapters(@Root() code: CodeNode, @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs, @Ctx() context: Context): Promise<ChapterCount[]> {
+  @FieldResolver(() => [ChapterCount], {
+    description: 'The paired diagnoses counted by ICD-10-CM chapter (same filters as justifiedBy; a diagnosis counts once).',
+  })
+  async justifyingChapters(
+    @Root() code: CodeNode,
+    @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs,
+    @Ctx() context: Context,
+  ): Promise<ChapterCount[]> {
     const filter = await resolvePairingFilter(filterArgs, context, CodeSystemId.ICD10CM);
     return context.repositories.pairings.justifyingChapters(code, filter);
   }
 
   @FieldResolver(() => [ProcedureOverlap], {
     description:
-      'Other procedures whose justifying diagnoses overlap this one\'s, most similar first. Overlap is the Jaccard index |A ∩ B| / |A ∪ B| of the two sets of loaded ' +
+      "Other procedures whose justifying diagnoses overlap this one's, most similar first. Overlap is the Jaccard index |A ∩ B| / |A ∪ B| of the two sets of loaded " +
       'ICD-10-CM codes that justify them (status filter, default COVERED and CURATED; default rules included).',
   })
   async overlappingProcedures(

@@ -60,7 +60,7 @@ export class Curation {
 
 @ObjectType('Pairing', { description: 'A diagnosis and a procedure paired by a policy or a curator, with the provenance of the pairing.' })
 export class Pairing {
-  @Field(() => ID, { description: 'Stable id: the policy, the entry and the two codes (or the curated pairing\'s id).' })
+  @Field(() => ID, { description: "Stable id: the policy, the entry and the two codes (or the curated pairing's id)." })
   id!: string;
 
   @Field(() => Diagnosis, { description: 'The diagnosis. A code the loaded ICD-10-CM release lacks (the list is older) comes back with retired: true.' })
@@ -75,16 +75,22 @@ export class Pairing {
   @Field(() => Policy, { nullable: true, description: 'The policy behind it; null for a curated pairing.' })
   policy!: unknown;
 
-  @Field(() => Curation, { nullable: true, description: 'The curator\'s facts; null for a policy pairing.' })
+  @Field(() => Curation, { nullable: true, description: "The curator's facts; null for a policy pairing." })
   curation!: CurationNode | null;
 
-  @Field(() => String, { nullable: true, description: 'The entry exactly as the policy lists it: a code (E119), a range (E785-E786) or the default rule (@@@@@@@).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The entry exactly as the policy lists it: a code (E119), a range (E785-E786) or the default rule (@@@@@@@).',
+  })
   listedAs!: string | null;
 
   @Field(() => MatchedVia, { description: 'How the diagnosis was reached from the entry.' })
   matchedVia!: MatchedVia;
 
-  @Field(() => String, { nullable: true, description: 'The listing (or rule) is in force from (ISO date). Null for curated pairings: they hold while active (see curation).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The listing (or rule) is in force from (ISO date). Null for curated pairings: they hold while active (see curation).',
+  })
   effectiveFrom!: string | null;
 
   @Field(() => String, { nullable: true, description: 'In force until (ISO date, inclusive); null when open.' })

@@ -42,7 +42,11 @@ export class Policy {
   @Field(() => String, { nullable: true, description: 'In force until: the latest end, once every row has one (ISO date); null while any row is open.' })
   effectiveTo!: string | null;
 
-  @Field(() => PairingStatus, { nullable: true, description: 'What the policy says about every diagnosis it does not list (NOT_MEDICALLY_NECESSARY for most lab NCDs, COVERED for 190.15 Blood Counts); null when it has no such rule.' })
+  @Field(() => PairingStatus, {
+    nullable: true,
+    description:
+      'What the policy says about every diagnosis it does not list (NOT_MEDICALLY_NECESSARY for most lab NCDs, COVERED for 190.15 Blood Counts); null when it has no such rule.',
+  })
   defaultStatus!: PairingStatus | null;
 
   @Field(() => String, { nullable: true, description: 'The default rule\'s entry as listed ("@@@@@@@").' })

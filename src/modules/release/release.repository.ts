@@ -55,6 +55,11 @@ export class ReleaseRepository {
 
   async byCodes(keys: readonly CodeKey[]): Promise<Map<string, CodeReleases>> {
     const rows = await this.executor.read('release/by-codes', { keys: keys.map(({ system, code }) => ({ system, code })) });
-    return new Map(rows.map((row) => [String(row.key), { validIn: row.validIn as string[], addedIn: row.addedIn as string[], revisions: row.revisions as CodeReleases['revisions'] }]));
+    return new Map(
+      rows.map((row) => [
+        String(row.key),
+        { validIn: row.validIn as string[], addedIn: row.addedIn as string[], revisions: row.revisions as CodeReleases['revisions'] },
+      ]),
+    );
   }
 }

@@ -47,7 +47,10 @@ export class CodeReleasesResolver {
   @FieldResolver(() => [Revision], { description: 'Title revisions recorded by the loaded addenda, oldest first.' })
   async revisions(@Root() code: CodeNode, @Ctx() context: Context): Promise<Revision[]> {
     const { revisions } = await context.loaders.codeReleases.load(code);
-    const releases = await releasesById(revisions.map((r) => r.release), context);
+    const releases = await releasesById(
+      revisions.map((r) => r.release),
+      context,
+    );
     const byId = new Map(releases.map((r) => [r.id, r]));
     return revisions.flatMap((r) => {
       const release = byId.get(r.release);

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
 
-@ObjectType({ description: 'A code that a release\'s addenda delete: it is not valid in that release.' })
+@ObjectType({ description: "A code that a release's addenda delete: it is not valid in that release." })
 export class DeletedCode {
   @Field(() => String)
   code!: string;
@@ -66,7 +66,7 @@ export class Release {
   deleted!: DeletedCode[] | null;
 }
 
-@ObjectType({ description: 'A title change recorded by a release\'s addenda.' })
+@ObjectType({ description: "A title change recorded by a release's addenda." })
 export class Revision {
   @Field(() => Release)
   release!: Release;

@@ -76,7 +76,12 @@ export function queryVariants(words: string[], table?: Map<string, SynonymEntry>
   }
   for (const m of matches) {
     for (const expansion of m.entry.expansions.slice(0, 3)) {
-      add({ words: replaced([{ start: m.start, length: m.length, by: expansion }]), expandedFrom: m.entry.term, expandedTo: expansion.join(' '), termWords: termWords.filter((w) => !words.slice(m.start, m.start + m.length).includes(w)) });
+      add({
+        words: replaced([{ start: m.start, length: m.length, by: expansion }]),
+        expandedFrom: m.entry.term,
+        expandedTo: expansion.join(' '),
+        termWords: termWords.filter((w) => !words.slice(m.start, m.start + m.length).includes(w)),
+      });
     }
   }
   return variants;
@@ -98,7 +103,8 @@ const CODE_PREFIX = /^(?=[^ ]*\d)[A-Z0-9]{1,3}(\.[A-Z0-9]{0,4}|[A-Z0-9]{0,4})$/;
 export function planSearch(raw: string): SearchPlan {
   const text = raw.trim();
   if (text.length === 0) throw badUserInput('Search text is empty: expected at least one letter or digit', { argument: 'text', value: raw });
-  if (text.length > MAX_TEXT) throw badUserInput(`Search text ${echo(text)} is ${text.length} characters long; expected at most ${MAX_TEXT}`, { argument: 'text', value: raw });
+  if (text.length > MAX_TEXT)
+    throw badUserInput(`Search text ${echo(text)} is ${text.length} characters long; expected at most ${MAX_TEXT}`, { argument: 'text', value: raw });
   const upper = text.toUpperCase();
   // A code-shaped token that is a synonym term ("dm2", "t2dm") is searched as words.
   if (CODE_PREFIX.test(upper) && !synonyms().has(text.toLowerCase())) {
@@ -109,7 +115,8 @@ export function planSearch(raw: string): SearchPlan {
   }
   const words = searchWords(text);
   if (words.length === 0) throw badUserInput(`Search text ${echo(text)} has no letters or digits`, { argument: 'text', value: raw });
-  if (words.length > MAX_WORDS) throw badUserInput(`Search text ${echo(text)} has ${words.length} words; expected at most ${MAX_WORDS}`, { argument: 'text', value: raw });
+  if (words.length > MAX_WORDS)
+    throw badUserInput(`Search text ${echo(text)} has ${words.length} words; expected at most ${MAX_WORDS}`, { argument: 'text', value: raw });
   // Words are letters and digits only, so nothing in them is Lucene syntax.
   const variants = queryVariants(words).map((v) => ({ ...v, words: required(v.words) }));
   return { mode: 'text', lucene: luceneOf(variants, false), fuzzyLucene: luceneOf(variants, true), variants };

@@ -33,8 +33,33 @@ export interface RankedMatch {
  * wholly) and words in parentheses (the tabular list's nonessential modifiers).
  */
 const NEUTRAL = new Set([
-  'unspecified', 'specified', 'not', 'nos', 'site', 'without', 'complication', 'complications', 'elsewhere', 'classified',
-  'of', 'the', 'and', 'or', 'in', 'on', 'to', 'by', 'a', 'an', 'for', 'as', 'at', 'with', 'due', 'mellitus', 'nec',
+  'unspecified',
+  'specified',
+  'not',
+  'nos',
+  'site',
+  'without',
+  'complication',
+  'complications',
+  'elsewhere',
+  'classified',
+  'of',
+  'the',
+  'and',
+  'or',
+  'in',
+  'on',
+  'to',
+  'by',
+  'a',
+  'an',
+  'for',
+  'as',
+  'at',
+  'with',
+  'due',
+  'mellitus',
+  'nec',
 ]);
 
 /** Score of each tier; a tier is the kind of match, the rest of the score orders within a tier. */
@@ -188,7 +213,8 @@ export function rankCandidate(c: SearchCandidate, variants: QueryVariant[]): Ran
         score -= EXPANDED;
         why.unshift(`expanded "${v.expandedFrom}" to "${v.expandedTo}" (synonyms file)`);
       }
-      if (!best || score > best.score) best = { score, why, matchedText: t.text, matchedField: t.field, expandedFrom: v.expandedFrom, expandedTo: v.expandedTo };
+      if (!best || score > best.score)
+        best = { score, why, matchedText: t.text, matchedField: t.field, expandedFrom: v.expandedFrom, expandedTo: v.expandedTo };
     }
   }
   if (best) return { ...best, score: round(best.score) };
@@ -226,5 +252,10 @@ function round(n: number): number {
 export function rankCandidates<T extends SearchCandidate>(candidates: T[], variants: QueryVariant[]): Array<T & { match: RankedMatch }> {
   return candidates
     .map((c) => ({ ...c, match: rankCandidate(c, variants) }))
-    .sort((a, b) => b.match.score - a.match.score || (a.sequence ?? Number.MAX_SAFE_INTEGER) - (b.sequence ?? Number.MAX_SAFE_INTEGER) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    .sort(
+      (a, b) =>
+        b.match.score - a.match.score ||
+        (a.sequence ?? Number.MAX_SAFE_INTEGER) - (b.sequence ?? Number.MAX_SAFE_INTEGER) ||
+        (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    );
 }

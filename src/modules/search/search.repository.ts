@@ -51,14 +51,23 @@ export class SearchRepository {
   private async read(plan: SearchPlan, filter: SearchFilter): Promise<SearchPage> {
     const params = { systems: filter.systems, billableOnly: filter.billableOnly };
     if (plan.mode === 'code') {
-      const [row] = await this.executor.read('search/code-prefix', { ...params, prefixes: plan.prefixes, exact: plan.text, skip: neo4j.int(filter.skip), limit: neo4j.int(filter.limit) });
+      const [row] = await this.executor.read('search/code-prefix', {
+        ...params,
+        prefixes: plan.prefixes,
+        exact: plan.text,
+        skip: neo4j.int(filter.skip),
+        limit: neo4j.int(filter.limit),
+      });
       const hits = (row?.hits as Array<{ code: CodeNode }> | undefined) ?? [];
       return { total: toNumber(row?.total ?? 0), hits: hits.map((h) => ({ node: h.code, match: rankCodeHit(h.code.code, plan.text) })) };
     }
     const candidates = Math.min(MAX_RANKED, Math.max(SEARCH_CANDIDATES, filter.skip + filter.limit));
     const query = async (lucene: string) => {
       const [row] = await this.executor.read('search/ranked', { ...params, lucene, licensed: filter.licensed, candidates: neo4j.int(candidates) });
-      const rows = ((row?.candidates as CandidateRow[] | undefined) ?? []).map((c) => ({ ...c, sequence: c.sequence === null || c.sequence === undefined ? null : toNumber(c.sequence) }));
+      const rows = ((row?.candidates as CandidateRow[] | undefined) ?? []).map((c) => ({
+        ...c,
+        sequence: c.sequence === null || c.sequence === undefined ? null : toNumber(c.sequence),
+      }));
       return { total: toNumber(row?.total ?? 0), ranked: rankCandidates(rows, plan.variants) };
     };
     let found = await query(plan.lucene);
@@ -67,7 +76,9 @@ export class SearchRepository {
       const fuzzy = await query(plan.fuzzyLucene);
       if (fuzzy.total > 0) found = fuzzy;
     }
-    const hits = found.ranked.slice(filter.skip, filter.skip + filter.limit).map(({ match, includes: _n, inclusionTerms: _i, pcsBodyPartTerms: _p, sequence: _s, ...node }) => ({ node: node as CodeNode, match }));
+    const hits = found.ranked
+      .slice(filter.skip, filter.skip + filter.limit)
+      .map(({ match, includes: _n, inclusionTerms: _i, pcsBodyPartTerms: _p, sequence: _s, ...node }) => ({ node: node as CodeNode, match }));
     const total = found.total;
     return { total: Math.min(MAX_RANKED, total), hits };
   }

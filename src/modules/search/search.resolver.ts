@@ -26,7 +26,13 @@ export class SearchResolver {
   ): Promise<SearchConnection> {
     const plan = planSearch(text);
     const skip = offsetAfter(after);
-    const page = await repositories.search.search(plan, { systems: systems?.length ? systems : null, billableOnly, skip, limit: first, licensed: isLicensed(caller) });
+    const page = await repositories.search.search(plan, {
+      systems: systems?.length ? systems : null,
+      billableOnly,
+      skip,
+      limit: first,
+      licensed: isLicensed(caller),
+    });
     return toSearchConnection(page.hits, skip, page.total);
   }
 }

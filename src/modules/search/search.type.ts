@@ -13,10 +13,15 @@ export class SearchEdge {
   @Field(() => Code)
   node!: CodeNode;
 
-  @Field(() => Float, { description: 'Rank score (higher is better): 100 exact code, about 90 exact title or term, about 70 every word matched, about 50 with a typo, less per extra word and code character.' })
+  @Field(() => Float, {
+    description:
+      'Rank score (higher is better): 100 exact code, about 90 exact title or term, about 70 every word matched, about 50 with a typo, less per extra word and code character.',
+  })
   score!: number;
 
-  @Field(() => [String], { description: 'Why the code ranks where it does, in words ("exact inclusion term", "1 more word in the title: other", "4-character code").' })
+  @Field(() => [String], {
+    description: 'Why the code ranks where it does, in words ("exact inclusion term", "1 more word in the title: other", "4-character code").',
+  })
   why!: string[];
 
   @Field(() => String, { description: 'The text that matched: the title, a short title, an inclusion term, a PCS body-part term or the code.' })
@@ -25,7 +30,11 @@ export class SearchEdge {
   @Field(() => MatchedField)
   matchedField!: MatchedField;
 
-  @Field(() => String, { nullable: true, description: 'The synonym or abbreviation of the query that was expanded to find this code ("mi"), from data/search/synonyms.tsv; null when the words as typed matched.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The synonym or abbreviation of the query that was expanded to find this code ("mi"), from data/search/synonyms.tsv; null when the words as typed matched.',
+  })
   expandedFrom!: string | null;
 
   @Field(() => String, { nullable: true, description: 'What `expandedFrom` was expanded to ("acute myocardial infarction").' })
@@ -37,7 +46,7 @@ export class SearchConnection {
   @Field(() => [SearchEdge])
   edges!: SearchEdge[];
 
-  @Field(() => [Code], { description: 'The page\'s codes, without cursors.' })
+  @Field(() => [Code], { description: "The page's codes, without cursors." })
   nodes!: CodeNode[];
 
   @Field(() => PageInfo)

@@ -15,12 +15,21 @@ export async function fetchPairingPage(
 ): Promise<Connection<PairingNode>> {
   if (direction === 'justifiedBy') {
     const data = await gql<{ code: { justifiedBy: Connection<PairingNode> } | null }>(JUSTIFIED_BY_PAGE, {
-      code: code.code, system: code.systemId, policy: options.policy ?? null, status: options.status ?? null, first: options.first, after: options.after ?? null,
+      code: code.code,
+      system: code.systemId,
+      policy: options.policy ?? null,
+      status: options.status ?? null,
+      first: options.first,
+      after: options.after ?? null,
     });
     return data.code!.justifiedBy;
   }
   const data = await gql<{ code: { justifies: Connection<PairingNode> } | null }>(JUSTIFIES_PAGE, {
-    code: code.code, system: code.systemId, status: options.status ?? null, first: options.first, after: options.after ?? null,
+    code: code.code,
+    system: code.systemId,
+    status: options.status ?? null,
+    first: options.first,
+    after: options.after ?? null,
   });
   return data.code!.justifies;
 }

@@ -1,7 +1,20 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { fetchCode, fetchNeighbourhood, fetchPairingPage } from './graph-data';
 import { placeInGroup, placeNeighbourhood, type Point } from './layout';
-import { codeNode, codeNodeId, GROUP_CAP, groupEdge, groupNode, moreLabel, pairedCode, pairingGroupId, type EdgeData, type Elements, type MoreSpec, type NodeData } from './neighbourhood';
+import {
+  codeNode,
+  codeNodeId,
+  GROUP_CAP,
+  groupEdge,
+  groupNode,
+  moreLabel,
+  pairedCode,
+  pairingGroupId,
+  type EdgeData,
+  type Elements,
+  type MoreSpec,
+  type NodeData,
+} from './neighbourhood';
 import type { SystemId } from './types';
 
 export const SYSTEM_COLOURS: Record<SystemId, string> = {
@@ -21,35 +34,83 @@ const STYLE: cytoscape.StylesheetJson = [
   {
     selector: 'node',
     style: {
-      label: 'data(label)', 'font-size': 11, 'text-valign': 'center', 'text-halign': 'center', color: '#fff',
-      'text-outline-width': 0, width: labelWidth, height: 24, shape: 'round-rectangle', 'background-color': '#64748b',
+      label: 'data(label)',
+      'font-size': 11,
+      'text-valign': 'center',
+      'text-halign': 'center',
+      color: '#fff',
+      'text-outline-width': 0,
+      width: labelWidth,
+      height: 24,
+      shape: 'round-rectangle',
+      'background-color': '#64748b',
     },
   },
-  ...(Object.entries(SYSTEM_COLOURS).map(([system, colour]) => ({ selector: `node[system = "${system}"]`, style: { 'background-color': colour } })) as cytoscape.StylesheetJson),
-  { selector: 'node[?hub]', style: { 'font-size': 15, 'font-weight': 'bold', height: 34, width: (node: NodeSingular) => labelWidth(node) * 1.35, 'border-width': 3, 'border-color': '#111827' } },
+  ...(Object.entries(SYSTEM_COLOURS).map(([system, colour]) => ({
+    selector: `node[system = "${system}"]`,
+    style: { 'background-color': colour },
+  })) as cytoscape.StylesheetJson),
+  {
+    selector: 'node[?hub]',
+    style: {
+      'font-size': 15,
+      'font-weight': 'bold',
+      height: 34,
+      width: (node: NodeSingular) => labelWidth(node) * 1.35,
+      'border-width': 3,
+      'border-color': '#111827',
+    },
+  },
   { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#111827' } },
   { selector: 'node[kind = "category"]', style: { 'background-color': '#e2e8f0', color: '#1e293b', 'border-width': 1, 'border-color': '#94a3b8' } },
   { selector: 'node[kind = "system"]', style: { shape: 'ellipse', 'background-opacity': 0.85 } },
   { selector: 'node[kind = "organization"]', style: { shape: 'hexagon', 'background-color': '#334155', height: 30 } },
-  { selector: 'node[kind = "more"]', style: { 'background-color': '#fff', color: '#0f172a', 'border-width': 2, 'border-style': 'dashed', 'border-color': '#475569', 'font-weight': 'bold' } },
+  {
+    selector: 'node[kind = "more"]',
+    style: { 'background-color': '#fff', color: '#0f172a', 'border-width': 2, 'border-style': 'dashed', 'border-color': '#475569', 'font-weight': 'bold' },
+  },
   {
     selector: 'node[kind = "policy"]',
     style: {
-      shape: 'round-rectangle', 'background-color': '#f8fafc', 'border-width': 1, 'border-color': '#94a3b8', color: '#0f172a', 'font-size': 12,
-      'font-weight': 'bold', 'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': -4, padding: '12px',
+      shape: 'round-rectangle',
+      'background-color': '#f8fafc',
+      'border-width': 1,
+      'border-color': '#94a3b8',
+      color: '#0f172a',
+      'font-size': 12,
+      'font-weight': 'bold',
+      'text-valign': 'top',
+      'text-halign': 'center',
+      'text-margin-y': -4,
+      padding: '12px',
     },
   },
   { selector: ':selected', style: { 'overlay-color': '#facc15', 'overlay-opacity': 0.35 } },
   {
     selector: 'edge',
     style: {
-      label: 'data(label)', 'font-size': 9, color: '#334155', 'text-background-color': '#fff', 'text-background-opacity': 0.85,
-      'text-background-padding': '1px', width: 1.5, 'line-color': '#94a3b8', 'target-arrow-color': '#94a3b8', 'target-arrow-shape': 'triangle',
-      'curve-style': 'bezier', 'text-rotation': 'autorotate',
+      label: 'data(label)',
+      'font-size': 9,
+      color: '#334155',
+      'text-background-color': '#fff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '1px',
+      width: 1.5,
+      'line-color': '#94a3b8',
+      'target-arrow-color': '#94a3b8',
+      'target-arrow-shape': 'triangle',
+      'curve-style': 'bezier',
+      'text-rotation': 'autorotate',
     },
   },
-  { selector: 'edge[relation = "justifies"]', style: { 'line-color': '#16a34a', 'target-arrow-color': '#16a34a', width: 2.5, color: '#166534', 'font-size': 11 } },
-  { selector: 'edge[relation = "EXCLUDES1"], edge[relation = "EXCLUDES2"]', style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', 'line-style': 'dashed' } },
+  {
+    selector: 'edge[relation = "justifies"]',
+    style: { 'line-color': '#16a34a', 'target-arrow-color': '#16a34a', width: 2.5, color: '#166534', 'font-size': 11 },
+  },
+  {
+    selector: 'edge[relation = "EXCLUDES1"], edge[relation = "EXCLUDES2"]',
+    style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', 'line-style': 'dashed' },
+  },
 ];
 
 export interface GraphCallbacks {
@@ -66,7 +127,10 @@ export class GraphView {
   private readonly expanded = new Set<string>();
   private busy = 0;
 
-  constructor(private readonly container: HTMLElement, private readonly callbacks: GraphCallbacks) {
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly callbacks: GraphCallbacks,
+  ) {
     this.cy = cytoscape({ container, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3, boxSelectionEnabled: false });
     this.cy.on('tap', 'node', (event) => void this.onTap(event.target as NodeSingular));
     this.cy.on('dbltap', 'node[kind = "code"]', (event) => {
@@ -260,14 +324,28 @@ export class GraphView {
     const before = group ? group.boundingBox() : null;
     const siblings = node.isChild() ? node.parent().children().not(node) : this.cy.collection();
     const codes = nodes.filter((n) => n.kind === 'code' && this.cy.getElementById(n.id).empty());
-    const points = placeInGroup(siblings.map((n) => ({ ...(n as NodeSingular).position() })), codes.length, { ...node.position() });
+    const points = placeInGroup(
+      siblings.map((n) => ({ ...(n as NodeSingular).position() })),
+      codes.length,
+      { ...node.position() },
+    );
     const at = new Map<string, Point>(codes.map((n, i) => [n.id, points[i]!]));
     if (!node.isChild()) this.avoidOverlap(at, { ...node.position() });
     this.add({ nodes, edges }, at);
     if (remaining > 0) {
       node.data({ label: moreLabel(remaining), title: `${remaining} more: click to draw the next ${GROUP_CAP}` });
       this.callbacks.select(node.data() as NodeData);
-      const lowest = placeInGroup(node.isChild() ? node.parent().children().not(node).map((n) => ({ ...(n as NodeSingular).position() })) : [...at.values()], 1, { ...node.position() })[0]!;
+      const lowest = placeInGroup(
+        node.isChild()
+          ? node
+              .parent()
+              .children()
+              .not(node)
+              .map((n) => ({ ...(n as NodeSingular).position() }))
+          : [...at.values()],
+        1,
+        { ...node.position() },
+      )[0]!;
       node.position(lowest);
     } else {
       this.more.delete(node.id());

@@ -1,6 +1,9 @@
 /** The one way the page reads data: POST to the service's public /graphql endpoint. */
 export class GraphQLRequestError extends Error {
-  constructor(message: string, readonly code: string | undefined) {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
     super(message);
   }
 }

@@ -1,6 +1,9 @@
 import type { EdgeData, NodeData } from './neighbourhood';
 
-export interface Point { x: number; y: number }
+export interface Point {
+  x: number;
+  y: number;
+}
 
 const COLUMN = 82;
 const ROW = 40;
@@ -15,12 +18,18 @@ export function placeNeighbourhood(hub: string, nodes: NodeData[], edges: EdgeDa
   const at = new Map<string, Point>();
   const byId = new Map(nodes.map((n) => [n.id, n]));
   at.set(hub, centre);
-  const out = (relation: string) => edges.filter((e) => e.source === hub && e.relation === relation).map((e) => e.target).filter((id) => byId.has(id));
+  const out = (relation: string) =>
+    edges
+      .filter((e) => e.source === hub && e.relation === relation)
+      .map((e) => e.target)
+      .filter((id) => byId.has(id));
 
   for (const id of out('parent')) at.set(id, { x: centre.x, y: centre.y - 110 });
   for (const id of out('in system')) {
     at.set(id, { x: centre.x + 190, y: centre.y - 110 });
-    edges.filter((e) => e.source === id && e.relation === 'maintained by').forEach((e, i) => at.set(e.target, { x: centre.x + 330, y: centre.y - 110 + i * ROW }));
+    edges
+      .filter((e) => e.source === id && e.relation === 'maintained by')
+      .forEach((e, i) => at.set(e.target, { x: centre.x + 330, y: centre.y - 110 + i * ROW }));
   }
   const children = out('child');
   const perRow = 6;

@@ -22,7 +22,13 @@ const graph = new GraphView(graphBox, {
   select: (node: NodeData | null) => {
     selection.replaceChildren(
       ...(node
-        ? [h('strong', {}, node.label), ' ', node.title, ' ', node.kind === 'code' ? h('a', { href: codeHref({ code: node.code!, systemId: node.system! }) }, 'Open') : '']
+        ? [
+            h('strong', {}, node.label),
+            ' ',
+            node.title,
+            ' ',
+            node.kind === 'code' ? h('a', { href: codeHref({ code: node.code!, systemId: node.system! }) }, 'Open') : '',
+          ]
         : []),
     );
   },
@@ -60,10 +66,7 @@ async function show(code: string, system: string | null): Promise<void> {
     claim.prefill(detail);
     graphPanel.hidden = false;
     pairingPanel.hidden = false;
-    await Promise.all([
-      fetchNeighbourhood(detail).then((elements) => graph.show(elements)),
-      renderPairingPanel(pairingPanel, detail),
-    ]);
+    await Promise.all([fetchNeighbourhood(detail).then((elements) => graph.show(elements)), renderPairingPanel(pairingPanel, detail)]);
   } catch (error) {
     codeView.replaceChildren(h('p', { class: 'error', role: 'alert' }, error instanceof Error ? error.message : String(error)));
   } finally {

@@ -46,7 +46,18 @@ export interface Elements {
 
 export type MoreSpec =
   | { id: string; kind: 'children'; hub: string; rest: CodeRef[] }
-  | { id: string; kind: 'pairings'; hub: string; hubCode: CodeRef; direction: 'justifiedBy' | 'justifies'; group: string | null; policy: string | null; status: PairingStatus[] | null; after: string | null; remaining: number };
+  | {
+      id: string;
+      kind: 'pairings';
+      hub: string;
+      hubCode: CodeRef;
+      direction: 'justifiedBy' | 'justifies';
+      group: string | null;
+      policy: string | null;
+      status: PairingStatus[] | null;
+      after: string | null;
+      remaining: number;
+    };
 
 export const codeNodeId = (c: { systemId: string; code: string }): string => `code:${c.systemId}:${c.code}`;
 
@@ -87,7 +98,12 @@ export function neighbourhood(detail: CodeDetail, groups: PairingGroup[], rest?:
   if (detail.children.length > shown.length) {
     const id = `more:${hub}:children`;
     const rest = detail.children.slice(shown.length);
-    nodes.push({ id, label: moreLabel(rest.length), kind: 'more', title: `${rest.length} more children of ${detail.code}: click to draw the next ${GROUP_CAP}` });
+    nodes.push({
+      id,
+      label: moreLabel(rest.length),
+      kind: 'more',
+      title: `${rest.length} more children of ${detail.code}: click to draw the next ${GROUP_CAP}`,
+    });
     edges.push(edge(hub, id, 'child'));
     more.push({ id, kind: 'children', hub, rest });
   }
@@ -126,7 +142,18 @@ export function neighbourhood(detail: CodeDetail, groups: PairingGroup[], rest?:
     if (remaining > 0) {
       const id = `more:${groupId}`;
       nodes.push({ id, label: moreLabel(remaining), kind: 'more', parent: groupId, title: `${remaining} more: click to draw the next ${GROUP_CAP}` });
-      more.push({ id, kind: 'pairings', hub, hubCode: detail, direction, group: groupId, policy: group.policy?.id ?? null, status: group.status, after: group.endCursor, remaining });
+      more.push({
+        id,
+        kind: 'pairings',
+        hub,
+        hubCode: detail,
+        direction,
+        group: groupId,
+        policy: group.policy?.id ?? null,
+        status: group.status,
+        after: group.endCursor,
+        remaining,
+      });
     }
   }
   if (rest && rest.totalCount > rest.shown) {
@@ -146,7 +173,9 @@ export function pairedCode(pairing: PairingNode, direction: 'justifiedBy' | 'jus
 }
 
 export function groupNode(id: string, group: Pick<PairingGroup, 'policy' | 'status' | 'totalCount'>): NodeData {
-  const title = group.policy ? `NCD ${group.policy.id} ${group.policy.title.length > 34 ? `${group.policy.title.slice(0, 33)}…` : group.policy.title}` : 'Curated pairings';
+  const title = group.policy
+    ? `NCD ${group.policy.id} ${group.policy.title.length > 34 ? `${group.policy.title.slice(0, 33)}…` : group.policy.title}`
+    : 'Curated pairings';
   const count = group.totalCount === null ? '' : ` (${group.totalCount.toLocaleString('en-US')})`;
   return { id, label: `${title}${count}`, kind: 'policy', title: group.policy ? `${group.policy.id} ${group.policy.title}` : title };
 }

@@ -3,7 +3,12 @@ import { gql } from './graphql';
 import { DIAGNOSIS_PAIRINGS, PROCEDURE_PAIRINGS } from './queries';
 import { STATUS_LABEL, STATUSES, type CodeDetail, type PairingNode, type PairingStatus } from './types';
 
-interface Totals { covered: { totalCount: number }; curated: { totalCount: number }; denied: { totalCount: number }; notNecessary: { totalCount: number } }
+interface Totals {
+  covered: { totalCount: number };
+  curated: { totalCount: number };
+  denied: { totalCount: number };
+  notNecessary: { totalCount: number };
+}
 interface ProcedureData extends Totals {
   justifyingChapters: Array<{ diagnoses: number; chapter: { id: string; code: string; title: string } }>;
   list: { totalCount: number; nodes: PairingNode[] };
@@ -60,7 +65,9 @@ export function chapterChart(rows: ProcedureData['justifyingChapters']): SVGSVGE
 
 function pairingRow(p: PairingNode, other: 'diagnosis' | 'procedure'): HTMLTableRowElement {
   const code = p[other];
-  return h('tr', {},
+  return h(
+    'tr',
+    {},
     h('td', {}, h('a', { href: codeHref(code), class: 'code-link' }, code.code)),
     h('td', {}, code.display),
     h('td', {}, h('span', { class: `status status-${p.status}` }, STATUS_LABEL[p.status])),
@@ -82,12 +89,20 @@ export async function renderPairingPanel(root: HTMLElement, detail: CodeDetail, 
     : (await gql<{ code: DiagnosisData | null }>(DIAGNOSIS_PAIRINGS, variables)).code;
   if (!data) return;
   const key = status.join(',');
-  const tabs = h('div', { class: 'tabs', role: 'group', 'aria-label': 'Status' },
-    h('button', { type: 'button', 'aria-pressed': String(key === 'COVERED,CURATED'), onclick: () => void renderPairingPanel(root, detail, ['COVERED', 'CURATED']) },
-      `Justifying (${(totalOf(data, 'COVERED') + totalOf(data, 'CURATED')).toLocaleString('en-US')})`),
+  const tabs = h(
+    'div',
+    { class: 'tabs', role: 'group', 'aria-label': 'Status' },
+    h(
+      'button',
+      { type: 'button', 'aria-pressed': String(key === 'COVERED,CURATED'), onclick: () => void renderPairingPanel(root, detail, ['COVERED', 'CURATED']) },
+      `Justifying (${(totalOf(data, 'COVERED') + totalOf(data, 'CURATED')).toLocaleString('en-US')})`,
+    ),
     ...STATUSES.map((s) =>
-      h('button', { type: 'button', 'data-status': s, 'aria-pressed': String(key === s), onclick: () => void renderPairingPanel(root, detail, [s]) },
-        `${STATUS_LABEL[s]} (${totalOf(data, s).toLocaleString('en-US')})`),
+      h(
+        'button',
+        { type: 'button', 'data-status': s, 'aria-pressed': String(key === s), onclick: () => void renderPairingPanel(root, detail, [s]) },
+        `${STATUS_LABEL[s]} (${totalOf(data, s).toLocaleString('en-US')})`,
+      ),
     ),
   );
   const csv = procedure ? (data as ProcedureData).justifiedByCsv : (data as DiagnosisData).justifiesCsv;
@@ -97,18 +112,32 @@ export async function renderPairingPanel(root: HTMLElement, detail: CodeDetail, 
     h('h2', {}, procedure ? `Diagnoses that justify ${detail.code}` : `What ${detail.code} justifies`),
     tabs,
     procedure
-      ? h('div', { class: 'chapters' },
+      ? h(
+          'div',
+          { class: 'chapters' },
           h('h3', {}, `${statusWords[0]!.toUpperCase()}${statusWords.slice(1)} diagnoses per ICD-10-CM chapter`),
           (data as ProcedureData).justifyingChapters.length ? chapterChart((data as ProcedureData).justifyingChapters) : h('p', { class: 'muted' }, 'None.'),
         )
       : '',
-    h('p', {},
+    h(
+      'p',
+      {},
       `${data.list.totalCount.toLocaleString('en-US')} ${statusWords} pairing(s)${data.list.totalCount > data.list.nodes.length ? `, first ${data.list.nodes.length} below` : ''}. `,
       h('a', { href: csv, class: 'csv-link', download: '' }, 'Download all as CSV'),
     ),
     data.list.nodes.length
-      ? h('table', { class: 'pairings' },
-          h('thead', {}, h('tr', {}, ...[other === 'diagnosis' ? 'Diagnosis' : 'Procedure', 'Title', 'Status', 'Policy', 'Listed as', 'Matched via'].map((t) => h('th', {}, t)))),
+      ? h(
+          'table',
+          { class: 'pairings' },
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ...[other === 'diagnosis' ? 'Diagnosis' : 'Procedure', 'Title', 'Status', 'Policy', 'Listed as', 'Matched via'].map((t) => h('th', {}, t)),
+            ),
+          ),
           h('tbody', {}, ...data.list.nodes.map((p) => pairingRow(p, other))),
         )
       : '',

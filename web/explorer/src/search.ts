@@ -6,8 +6,15 @@ import type { CodeRef } from './types';
 /** The search box: an ARIA combobox over `search` (all systems), driven by the keyboard or the mouse. */
 export function mountSearch(root: HTMLElement, pick: (code: CodeRef) => void): HTMLInputElement {
   const input = h('input', {
-    id: 'search-input', type: 'search', role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'search-results',
-    placeholder: 'Search codes or titles: 80061, E11.9, "diab typ 2"', autocomplete: 'off', 'aria-label': 'Search codes',
+    id: 'search-input',
+    type: 'search',
+    role: 'combobox',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': 'search-results',
+    placeholder: 'Search codes or titles: 80061, E11.9, "diab typ 2"',
+    autocomplete: 'off',
+    'aria-label': 'Search codes',
   });
   const list = h('ul', { id: 'search-results', role: 'listbox', hidden: true });
   const status = h('span', { class: 'search-status', 'aria-live': 'polite' });
@@ -42,7 +49,19 @@ export function mountSearch(root: HTMLElement, pick: (code: CodeRef) => void): H
   const render = (total: number) => {
     list.replaceChildren(
       ...results.map((code, i) =>
-        h('li', { id: `search-option-${i}`, role: 'option', 'aria-selected': 'false', 'data-code': code.code, 'data-system': code.systemId, onmousedown: (e) => { e.preventDefault(); choose(i); } },
+        h(
+          'li',
+          {
+            id: `search-option-${i}`,
+            role: 'option',
+            'aria-selected': 'false',
+            'data-code': code.code,
+            'data-system': code.systemId,
+            onmousedown: (e) => {
+              e.preventDefault();
+              choose(i);
+            },
+          },
           h('span', { class: `badge sys-${code.systemId}` }, code.systemId),
           h('strong', {}, code.code),
           h('span', { class: 'title' }, code.display),
