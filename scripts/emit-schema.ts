@@ -6,7 +6,7 @@ import { createSchema, printSdl } from '../src/schema';
 
 export const SDL_FILE = path.join(PROJECT_ROOT, 'schema', 'schema.graphql');
 
-createSchema().then((schema) => {
+void createSchema().then((schema) => {
   fs.writeFileSync(SDL_FILE, printSdl(schema));
   console.log(`wrote ${path.relative(process.cwd(), SDL_FILE)}`);
 });

@@ -5,7 +5,7 @@ import cliProgress from 'cli-progress';
  * logs, pipes) one line per finished step instead of redrawn bars.
  */
 export function createProgress() {
-  const tty = process.stderr.isTTY === true;
+  const tty = process.stderr.isTTY;
   const multibar = tty
     ? new cliProgress.MultiBar(
         {

@@ -66,13 +66,13 @@ async function main(): Promise<void> {
     const summaries: ImportSummary[] = [];
     if (sample) {
       const sampleDir = typeof sample === 'string' ? sample : SAMPLE_DIR;
-      summaries.push(await runSampleImport(neo4j.executor, sampleDir, { onProgress: progress.update }));
+      summaries.push(await runSampleImport(neo4j.executor, sampleDir, { onProgress: (step, done, total) => progress.update(step, done, total) }));
     }
     if (official) {
       summaries.push(
         await runOfficialImport(neo4j.executor, files, {
           cptVersion,
-          onProgress: progress.update,
+          onProgress: (step, done, total) => progress.update(step, done, total),
           onRead: (what, millis) => progress.log(`${what} in ${(millis / 1000).toFixed(1)} s`),
         }),
       );
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     if (cms.tables.length > 0) {
       summaries.push(
         await runCmsImport(neo4j.executor, cms.tables, {
-          onProgress: progress.update,
+          onProgress: (step, done, total) => progress.update(step, done, total),
           onRead: (what, millis) => progress.log(`${what} in ${(millis / 1000).toFixed(1)} s`),
         }),
       );

@@ -17,7 +17,7 @@ import { fileSource, tableRows } from '../src/import/cms/table-rows';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
 const RATIONALES = [

@@ -162,7 +162,7 @@ export function readApiKeys(raw: string | undefined): Map<string, Credential> {
     const key = at > 0 ? entry.slice(at + 1).trim() : '';
     const parts = /^([A-Za-z0-9._@-]{1,64})(?::(reader|curator)(\+licensed)?)?$/.exec(who);
     if (!parts) throw new ConfigError(`${ENTRY_SYNTAX}; got an entry starting ${JSON.stringify(entry.slice(0, 12))}`);
-    const name = parts[1]!;
+    const name = parts[1];
     if (key.length < MIN_KEY_LENGTH || /\s/.test(key))
       throw new ConfigError(`CODESET_API_KEYS: the key of ${name} must be at least ${MIN_KEY_LENGTH} characters without spaces`);
     if (keys.has(key)) throw new ConfigError(`CODESET_API_KEYS: two names share one key (${name} and ${keys.get(key)!.name})`);

@@ -70,7 +70,7 @@ export function createApollo(schema: GraphQLSchema, logger: Logger, options: Apo
   return new ApolloServer<Context>({
     schema,
     // Parsing and validating a huge document costs CPU before any limit below can look at it.
-    parseOptions: { maxTokens: limits.maxTokens },
+    parseOptions: { maxLexicalTokens: limits.maxTokens },
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
     introspection,

@@ -80,9 +80,9 @@ async function checkAnswers(mix: MixQuery[], contenders: Record<ContenderId, Con
         const text = await response.text();
         if (!response.ok || (id !== 'floor' && text.includes('"errors":')))
           throw new Error(`${id} failed ${query.name} sample ${i}: HTTP ${response.status} ${text.slice(0, 500)}`);
-        bytes[query.name]![id] += text.length;
+        bytes[query.name][id] += text.length;
       }
-      bytes[query.name]![id] = Math.round(bytes[query.name]![id] / query.samples);
+      bytes[query.name][id] = Math.round(bytes[query.name][id] / query.samples);
     }
   }
   return bytes;
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     }
     for (let round = 0; round < rounds; round++) {
       for (const query of mix) {
-        const order = CONTENDERS.map((_, i) => CONTENDERS[(i + round) % CONTENDERS.length]!);
+        const order = CONTENDERS.map((_, i) => CONTENDERS[(i + round) % CONTENDERS.length]);
         for (const id of order) {
           const result = await slot(query, id, seconds);
           results.get(`${query.name}|${id}`)!.push(result);
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
               p50Ms: round1(percentile(latencies, 50)),
               p99Ms: round1(percentile(latencies, 99)),
               failures: slots.reduce((sum, s) => sum + s.failures, 0),
-              meanResponseBytes: meanBytes[query.name]![id],
+              meanResponseBytes: meanBytes[query.name][id],
             },
           ];
         }),

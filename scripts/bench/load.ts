@@ -44,7 +44,7 @@ export function runSlot(options: SlotOptions): Promise<SlotResult> {
         requests: [
           {
             setupRequest(request) {
-              const sample = options.requests[next++ % options.requests.length]!;
+              const sample = options.requests[next++ % options.requests.length];
               return { ...request, path: sample.path, body: sample.body };
             },
             onResponse(status, body) {
@@ -56,7 +56,7 @@ export function runSlot(options: SlotOptions): Promise<SlotResult> {
       },
       (error, result) => {
         if (error) {
-          reject(error);
+          reject(error instanceof Error ? error : new Error(String(error)));
           return;
         }
         failures += result.errors + result.timeouts;
@@ -72,5 +72,5 @@ export function runSlot(options: SlotOptions): Promise<SlotResult> {
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }

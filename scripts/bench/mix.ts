@@ -60,7 +60,7 @@ async function spread(driver: Driver, system: string, where: string, count: numb
      RETURN [i IN range(0, $count - 1) | codes[toInteger(i * size(codes) / $count)]] AS picked`,
     { system, count },
   );
-  return (records[0]!.get('picked') as Array<string | null>).filter((c): c is string => c !== null);
+  return (records[0].get('picked') as Array<string | null>).filter((c): c is string => c !== null);
 }
 
 function procedureKey(code: string): CodeKey {
@@ -102,7 +102,7 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
   // Each procedure with a diagnosis its policy covers (or the first listed one), and with one it does not list.
   const pairs = governed.flatMap((px, i) => [
     { dx: px.covered ?? 'E11.9', px: px.code },
-    { dx: ['S52.521A', 'J45.909', 'M54.50', 'K21.9', 'F41.1'][i % 5]!, px: px.code },
+    { dx: ['S52.521A', 'J45.909', 'M54.50', 'K21.9', 'F41.1'][i % 5], px: px.code },
   ]);
   const claims: Claim[] = [];
   for (let i = 0; i + 10 <= pairs.length; i += 10) {
@@ -158,7 +158,7 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
     const dxCodes = [...new Set(claim.diagnoses)];
     return {
       keys: [...keys.values()],
-      pairs: claim.procedures.map((px, i) => pairKey(claim.diagnoses[i]!, procedureKey(px))),
+      pairs: claim.procedures.map((px, i) => pairKey(claim.diagnoses[i], procedureKey(px))),
       conflictPairs: dxCodes.flatMap((a) => dxCodes.filter((b) => b !== a).map((b) => ({ a, b }))),
       date: AS_OF,
     };
@@ -171,7 +171,7 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
       generatedNote: "`codes(where: {code, system})` with `parent` and `categories { parent }` (the chapter is the block's parent)",
       samples: lookups.length,
       request(contender, i) {
-        const { system, code } = lookups[i]!;
+        const { system, code } = lookups[i];
         if (contender === 'service' || contender === 'uncached') return gql(LOOKUP, { code, system });
         if (contender === 'generated') return gql(LOOKUP_B, { code, system });
         return floor('lookup', { system, code });
@@ -183,7 +183,7 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
       generatedNote: 'the @fulltext query on the same `code_text` index, given the same Lucene text; ties are in score order only',
       samples: SEARCH_TEXTS.length,
       request(contender, i) {
-        const text = SEARCH_TEXTS[i]!;
+        const text = SEARCH_TEXTS[i];
         const plan = planSearch(text);
         if (plan.mode !== 'text') throw new Error(`${text} is not a text search`);
         if (contender === 'service' || contender === 'uncached') return gql(SEARCH, { text });
@@ -197,7 +197,7 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
       generatedNote: 'no transitive traversal is generated: a hand-written `@cypher` field (`descendants`, `descendantCount`) in the type definitions',
       samples: headers.length,
       request(contender, i) {
-        const { system, code } = headers[i]!;
+        const { system, code } = headers[i];
         if (contender === 'service' || contender === 'uncached') return gql(DESCENDANTS, { code });
         if (contender === 'generated') return gql(DESCENDANTS_B, { code });
         return floor('descendants', { system, code, first: 50 });
@@ -210,7 +210,7 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
         "each governing policy's COVERED listings in force (`listsConnection(first: 50)` sorted by tabular order); default rules (190.15 covers every diagnosis it does not list) and curated pairings are not expressible, so (b) returns fewer rows for the 11 blood counts",
       samples: governed.length,
       request(contender, i) {
-        const { system, code } = governed[i]!;
+        const { system, code } = governed[i];
         if (contender === 'service' || contender === 'uncached') return gql(JUSTIFIED_BY, { code, system });
         if (contender === 'generated') return gql(JUSTIFIED_BY_B, { code, system, asOf: AS_OF });
         return floor('justifiedBy', { system, code, asOf: AS_OF, first: 50 });
@@ -223,7 +223,7 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
         "the two codes and the procedure's policies with their listings of the diagnosis; the verdict (most specific listing, default rule, NO_POLICY) is left to the client",
       samples: pairs.length,
       request(contender, i) {
-        const { dx, px } = pairs[i]!;
+        const { dx, px } = pairs[i];
         if (contender === 'service' || contender === 'uncached') return gql(CHECK, { dx, px });
         if (contender === 'generated') return gql(CHECK_B, { dx, dxList: [dx], px, asOf: AS_OF });
         const key = procedureKey(px);
@@ -237,7 +237,7 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
         'one request with an alias per line (as checkPairing) plus the diagnoses with their releases and direct Excludes1 edges among them; Excludes1 notes on ancestors and categories, code validity on the date and all findings are left to the client',
       samples: claims.length,
       request(contender, i) {
-        const claim = claims[i]!;
+        const claim = claims[i];
         if (contender === 'service' || contender === 'uncached') return gql(VALIDATE, { claim: claimInput(claim) });
         if (contender === 'generated') {
           const variables: Record<string, unknown> = { asOf: AS_OF, dx: claim.diagnoses };

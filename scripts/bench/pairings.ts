@@ -48,7 +48,7 @@ const CLAIM = {
 };
 
 function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 function summary(millis: number[]) {
@@ -59,7 +59,7 @@ function summary(millis: number[]) {
     medianMs: round(percentile(sorted, 50)),
     p90Ms: round(percentile(sorted, 90)),
     p99Ms: round(percentile(sorted, 99)),
-    maxMs: round(sorted[sorted.length - 1]!),
+    maxMs: round(sorted[sorted.length - 1]),
   };
 }
 
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
       const calls = Number(options.calls);
       const warmup = Number(options.warmup);
       for (let i = 0; i < warmup + calls; i++) {
-        const procedure = procedures[i % procedures.length]!;
+        const procedure = procedures[i % procedures.length];
         const a = await call(JUSTIFIED_BY, { code: procedure });
         const b = await call(VALIDATE, { claim: CLAIM });
         if (i >= warmup) {

@@ -28,7 +28,7 @@ export function readRecallQueries(text: string = readFileSync(RECALL_FILE, 'utf8
     const fields = line.split('\t');
     if (fields.length !== 3 || fields.some((f) => f.trim() === ''))
       throw new Error(`recall-queries.tsv line ${i + 1}: expected 3 non-empty tab-separated fields: ${JSON.stringify(line)}`);
-    out.push({ query: fields[0]!, accepted: fields[1]!.split(/\s+/), kind: fields[2]!, line: i + 1 });
+    out.push({ query: fields[0], accepted: fields[1].split(/\s+/), kind: fields[2], line: i + 1 });
   });
   return out;
 }
@@ -64,5 +64,5 @@ export function recallFigures(ranks: Array<number | null>): RecallFigures {
 /** The p-th percentile (0-100) of the values, nearest rank. */
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }

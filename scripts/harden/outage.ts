@@ -58,12 +58,16 @@ async function main(): Promise<void> {
       const report = await runOutage({
         url: service.url,
         stopNeo4j: neo.stop,
-        startNeo4j: async () => void (await neo.start()),
+        startNeo4j: async () => {
+          await neo.start();
+        },
         concurrency: Number(options.concurrency),
         steadyMs: 5_000,
         downMs: Number(options.down) * 1000,
         hangMs: 60_000,
-        probe: async () => void (await probe.read('code/by-keys', { keys: [{ system: 'ICD10CM', code: 'E11.9' }] })),
+        probe: async () => {
+          await probe.read('code/by-keys', { keys: [{ system: 'ICD10CM', code: 'E11.9' }] });
+        },
       }).finally(() => probeDriver.close());
       console.log(`cycle ${cycle}: ${JSON.stringify(report)}`);
       cycles.push(report);

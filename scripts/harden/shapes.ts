@@ -69,12 +69,12 @@ async function main(): Promise<void> {
     const began = performance.now();
     const worker = async () => {
       while (index < inputs.length) {
-        const input = inputs[index++]!;
+        const input = inputs[index++];
         const sent = performance.now();
         const response = await fetch(service.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input.body) });
         const text = await response.text();
         const ms = performance.now() - sent;
-        let found: string[] = [];
+        let found: string[];
         try {
           const json = JSON.parse(text) as { errors?: Array<{ extensions?: { code?: string } }> };
           found = (json.errors ?? []).map((e) => e.extensions?.code ?? 'NO_CODE');

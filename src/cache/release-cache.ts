@@ -101,7 +101,7 @@ export class ReleaseCache {
     const batch = fetch(misses);
     const fulls = misses.map((key) => `${namespace}\u0000${keyOf(key)}`);
     const mine = fulls.map((full, i) => {
-      const key = keyOf(misses[i]!);
+      const key = keyOf(misses[i]);
       const answer = batch.then((fetched): Entry => ({ value: fetched.get(key) }));
       answer.catch(() => {}); // the failure reaches this caller through `batch`, and any joiner through `answer`
       this.inFlight.set(full, answer);

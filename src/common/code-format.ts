@@ -116,5 +116,5 @@ export function parseCode(raw: string, system?: CodeSystemId | null): ParsedCode
 /** The canonical form of a code known to belong to `system`, or null when it does not fit. */
 export function normalizeCode(system: CodeSystemId, raw: string): string | null {
   const parsed = parseCode(raw, system);
-  return parsed.ok ? parsed.candidates[0]!.code : null;
+  return parsed.ok ? parsed.candidates[0].code : null;
 }

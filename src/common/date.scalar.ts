@@ -7,7 +7,7 @@ const local = LocalDateResolver.toConfig();
 
 function checked(value: unknown): string {
   try {
-    return local.parseValue!(value) as string;
+    return local.parseValue(value);
   } catch {
     const shown = typeof value === 'string' ? echo(value) : String(value);
     throw new GraphQLError(`Date ${shown} is not valid: expected a calendar date written YYYY-MM-DD (e.g. 2026-03-15)`, {

@@ -53,11 +53,11 @@ function formatOne(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof ArgumentValidationError) {
-      const validationErrors = (original.extensions.validationErrors ?? []) as ValidationError[];
+      const validationErrors = original.extensions.validationErrors ?? [];
       return {
         ...formatted,
         message: `Invalid argument: ${describeValidation(validationErrors)}`,
-        extensions: { code: ErrorCode.BAD_USER_INPUT, arguments: validationErrors.map((e) => ({ argument: e.property, value: e.value })) },
+        extensions: { code: ErrorCode.BAD_USER_INPUT, arguments: validationErrors.map((e) => ({ argument: e.property, value: e.value as unknown })) },
       };
     }
     // A scalar that refuses a literal argument (asOf: "2026-02-30") fails validation; say it as the

@@ -71,8 +71,8 @@ export async function summarize(
 
 /** Merges the summaries of several imports run one after another (one per code system). */
 export function mergeSummaries(summaries: ImportSummary[]): ImportSummary {
-  const first = summaries[0]!;
-  const last = summaries[summaries.length - 1]!;
+  const first = summaries[0];
+  const last = summaries[summaries.length - 1];
   return {
     nodesBefore: first.nodesBefore,
     nodesAfter: last.nodesAfter,
@@ -80,8 +80,8 @@ export function mergeSummaries(summaries: ImportSummary[]): ImportSummary {
     relationshipsAfter: last.relationshipsAfter,
     steps: summaries.flatMap((s) => s.steps),
     changes: summaries.reduce((sum, s) => sum + s.changes, 0),
-    codesBySystem: Object.assign({}, ...summaries.map((s) => s.codesBySystem)),
-    unresolved: Object.assign({}, ...summaries.map((s) => s.unresolved)),
+    codesBySystem: Object.assign({}, ...summaries.map((s) => s.codesBySystem)) as ImportSummary['codesBySystem'],
+    unresolved: Object.assign({}, ...summaries.map((s) => s.unresolved)) as ImportSummary['unresolved'],
     millis: summaries.reduce((sum, s) => sum + s.millis, 0),
   };
 }

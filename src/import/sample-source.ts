@@ -17,7 +17,7 @@ const codeRef = z.object({ system: systemId, code: text });
 
 const schemas = {
   'organizations.json': z.array(
-    z.object({ id: text, name: text, abbreviation: text, kind: text, country: text, url: z.string().url().nullable(), description: text }).strict(),
+    z.object({ id: text, name: text, abbreviation: text, kind: text, country: text, url: z.url().nullable(), description: text }).strict(),
   ),
   'code-systems.json': z.array(
     z
@@ -78,11 +78,11 @@ const schemas = {
     })
     .strict()
     .refine((file) => file.system !== CodeSystemId.ICD10CM || file.codes.every((c) => c.sequence !== undefined), {
-      message: 'every ICD-10-CM code needs its sequence: its number in the CMS order file (tabular order)',
+      error: 'every ICD-10-CM code needs its sequence: its number in the CMS order file (tabular order)',
     }),
   'notes.json': z.array(z.object({ system: systemId, from: text, kind: z.enum(['EXCLUDES1', 'EXCLUDES2']), text, targets: z.array(text).min(1) }).strict()),
   'pairings.json': z.array(
-    z.object({ diagnosis: codeRef, procedure: codeRef, source: text, author: text, createdAt: z.string().datetime(), rationale: text }).strict(),
+    z.object({ diagnosis: codeRef, procedure: codeRef, source: text, author: text, createdAt: z.iso.datetime(), rationale: text }).strict(),
   ),
 };
 

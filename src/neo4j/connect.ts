@@ -49,7 +49,9 @@ export async function connect(config: Config, log: (line: string) => void = () =
   } catch (error) {
     await driver.close();
     await stopNeo4j();
-    throw new Error(`cannot reach Neo4j at ${target.uri} (database ${target.database}): ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`cannot reach Neo4j at ${target.uri} (database ${target.database}): ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   const breaker = new CircuitBreaker(() => probeOnce(driver, target.database, PROBE_TIMEOUT_MS), {
     probeIntervalMs: PROBE_INTERVAL_MS,

@@ -64,7 +64,7 @@ export class CypherExecutor {
     const timeout = this.admit();
     const began = performance.now();
     try {
-      const result = await this.driver.executeQuery(text, params as Row, {
+      const result = await this.driver.executeQuery(text, params, {
         database: this.database,
         routing: routing.READ,
         transactionConfig: { timeout },
@@ -109,7 +109,7 @@ export class CypherExecutor {
   async writeCounted<N extends StatementName>(name: N, params: ParamsOf<N> = {} as ParamsOf<N>): Promise<{ rows: Array<RowOf<N>>; counts: WriteCounts }> {
     const text = this.library.get(name);
     return this.writeTransaction(async (tx) => {
-      const result = await tx.run(text, params as Row);
+      const result = await tx.run(text, params);
       const u = result.summary.counters.updates();
       return {
         rows: result.records.map((r) => r.toObject() as RowOf<N>),

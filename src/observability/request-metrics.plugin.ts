@@ -36,7 +36,7 @@ export function requestMetricsPlugin(metrics: Metrics | null, options: { debug: 
               metrics.duration.observe({ operation }, (performance.now() - began) / 1000);
               metrics.roundTrips.observe({ operation }, counter.count);
               metrics.databaseSeconds.observe({ operation }, counter.millis / 1000);
-              for (const error of errors) metrics.errors.inc({ code: String(error.extensions?.code ?? 'UNKNOWN') });
+              for (const error of errors) metrics.errors.inc({ code: typeof error.extensions?.code === 'string' ? error.extensions.code : 'UNKNOWN' });
             }
             if (options.debug) response.body.singleResult.extensions = { ...response.body.singleResult.extensions, roundTrips: counter.toJSON() };
           }

@@ -39,7 +39,7 @@ export interface GateRefusal {
 export function checkSource(source: string, limits: ShapeLimits, maxTokens: number): GateRefusal | null {
   let document: DocumentNode;
   try {
-    document = parse(source, { maxTokens, noLocation: true });
+    document = parse(source, { maxLexicalTokens: maxTokens, noLocation: true });
   } catch {
     return null;
   }

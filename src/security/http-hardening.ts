@@ -28,16 +28,14 @@ export function bodyErrors(maxBodyBytes: number): ErrorRequestHandler {
   return (error: { type?: string; status?: number }, _req, res, next) => {
     if (res.headersSent) return next(error);
     if (error?.type === 'entity.too.large') {
-      res
-        .status(413)
-        .json({
-          errors: [
-            {
-              message: `The request body is larger than ${maxBodyBytes} bytes (CODESET_MAX_BODY_BYTES)`,
-              extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE, maxBodyBytes },
-            },
-          ],
-        });
+      res.status(413).json({
+        errors: [
+          {
+            message: `The request body is larger than ${maxBodyBytes} bytes (CODESET_MAX_BODY_BYTES)`,
+            extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE, maxBodyBytes },
+          },
+        ],
+      });
       return;
     }
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 400;

@@ -110,7 +110,7 @@ async function clickUntil(page: Page, id: string, selector: string): Promise<voi
         const state = await page.$eval('#graph', (graph) =>
           Object.fromEntries(['state', 'nodes', 'expanded'].map((k) => [k, graph.getAttribute(`data-${k}`)])),
         );
-        throw new Error(`3 clicks on ${id} did not show ${selector}; graph state ${JSON.stringify(state)}: ${String(error)}`);
+        throw new Error(`3 clicks on ${id} did not show ${selector}; graph state ${JSON.stringify(state)}: ${String(error)}`, { cause: error });
       }
     }
   }
@@ -169,13 +169,13 @@ describe('the explorer page', { timeout: 300_000 }, () => {
     );
     const [policy] = policies.data!.code.policies;
     expect(policy).toBeDefined();
-    const page1 = await justifiedBy('85025', policy!.id);
+    const page1 = await justifiedBy('85025', policy.id);
     expect(page1.totalCount).toBeGreaterThan(12);
 
     const page = await openPage('/explore?system=CPT&code=85025');
     await graphReady(page);
     const nodes = await graphNodes(page);
-    const group = nodes.find((n) => n.kind === 'policy' && n.label.startsWith(`NCD ${policy!.id}`));
+    const group = nodes.find((n) => n.kind === 'policy' && n.label.startsWith(`NCD ${policy.id}`));
     expect(group?.label).toContain(`(${page1.totalCount.toLocaleString('en-US')})`);
     const members = nodes.filter((n) => n.parent === group!.id);
     expect(members.filter((n) => n.kind === 'code').map((n) => n.code)).toEqual(page1.nodes.map((p) => p.diagnosis.code));
@@ -187,7 +187,7 @@ describe('the explorer page', { timeout: 300_000 }, () => {
     await page.waitForFunction(
       ([id, label]) => {
         const cy = (globalThis as unknown as { explorerGraph: { cy: import('cytoscape').Core } }).explorerGraph.cy;
-        const node = cy.getElementById(id!);
+        const node = cy.getElementById(id);
         return node.empty() || node.data('label') !== label;
       },
       [more!.id, more!.label],
@@ -201,7 +201,7 @@ describe('the explorer page', { timeout: 300_000 }, () => {
 
   it("expands a node of the graph when it is clicked, adding that code's own neighbourhood", async () => {
     const first = await justifiedBy('80061', null);
-    const diagnosis = first.nodes[0]!.diagnosis.code;
+    const diagnosis = first.nodes[0].diagnosis.code;
     const parent = await h.run<{ code: { parent: { code: string } | null } }>('query($c: String!) { code(code: $c, system: ICD10CM) { parent { code } } }', {
       c: diagnosis,
     });

@@ -27,7 +27,7 @@ afterAll(async () => {
 
 async function counts() {
   const [row] = await h.executor.read('import/graph-counts');
-  return { nodes: Number(row!.nodes), relationships: Number(row!.relationships) };
+  return { nodes: Number(row.nodes), relationships: Number(row.relationships) };
 }
 
 /** PTP rows of a fixture whose two codes the sample holds, as "c1>c2 indicator from to". */
@@ -35,10 +35,10 @@ function expectedPtp(file: string): string[] {
   return readFileSync(path.join(SAMPLE, file), 'latin1')
     .split(/\r?\n/)
     .map((l) => l.split('\t'))
-    .filter((f) => /^\d{8}$/.test(f[3] ?? '') && sampleCodes.has(f[0]!) && sampleCodes.has(f[1]!))
+    .filter((f) => /^\d{8}$/.test(f[3] ?? '') && sampleCodes.has(f[0]) && sampleCodes.has(f[1]))
     .map(
       (f) =>
-        `${f[0]}>${f[1]} ${f[5]} ${f[3]!.replace(/(\d{4})(\d\d)(\d\d)/, '$1-$2-$3')} ${f[4] === '*' ? '-' : f[4]!.replace(/(\d{4})(\d\d)(\d\d)/, '$1-$2-$3')}`,
+        `${f[0]}>${f[1]} ${f[5]} ${f[3].replace(/(\d{4})(\d\d)(\d\d)/, '$1-$2-$3')} ${f[4] === '*' ? '-' : f[4].replace(/(\d{4})(\d\d)(\d\d)/, '$1-$2-$3')}`,
     )
     .sort();
 }
@@ -79,7 +79,7 @@ describe('importing the NCCI fixtures (issue 15)', () => {
     expect(records.map((r) => r.get('edit')).sort()).toEqual(expectedPtp('ccipra-v321r0-f1.txt'));
     expect(new Set(records.map((r) => `${r.get('version')} ${r.get('file')}`))).toEqual(new Set(['32.1r0 ccipra-v321r0-f1.txt']));
     const oph = await h.driver.executeQuery("MATCH ()-[e:PTP_EDIT {setting: 'OUTPATIENT_HOSPITAL'}]->() RETURN count(e) AS n");
-    expect(Number(oph.records[0]!.get('n'))).toBe(expectedPtp('ccioph-v321r0-f1.txt').length);
+    expect(Number(oph.records[0].get('n'))).toBe(expectedPtp('ccioph-v321r0-f1.txt').length);
 
     const mue = await h.driver.executeQuery(
       "MATCH (c:Code {code: '96372'})-[m:MUE]->(s:EditSet) RETURN m.setting AS setting, m.units AS units, m.adjudication AS mai, s.status AS status ORDER BY setting",

@@ -11,7 +11,7 @@ afterAll(() => h.close());
 
 async function counts() {
   const [row] = await h.executor.read('import/graph-counts');
-  return { nodes: Number(row!.nodes), relationships: Number(row!.relationships) };
+  return { nodes: Number(row.nodes), relationships: Number(row.relationships) };
 }
 
 describe('importing the sample', () => {
@@ -26,7 +26,7 @@ describe('importing the sample', () => {
     const before = await counts();
     const broken = readSample();
     broken.organizations.push({ id: 'NEW_ORG', name: 'n', abbreviation: 'n', kind: 'k', country: 'US', url: null, description: 'd' });
-    broken.pairings.push({ ...broken.pairings[0]!, diagnosis: { system: broken.pairings[0]!.diagnosis.system, code: 'Z999' } });
+    broken.pairings.push({ ...broken.pairings[0], diagnosis: { system: broken.pairings[0].diagnosis.system, code: 'Z999' } });
     await expect(runImport(h.executor, broken)).rejects.toThrow(ImportError);
     await expect(runImport(h.executor, broken)).rejects.toThrow(
       /nothing was written: 1 problem\(s\):\n {2}pairing Z999 -> 99213: ICD10CM code Z99.9 is not in the bundle/,

@@ -118,7 +118,7 @@ describe('an import killed with SIGKILL part-way', () => {
       "MATCH (r:Release {id: 'ICD10PCS:2026'}) RETURN COUNT { (r)<-[:VALID_IN]-() } AS codes, r.status AS status",
     );
     expect(state).toMatchObject({ status: 'loading' });
-    expect(Number(state!.codes)).toBe(pcs.length);
+    expect(Number(state.codes)).toBe(pcs.length);
     const seen = await h.run<{ code: unknown; release: unknown; search: { totalCount: number } }>(
       '{ code(code: "0DTJ4ZZ") { code } release(system: ICD10PCS, version: "2026") { id } search(text: "0DT") { totalCount } }',
     );
@@ -148,7 +148,7 @@ describe('the official releases in ../shared/data', () => {
     const hcpcsCodes = hcpcs.filter((r) => r.RECID === '3');
     expect(counts.ICD10CM).toEqual({ codes: order.length, billable: order.filter((c) => c.billable).length });
     expect(counts.ICD10PCS).toEqual({ codes: pcs.length, billable: pcs.length });
-    expect(counts.HCPCS!.codes).toBe(hcpcsCodes.length);
+    expect(counts.HCPCS.codes).toBe(hcpcsCodes.length);
     expect(first.codesBySystem).toEqual({ ICD10CM: order.length, ICD10PCS: pcs.length, HCPCS: hcpcsCodes.length });
     const modifiers = await h.run<{ modifiers: Array<{ code: string }> }>('{ modifiers { code } }');
     expect(modifiers.data!.modifiers).toHaveLength(hcpcs.filter((r) => r.RECID === '7').length);
@@ -156,7 +156,7 @@ describe('the official releases in ../shared/data', () => {
 
   it('reaches every ICD-10-CM order-file code from its chapter', async () => {
     const [row] = await cypher<{ all: unknown }>("MATCH (c:Code:Published {system: 'ICD10CM'}) RETURN count(c) AS all");
-    expect(Number(row!.all)).toBe(order.length);
+    expect(Number(row.all)).toBe(order.length);
     const unreached = await cypher(
       `MATCH (c:Code:Published {system: 'ICD10CM'})
        WHERE NOT EXISTS { (c)-[:CHILD_OF*0..]->(:Code)-[:IN_CATEGORY]->(:Category)-[:PART_OF*0..]->(:Category {kind: 'CHAPTER'}) }
@@ -314,7 +314,7 @@ describe('the official releases in ../shared/data', () => {
     });
     const pregnancy = result.data!.i10.excludes1.filter((n) => n.text.includes('(O10-O11, O13-O16)'));
     expect(pregnancy).toHaveLength(1);
-    expect(pregnancy[0]!.targets.map((t) => t.code)).toEqual(['O10', 'O11', 'O13', 'O14', 'O15', 'O16']);
+    expect(pregnancy[0].targets.map((t) => t.code)).toEqual(['O10', 'O11', 'O13', 'O14', 'O15', 'O16']);
     expect(first.unresolved['notes with no code target (kept with their text)']).toBeGreaterThan(0);
   });
 
@@ -352,21 +352,21 @@ describe('the official releases in ../shared/data', () => {
       let m: RegExpExecArray | null;
       if (l === '<chapter>' || l === '<diag>' || l.startsWith('<diag ')) stack.push({ type: l.slice(1, 5) === 'chap' ? 'chapter' : 'diag', name: null });
       else if ((m = /^<section id="([^"]+)"/.exec(l))) {
-        stack.push({ type: 'section', name: m[1]! });
-        const [a, b] = m[1]!.split('-');
-        if (!rangeCategory.has(`${a}-${b ?? a}`)) rangeCategory.set(`${a}-${b ?? a}`, m[1]!);
+        stack.push({ type: 'section', name: m[1] });
+        const [a, b] = m[1].split('-');
+        if (!rangeCategory.has(`${a}-${b ?? a}`)) rangeCategory.set(`${a}-${b ?? a}`, m[1]);
       } else if (l === '</chapter>' || l === '</diag>' || l === '</section>') stack.pop();
-      else if ((m = /^<name>([^<]+)<\/name>$/.exec(l)) && stack.length > 0 && stack[stack.length - 1]!.name === null) stack[stack.length - 1]!.name = m[1]!;
-      else if ((m = /^<(\w+)>$/.exec(l)) && kinds[m[1]!]) kind = kinds[m[1]!]!;
-      else if ((m = /^<\/(\w+)>$/.exec(l)) && kinds[m[1]!]) kind = null;
+      else if ((m = /^<name>([^<]+)<\/name>$/.exec(l)) && stack.length > 0 && stack[stack.length - 1].name === null) stack[stack.length - 1].name = m[1]!;
+      else if ((m = /^<(\w+)>$/.exec(l)) && kinds[m[1]]) kind = kinds[m[1]]!;
+      else if ((m = /^<\/(\w+)>$/.exec(l)) && kinds[m[1]]) kind = null;
       else if ((m = /^<desc>.*\(([A-Z]\d\d)-([A-Z]\d\d)\)<\/desc>$/.exec(l)) && stack[stack.length - 1]?.type === 'chapter') {
-        if (!rangeCategory.has(`${m[1]}-${m[2]}`)) rangeCategory.set(`${m[1]}-${m[2]}`, `chapter ${stack[stack.length - 1]!.name}`);
+        if (!rangeCategory.has(`${m[1]}-${m[2]}`)) rangeCategory.set(`${m[1]}-${m[2]}`, `chapter ${stack[stack.length - 1].name}`);
       } else if ((m = /^<note>(.*)<\/note>$/.exec(l)) && kind) {
-        const owner = stack[stack.length - 1]!;
+        const owner = stack[stack.length - 1];
         expected.push({
           owner: owner.type === 'diag' ? owner.name! : owner.type === 'section' ? owner.name! : `chapter ${owner.name}`,
           kind,
-          text: m[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ').trim(),
+          text: m[1].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/\s+/g, ' ').trim(),
           targets: [],
         });
       }
@@ -377,14 +377,14 @@ describe('the official releases in ../shared/data', () => {
     };
     const subtreeEnd = (i: number) => {
       let j = i;
-      while (j + 1 < orderCodes.length && orderCodes[j + 1]!.startsWith(orderCodes[i]!)) j++;
+      while (j + 1 < orderCodes.length && orderCodes[j + 1].startsWith(orderCodes[i])) j++;
       return j;
     };
     for (const note of expected) {
       const targets = new Set<string>();
       for (const group of note.text.matchAll(/\(([^()]*)\)/g)) {
-        for (const ref of group[1]!.matchAll(/([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.?-)?(?:-([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.?-)?)?/g)) {
-          const a = ref[1]!.replace('.', '');
+        for (const ref of group[1].matchAll(/([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.?-)?(?:-([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.?-)?)?/g)) {
+          const a = ref[1].replace('.', '');
           const b = ref[2]?.replace('.', '');
           if (b === undefined) {
             const c = known(a);
@@ -402,7 +402,7 @@ describe('the official releases in ../shared/data', () => {
           for (let i = pos.get(from)!; i <= last;) {
             const end = subtreeEnd(i);
             if (end <= last) {
-              targets.add(dotted(orderCodes[i]!));
+              targets.add(dotted(orderCodes[i]));
               i = end + 1;
             } else i++;
           }
@@ -448,7 +448,7 @@ describe('the official releases in ../shared/data', () => {
     const broken = path.join(dir, 'HCPC2025_OCT_ANWEB.csv');
     const rows = text(files.hcpcs!).split('\n');
     const at = rows.findIndex((row, i) => i >= 100 && /^[A-Z]\d{4},/.test(row));
-    rows[at] = rows[at]!.replace(/^[A-Z]\d{4}/, 'J11X0');
+    rows[at] = rows[at].replace(/^[A-Z]\d{4}/, 'J11X0');
     writeFileSync(broken, rows.join('\n'));
     const before = await fingerprint();
     await expect(runOfficialImport(h.executor, { ...files, hcpcs: broken })).rejects.toThrow(new RegExp(`HCPC2025_OCT_ANWEB\\.csv line ${at + 1}: .*"J11X0"`));
@@ -510,7 +510,7 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
   async function justifiedBy(procedure: string, args: string): Promise<{ total: number; pairings: PairingShape[] }> {
     const pairings: PairingShape[] = [];
     let after: string | null = null;
-    let total = 0;
+    let total: number;
     for (;;) {
       const result: { data?: { code: { justifiedBy: Page } }; errors?: unknown } = await h.run(
         `query($after: String) { code(code: "${procedure}") { ... on Procedure { justifiedBy(first: 500, after: $after, ${args}) { totalCount pageInfo { endCursor hasNextPage } edges { node { ${PAIRING} } } } } } }`,
@@ -574,7 +574,7 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
 
   it('keeps a range entry as listed and says the code was matched via the range', async () => {
     const range = rowsOf('190.23B').find((r) => r.start !== r.end && r.status === 'COVERED' && inForce(r, DATE) && index.expand(r).codes.length >= 3)!;
-    const middle = index.expand(range).codes[1]!;
+    const middle = index.expand(range).codes[1];
     const { pairings } = await justifiedBy('80061', `asOf: "${DATE}", billableOnly: false`);
     const found = pairings.filter((p) => p.diagnosis.code === dottedCode(middle) && p.listedAs === range.entry);
     expect(found).toEqual([expect.objectContaining({ matchedVia: 'RANGE', status: 'COVERED', listedAs: range.entry })]);
@@ -715,13 +715,13 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
     expect(codes(v.findings)).toEqual(['EXCLUDES1_CONFLICT', 'EXCLUDES1_CONFLICT', 'NOT_BILLABLE', 'UNKNOWN_CODE']);
     expect(v.findings.find((f) => f.code === 'EXCLUDES1_CONFLICT')!.evidence[0]).toMatchObject({ kind: 'EXCLUDES1_NOTE' });
     expect(v.lines.map((l) => l.outcome)).toEqual(['PASS', 'FAIL', 'FAIL', 'PASS', 'FAIL']);
-    expect(codes(v.lines[1]!.findings)).toEqual(['NOT_COVERED', 'NO_SUPPORTING_DIAGNOSIS']);
-    expect(v.lines[1]!.findings.find((f) => f.code === 'NOT_COVERED')!.evidence).toEqual([
+    expect(codes(v.lines[1].findings)).toEqual(['NOT_COVERED', 'NO_SUPPORTING_DIAGNOSIS']);
+    expect(v.lines[1].findings.find((f) => f.code === 'NOT_COVERED')!.evidence).toEqual([
       expect.objectContaining({ kind: 'POLICY_LISTING', policyId: '190.23B', listedAs: denied.entry }),
     ]);
-    expect(codes(v.lines[2]!.findings)).toEqual(['MISSING_DIAGNOSIS']);
-    expect(v.lines[3]!.findings).toEqual([expect.objectContaining({ code: 'NO_POLICY', severity: 'INFO' })]);
-    expect(codes(v.lines[4]!.findings)).toEqual(['UNKNOWN_CODE']);
+    expect(codes(v.lines[2].findings)).toEqual(['MISSING_DIAGNOSIS']);
+    expect(v.lines[3].findings).toEqual([expect.objectContaining({ code: 'NO_POLICY', severity: 'INFO' })]);
+    expect(codes(v.lines[4].findings)).toEqual(['UNKNOWN_CODE']);
     expect(v.outcome).toBe('FAIL');
 
     const early = await h.run<{ validateClaim: { findings: Finding[] } }>(
@@ -759,10 +759,10 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
     );
     const ranking = result.data!.procedureRanking;
     expect(ranking).toHaveLength(procedures.length);
-    expect(ranking[0]!.policies).toEqual(['190.15']);
+    expect(ranking[0].policies).toEqual(['190.15']);
     const published = order.length;
     const coveredBy15 = listed('190.15', DATE, ['COVERED']);
-    expect(ranking[0]!.diagnoses).toBe(published - [...listed('190.15', DATE)].filter((c) => !coveredBy15.has(c)).length);
+    expect(ranking[0].diagnoses).toBe(published - [...listed('190.15', DATE)].filter((c) => !coveredBy15.has(c)).length);
     const lipids = new Set([...listed('190.23B', DATE, ['COVERED'])]);
     const sibling = procedures.find((p) => p.policy === '190.23B' && p.code !== '80061')!.code;
     expect(result.data!.code.overlappingProcedures.find((o) => o.procedure.code === sibling)).toEqual({

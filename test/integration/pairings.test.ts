@@ -51,7 +51,7 @@ async function justifiedBy(procedure: string, args = ''): Promise<{ totalCount: 
 
 function errorOf(result: { errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }) {
   expect(result.errors).toHaveLength(1);
-  return { code: result.errors![0]!.extensions?.code, message: result.errors![0]!.message };
+  return { code: result.errors![0].extensions?.code, message: result.errors![0].message };
 }
 
 describe('justifiedBy and justifies', () => {
@@ -220,17 +220,17 @@ describe('validateClaim', () => {
     });
     const v = result.data!.validateClaim;
     expect(v.lines.map((l) => l.outcome)).toEqual(['PASS', 'FAIL']);
-    expect(v.lines[1]!.findings.map((f) => f.code)).toEqual(['NOT_COVERED', 'NO_SUPPORTING_DIAGNOSIS']);
-    expect(v.lines[1]!.findings[0]!.message).toBe('NCD 190.23B (Lipids Testing) denies 80061 for Z00.00 (listed as Z0000-Z0001).');
+    expect(v.lines[1].findings.map((f) => f.code)).toEqual(['NOT_COVERED', 'NO_SUPPORTING_DIAGNOSIS']);
+    expect(v.lines[1].findings[0].message).toBe('NCD 190.23B (Lipids Testing) denies 80061 for Z00.00 (listed as Z0000-Z0001).');
     expect(v.summary).toBe('1 of 2 line(s) would be denied.');
   });
 
   it('issue 15: passes an office visit (99213) for hyperlipidemia (E78.5) with a NO_POLICY information finding, though J02.9 -> 99213 is curated', async () => {
     const v = (await validate({ dateOfService: DATE, diagnoses: ['E78.5'], lines: [{ procedure: '99213', diagnosisPointers: [1] }] })).data!.validateClaim;
     expect(v.outcome).toBe('PASS');
-    expect(v.lines[0]!.outcome).toBe('PASS');
-    expect(v.lines[0]!.findings.map((f) => f.code)).toEqual(['NO_POLICY']);
-    expect(v.lines[0]!.findings[0]!.message).toContain('Curated pairings name it with J02.9');
+    expect(v.lines[0].outcome).toBe('PASS');
+    expect(v.lines[0].findings.map((f) => f.code)).toEqual(['NO_POLICY']);
+    expect(v.lines[0].findings[0].message).toContain('Curated pairings name it with J02.9');
     expect(v.summary).toBe('All 1 line(s) pass.');
   });
 
@@ -258,7 +258,7 @@ describe('validateClaim', () => {
 describe('curated pairings', () => {
   const ADD =
     'mutation($input: AddPairingInput!) { addPairing(input: $input) { id status diagnosis { code } procedure { code } curation { id author source rationale history { action actor source detail } } } }';
-  const pairingCount = async () => Number((await h.driver.executeQuery('MATCH (p:Pairing) RETURN count(p) AS n')).records[0]!.get('n'));
+  const pairingCount = async () => Number((await h.driver.executeQuery('MATCH (p:Pairing) RETURN count(p) AS n')).records[0].get('n'));
 
   it('refuses writes without a valid credential and writes nothing', async () => {
     const before = await pairingCount();
@@ -295,7 +295,7 @@ describe('curated pairings', () => {
 
     const again = await h.run(ADD, { input: { diagnosis: 'I10', procedure: '93000', source: 'again' } }, WRITER);
     expect(errorOf(again)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(id) });
-    expect(again.errors![0]!.extensions).toMatchObject({ existingId: id });
+    expect(again.errors![0].extensions).toMatchObject({ existingId: id });
 
     const RETIRE =
       'mutation($id: String!) { retirePairing(id: $id, reason: "superseded") { curation { retiredBy retiredReason retiredAt history { action actor detail } } } }';

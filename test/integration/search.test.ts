@@ -32,7 +32,7 @@ describe('search over the sample (issue 17)', () => {
   it('puts I10 first for "high blood pressure" through its Includes note, and says which text matched', async () => {
     const [first] = await search('high blood pressure');
     expect(first).toMatchObject({ node: { code: 'I10' }, matchedField: 'INCLUSION_TERM', matchedText: 'high blood pressure', expandedFrom: null });
-    expect(first!.why).toContain('exact inclusion term');
+    expect(first.why).toContain('exact inclusion term');
   });
 
   it('finds an inclusionTerm block: "streptococcal sore throat" is J02.0', async () => {
@@ -49,7 +49,7 @@ describe('search over the sample (issue 17)', () => {
     ] as const) {
       const [first] = await search(text);
       expect(first, text).toMatchObject({ node: { code }, expandedFrom: text, expandedTo });
-      expect(first!.why[0]).toBe(`expanded "${text}" to "${expandedTo}" (synonyms file)`);
+      expect(first.why[0]).toBe(`expanded "${text}" to "${expandedTo}" (synonyms file)`);
     }
   });
 
@@ -64,13 +64,13 @@ describe('search over the sample (issue 17)', () => {
   it('gives the most general billable code first with billableOnly', async () => {
     const found = await search('diab typ 2', ', billableOnly: true');
     expect(found.every((e) => e.node.billable)).toBe(true);
-    expect(found[0]!.node.code).toBe('E11.9');
+    expect(found[0].node.code).toBe('E11.9');
   });
 
   it('reaches 0DTJ for "appendectomy" (Resection of Appendix) and for the body-part term "vermiform appendix"', async () => {
     const appendectomy = await search('appendectomy');
-    expect(appendectomy[0]!.node.code.startsWith('0DTJ')).toBe(true);
-    expect(appendectomy[0]!.expandedFrom).toBe('appendectomy');
+    expect(appendectomy[0].node.code.startsWith('0DTJ')).toBe(true);
+    expect(appendectomy[0].expandedFrom).toBe('appendectomy');
     const vermiform = await search('vermiform appendix');
     expect(vermiform[0]).toMatchObject({ matchedField: 'PCS_BODY_PART_TERM', matchedText: 'Vermiform appendix' });
   });
@@ -78,9 +78,9 @@ describe('search over the sample (issue 17)', () => {
   it('tolerates a typo in a word of five letters or more, scored below the exact spelling', async () => {
     const typo = await search('hypertenion');
     const exact = await search('hypertension');
-    expect(typo[0]!.node.code).toBe('I10');
-    expect(typo[0]!.why.some((w) => w.startsWith('typo tolerated: "hypertenion"'))).toBe(true);
-    expect(typo[0]!.score).toBeLessThan(exact[0]!.score);
+    expect(typo[0].node.code).toBe('I10');
+    expect(typo[0].why.some((w) => w.startsWith('typo tolerated: "hypertenion"'))).toBe(true);
+    expect(typo[0].score).toBeLessThan(exact[0].score);
     expect(codes(await search('diabetis'))).toContain('E11');
   });
 

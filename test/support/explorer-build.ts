@@ -18,7 +18,7 @@ function newestMtime(dir: string): number {
 /** Builds the explorer page (as `npm run build:explorer` does) when dist/explorer is missing or older than web/explorer. */
 export function ensureExplorerBuilt(): { built: boolean; millis: number } {
   const started = Date.now();
-  let builtAt = 0;
+  let builtAt: number;
   try {
     builtAt = statSync(path.join(EXPLORER_DIST, 'index.html')).mtimeMs;
   } catch {

@@ -38,7 +38,7 @@ export async function runFuzz(
   let next = 0;
   const worker = async () => {
     while (next < inputs.length) {
-      const input = inputs[next++]!;
+      const input = inputs[next++];
       report.tried++;
       const started = performance.now();
       try {
@@ -62,7 +62,7 @@ export async function runFuzz(
         report.crashes.push({ kind: input.kind, message: error instanceof Error ? error.message : String(error) });
       }
       const ms = Math.round(performance.now() - started);
-      if (report.slowest.length < 5 || ms > report.slowest[report.slowest.length - 1]!.ms) {
+      if (report.slowest.length < 5 || ms > report.slowest[report.slowest.length - 1].ms) {
         report.slowest.push({ kind: input.kind, query: input.query.slice(0, 160), variables: JSON.stringify(input.variables ?? {}).slice(0, 160), ms });
         report.slowest.sort((a, b) => b.ms - a.ms);
         report.slowest.length = Math.min(report.slowest.length, 5);
@@ -78,5 +78,5 @@ export async function runFuzz(
 export async function graphCounts(driver: Driver, database = 'neo4j'): Promise<{ nodes: number; relationships: number }> {
   const nodes = await driver.executeQuery('MATCH (n) RETURN count(n) AS n', {}, { database });
   const relationships = await driver.executeQuery('MATCH ()-[r]->() RETURN count(r) AS n', {}, { database });
-  return { nodes: Number(nodes.records[0]!.get('n')), relationships: Number(relationships.records[0]!.get('n')) };
+  return { nodes: Number(nodes.records[0].get('n')), relationships: Number(relationships.records[0].get('n')) };
 }

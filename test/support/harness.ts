@@ -18,6 +18,7 @@ export interface Harness {
   apollo: ApolloServer<Context>;
   /** Cypher statements run by the last `run` call, by name, in order. */
   roundTrips: string[];
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the shape of data it expects
   run: <T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,

@@ -59,10 +59,10 @@ export const SHAPE_KINDS = Object.keys(GENERATORS);
 /** `count` documents, cycling through every kind, each at a random size from 1 to 3,000. */
 export function sampleHostileShapes(count: number, seed: number): ShapeInput[] {
   const next = random(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   return Array.from({ length: count }, (_, i) => {
-    const kind = SHAPE_KINDS[i % SHAPE_KINDS.length]!;
+    const kind = SHAPE_KINDS[i % SHAPE_KINDS.length];
     const size = 1 + Math.floor(next() ** 2 * 3_000);
-    return { kind, body: GENERATORS[kind]!(size, pick) };
+    return { kind, body: GENERATORS[kind](size, pick) };
   });
 }

@@ -25,10 +25,10 @@ function csv(file: string): Array<Record<string, string>> {
 
 export function readNcdRows(file: string): NcdRow[] {
   return csv(file).map((r) => ({
-    policy: r.ncd_id!,
-    entry: r.icd10cm!,
-    start: r.range_start!,
-    end: r.range_end!,
+    policy: r.ncd_id,
+    entry: r.icd10cm,
+    start: r.range_start,
+    end: r.range_end,
     from: r.icd10_eff_date || null,
     to: r.icd10_term_date || null,
     status: STATUS[r.resolution_code as keyof typeof STATUS],
@@ -36,7 +36,7 @@ export function readNcdRows(file: string): NcdRow[] {
 }
 
 export function readNcdProcedures(file: string): Array<{ policy: string; code: string; from: string | null; to: string | null }> {
-  return csv(file).map((r) => ({ policy: r.ncd_id!, code: r.cpt_hcpcs_code!, from: r.code_eff_date || null, to: r.code_term_date || null }));
+  return csv(file).map((r) => ({ policy: r.ncd_id, code: r.cpt_hcpcs_code, from: r.code_eff_date || null, to: r.code_term_date || null }));
 }
 
 export const inForce = (row: { from: string | null; to: string | null }, date: string) =>
@@ -59,7 +59,7 @@ export class OrderIndex {
   /** The codes from position i while they start with `prefix` (a code and everything under it). */
   private family(i: number, prefix: string): string[] {
     const found: string[] = [];
-    for (let k = i; k < this.codes.length && this.codes[k]!.code.startsWith(prefix); k++) found.push(this.codes[k]!.code);
+    for (let k = i; k < this.codes.length && this.codes[k].code.startsWith(prefix); k++) found.push(this.codes[k].code);
     return found;
   }
 

@@ -171,7 +171,7 @@ describe('codeFindings', () => {
         ],
       },
     ]);
-    expect(codeFindings('diagnosis', found(E119, [FY2026]), '2025-09-30')[0]!.message).toBe(
+    expect(codeFindings('diagnosis', found(E119, [FY2026]), '2025-09-30')[0].message).toBe(
       'The diagnosis E11.9 is not valid on 2025-09-30: it is valid in 2026 (2025-10-01 to open).',
     );
   });

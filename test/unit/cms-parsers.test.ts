@@ -60,8 +60,8 @@ describe('NCCI PTP files (issue 15)', () => {
     const xlsx = await all(parsePtp('ccipra-v321r0-f1.xlsx', tableRows(fileSource(path.join(FIXTURES, 'xlsx/ccipra-v321r0-f1.xlsx')))));
     expect(xlsx.map(asRow)).toEqual(simple);
     const [member] = await zipMembers(fileSource(path.join(FIXTURES, 'zip/ccipra-v321r0-f1.zip')));
-    expect(baseName(member!)).toBe('ccipra-v321r0-f1.txt');
-    expect((await all(parsePtp(member!.name, tableRows(member!)))).map(asRow)).toEqual(simple);
+    expect(baseName(member)).toBe('ccipra-v321r0-f1.txt');
+    expect((await all(parsePtp(member.name, tableRows(member)))).map(asRow)).toEqual(simple);
     const oph = await all(parsePtp('ccioph-v321r0-f1.xlsx', tableRows(fileSource(path.join(FIXTURES, 'xlsx/ccioph-v321r0-f1.xlsx')))));
     expect(oph.map(asRow)).toEqual(simplePtp(path.join(SAMPLE, 'ccioph-v321r0-f1.txt')));
   });
@@ -75,7 +75,7 @@ describe('NCCI PTP files (issue 15)', () => {
 
   it('stops at a malformed edit, naming the line and what it expected', async () => {
     const lines = readFileSync(PRACTITIONER_PTP, 'latin1').split('\r\n');
-    lines[8] = lines[8]!.replace(/\t1\t/, '\t2\t');
+    lines[8] = lines[8].replace(/\t1\t/, '\t2\t');
     await expect(all(parsePtp('x.txt', tableRows(textSource('x.txt', lines.join('\r\n')))))).rejects.toThrow(
       'x.txt line 9: Modifier "2" is not an indicator: expected 0 (not allowed), 1 (allowed) or 9 (not applicable)',
     );

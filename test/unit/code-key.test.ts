@@ -26,8 +26,8 @@ describe('the code key codec', () => {
       [...fs.readFileSync(file, 'utf8').matchAll(/(\w+)\.system \+ '([^']*)' \+ (\w+)\.code/g)].map((m) => ({
         file: path.relative(PROJECT_ROOT, file),
         text: m[0],
-        variable: m[1]!,
-        other: m[3]!,
+        variable: m[1],
+        other: m[3],
       })),
     );
     expect(built.length).toBeGreaterThanOrEqual(15);

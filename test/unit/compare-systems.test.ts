@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { readSample } from '../../src/import/sample-source';
 import { CodeSystemId } from '../../src/domain/code-system-id';
 import { compareSystems, type SystemFacts } from '../../src/modules/code-system/compare-systems.service';
-import type { CodeSystem } from '../../src/modules/code-system/code-system.type';
 import { SystemRelation } from '../../src/modules/code-system/system-relation.enum';
 
 const sample = readSample();
 function facts(id: CodeSystemId): SystemFacts {
   const record = sample.systems.find((s) => s.id === id)!;
   const { maintainedBy, adapts, ...system } = record;
-  return { system: system as unknown as CodeSystem, maintainers: sample.organizations.filter((o) => maintainedBy.includes(o.id)), adapts };
+  return { system: system, maintainers: sample.organizations.filter((o) => maintainedBy.includes(o.id)), adapts };
 }
 
 describe('compareSystems', () => {

@@ -59,10 +59,10 @@ describe('the explorer neighbourhood', () => {
     ]);
     const groups = elements.nodes.filter((n) => n.kind === 'policy');
     expect(groups.map((g) => g.label)).toEqual(['NCD 190.23B Lipids Testing (1,694)']);
-    expect(elements.nodes.filter((n) => n.parent === groups[0]!.id && n.kind === 'code')).toHaveLength(GROUP_CAP);
-    expect(elements.nodes.find((n) => n.parent === groups[0]!.id && n.kind === 'more')?.label).toBe('1,682 more');
+    expect(elements.nodes.filter((n) => n.parent === groups[0].id && n.kind === 'code')).toHaveLength(GROUP_CAP);
+    expect(elements.nodes.find((n) => n.parent === groups[0].id && n.kind === 'more')?.label).toBe('1,682 more');
     expect(elements.edges.find((e) => e.relation === 'justifies')).toMatchObject({
-      source: groups[0]!.id,
+      source: groups[0].id,
       target: 'code:CPT:80061',
       label: 'justifies (covered)',
     });

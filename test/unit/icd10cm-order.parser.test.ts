@@ -31,7 +31,7 @@ describe('readOrderFile', () => {
 
   it('accepts the FY2026 category QA0, whose second character is a letter', async () => {
     const [record] = await read(write([line(1, 'QA0', 0, 'Neurodev disord', 'Neurodevelopmental disorders')]));
-    expect(record!.code).toBe('QA0');
+    expect(record.code).toBe('QA0');
   });
 
   it('rejects a billable flag other than 0 or 1, naming the file, line and column', async () => {

@@ -206,7 +206,7 @@ describe('judgePairing', () => {
       ]),
     );
     expect(judgement.verdict).toBe(Verdict.SUPPORTED);
-    expect(judgement.answers[0]!.pairing?.listedAs).toBe('E119');
+    expect(judgement.answers[0].pairing?.listedAs).toBe('E119');
   });
 
   it('lets a header listing decide over a range listing', () => {
@@ -221,7 +221,7 @@ describe('judgePairing', () => {
       ]),
     );
     expect(judgement.verdict).toBe(Verdict.NOT_SUPPORTED);
-    expect(judgement.answers[0]!.pairing?.listedAs).toBe('E11');
+    expect(judgement.answers[0].pairing?.listedAs).toBe('E11');
   });
 
   it('lets the stricter of two equally specific listings decide: denied over not medically necessary over covered', () => {
@@ -230,9 +230,9 @@ describe('judgePairing', () => {
     const denied = listing(PairingStatus.DENIED, 'E11-E119', MatchedVia.RANGE);
     const decide = (listings: EvidenceListing[]) => judgePairing(E119, LIPID_PANEL, evidence([policy('190.23', LIPIDS, listings)]));
 
-    expect(decide([covered, nmn]).answers[0]!.pairing?.status).toBe(PairingStatus.NOT_MEDICALLY_NECESSARY);
-    expect(decide([nmn, covered]).answers[0]!.pairing?.status).toBe(PairingStatus.NOT_MEDICALLY_NECESSARY);
-    expect(decide([covered, denied, nmn]).answers[0]!.pairing?.status).toBe(PairingStatus.DENIED);
+    expect(decide([covered, nmn]).answers[0].pairing?.status).toBe(PairingStatus.NOT_MEDICALLY_NECESSARY);
+    expect(decide([nmn, covered]).answers[0].pairing?.status).toBe(PairingStatus.NOT_MEDICALLY_NECESSARY);
+    expect(decide([covered, denied, nmn]).answers[0].pairing?.status).toBe(PairingStatus.DENIED);
     expect(decide([covered, nmn]).verdict).toBe(Verdict.NOT_SUPPORTED);
   });
 

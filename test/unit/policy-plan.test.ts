@@ -147,12 +147,12 @@ describe('planPolicies', () => {
       ],
       { 'CPT|80061': present },
     );
-    expect(open.policies[0]!.props).toMatchObject({ effectiveFrom: '2003-07-01', effectiveTo: null });
+    expect(open.policies[0].props).toMatchObject({ effectiveFrom: '2003-07-01', effectiveTo: null });
     const { plan: ended } = plan(
       [policy(LIPIDS, [procedure(LIPIDS, '80061', '2003-07-01', '2017-12-31')], [entry(LIPIDS, 'E119', 'COVERED', '2015-10-01', '2016-09-30')])],
       { 'CPT|80061': present },
     );
-    expect(ended.policies[0]!.props).toMatchObject({ effectiveFrom: '2003-07-01', effectiveTo: '2017-12-31' });
+    expect(ended.policies[0].props).toMatchObject({ effectiveFrom: '2003-07-01', effectiveTo: '2017-12-31' });
   });
 
   it('writes one listing row per entry and code it reaches, the code canonical with its dot and the key naming entry, dates and status', () => {

@@ -100,7 +100,7 @@ describe('checkBundle', () => {
   it('reports a note whose target is not in the bundle, and a pairing naming an unknown code', () => {
     const broken = structuredClone(sample);
     broken.notes.push({ system: CodeSystemId.ICD10CM, from: 'E11', kind: 'EXCLUDES1', text: 'x (Q99.-)', targets: ['Q99'] });
-    broken.pairings.push({ ...broken.pairings[0]!, procedure: { system: CodeSystemId.CPT, code: '99999' } });
+    broken.pairings.push({ ...broken.pairings[0], procedure: { system: CodeSystemId.CPT, code: '99999' } });
     expect(checkBundle(broken)).toEqual([
       'EXCLUDES1 note on E11: ICD10CM code Q99 is not in the bundle',
       'pairing J029 -> 99999: CPT code 99999 is not in the bundle',
@@ -110,20 +110,20 @@ describe('checkBundle', () => {
   it('reports a code that does not fit its system and a code listed twice', () => {
     const broken = structuredClone(sample);
     const cpt = broken.codeFiles.find((f) => f.release.system === CodeSystemId.CPT)!;
-    cpt.codes.push({ code: 'E119', display: 'x', shortDisplay: null, billable: true }, { ...cpt.codes[0]! });
+    cpt.codes.push({ code: 'E119', display: 'x', shortDisplay: null, billable: true }, { ...cpt.codes[0] });
     const problems = checkBundle(broken);
     expect(problems).toContain(
       'CPT release 2026: Code "E119" is not a valid CPT code: expected 5 characters, 4 digits then a digit or one of A, F, M, T, U (99213, 3074F, 0042T)',
     );
-    expect(problems).toContain(`CPT code ${cpt.codes[0]!.code} is listed twice`);
+    expect(problems).toContain(`CPT code ${cpt.codes[0].code} is listed twice`);
   });
 
   it('reports an unknown maintaining organization and a missing parent category', () => {
     const broken = structuredClone(sample);
-    broken.systems[0]!.maintainedBy = ['NOBODY'];
-    broken.categories.push({ ...broken.categories[0]!, code: 'ORPHAN', parent: 'MISSING' });
+    broken.systems[0].maintainedBy = ['NOBODY'];
+    broken.categories.push({ ...broken.categories[0], code: 'ORPHAN', parent: 'MISSING' });
     const problems = checkBundle(broken);
-    expect(problems).toContain(`code system ${broken.systems[0]!.id}: maintainedBy names unknown organization "NOBODY"`);
-    expect(problems).toContain(`category ${broken.categories[0]!.system} ORPHAN: parent "MISSING" is not a category of ${broken.categories[0]!.system}`);
+    expect(problems).toContain(`code system ${broken.systems[0].id}: maintainedBy names unknown organization "NOBODY"`);
+    expect(problems).toContain(`category ${broken.categories[0].system} ORPHAN: parent "MISSING" is not a category of ${broken.categories[0].system}`);
   });
 });

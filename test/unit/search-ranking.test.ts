@@ -44,9 +44,9 @@ describe('search ranking (issue 17)', () => {
       ],
       variantsOf('high blood pressure'),
     );
-    expect(ranked[0]!.code).toBe('I10');
-    expect(ranked[0]!.match).toMatchObject({ matchedField: 'INCLUSION_TERM', matchedText: 'high blood pressure', expandedFrom: null });
-    expect(ranked[0]!.match.why).toContain('exact inclusion term');
+    expect(ranked[0].code).toBe('I10');
+    expect(ranked[0].match).toMatchObject({ matchedField: 'INCLUSION_TERM', matchedText: 'high blood pressure', expandedFrom: null });
+    expect(ranked[0].match.why).toContain('exact inclusion term');
   });
 
   it('prefers the default code: "site not specified" and "unspecified" are not extra words, "neonatal" and "other" are', () => {
@@ -68,16 +68,16 @@ describe('search ranking (issue 17)', () => {
   it('expands an abbreviation and names it in expandedFrom, ahead of words that merely start with it', () => {
     const ranked = rankCandidates([candidate('G43', 'Migraine'), candidate('I21', 'Acute myocardial infarction')], variantsOf('mi'));
     expect(ranked.map((c) => c.code)).toEqual(['I21', 'G43']);
-    expect(ranked[0]!.match.expandedFrom).toBe('mi');
-    expect(ranked[0]!.match.expandedTo).toBe('acute myocardial infarction');
-    expect(ranked[0]!.match.why[0]).toBe('expanded "mi" to "acute myocardial infarction" (synonyms file)');
+    expect(ranked[0].match.expandedFrom).toBe('mi');
+    expect(ranked[0].match.expandedTo).toBe('acute myocardial infarction');
+    expect(ranked[0].match.why[0]).toBe('expanded "mi" to "acute myocardial infarction" (synonyms file)');
   });
 
   it('tolerates a typo in a word of 5 letters or more, below an exact match', () => {
     const [typo] = rankCandidates([candidate('E11', 'Type 2 diabetes mellitus')], variantsOf('diabetis'));
     const [exact] = rankCandidates([candidate('E11', 'Type 2 diabetes mellitus')], variantsOf('diabetes'));
-    expect(typo!.match.why).toContain('typo tolerated: "diabetis" ~ "diabetes"');
-    expect(typo!.match.score).toBeLessThan(exact!.match.score);
+    expect(typo.match.why).toContain('typo tolerated: "diabetis" ~ "diabetes"');
+    expect(typo.match.score).toBeLessThan(exact.match.score);
   });
 
   it('breaks ties by tabular order', () => {
@@ -93,7 +93,7 @@ describe('search ranking (issue 17)', () => {
       [candidate('0DTJ4ZZ', 'Resection of Appendix, Percutaneous Endoscopic Approach', { pcsBodyPartTerms: ['Appendiceal orifice', 'Vermiform appendix'] })],
       variantsOf('vermiform appendix'),
     );
-    expect(hit!.match).toMatchObject({ matchedField: 'PCS_BODY_PART_TERM', matchedText: 'Vermiform appendix' });
+    expect(hit.match).toMatchObject({ matchedField: 'PCS_BODY_PART_TERM', matchedText: 'Vermiform appendix' });
   });
 
   it('ranks the exact code first in a code listing', () => {

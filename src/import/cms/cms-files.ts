@@ -23,14 +23,14 @@ export function recognizeCms(fileName: string): CmsFile | null {
   if (ptp) {
     return {
       kind: 'ptp',
-      setting: ptp[1]!.toLowerCase() === 'ccipra' ? 'PRACTITIONER' : 'OUTPATIENT_HOSPITAL',
+      setting: ptp[1].toLowerCase() === 'ccipra' ? 'PRACTITIONER' : 'OUTPATIENT_HOSPITAL',
       version: `${Number(ptp[2])}.${ptp[3]}r${ptp[4]}`,
       part: Number(ptp[5]),
     };
   }
   const mue = MUE.exec(fileName);
-  if (mue) return { kind: 'mue', setting: MUE_SETTING[mue[1]!.toLowerCase()]!, version: `${mue[4]}-${mue[2]}-${mue[3]}` };
+  if (mue) return { kind: 'mue', setting: MUE_SETTING[mue[1].toLowerCase()], version: `${mue[4]}-${mue[2]}-${mue[3]}` };
   const mueZip = MUE_ZIP.exec(fileName);
-  if (mueZip) return { kind: 'mue', setting: MUE_SETTING[mueZip[3]!.toLowerCase().replace('-', '')]!, version: `${mueZip[1]}Q${mueZip[2]}` };
+  if (mueZip) return { kind: 'mue', setting: MUE_SETTING[mueZip[3].toLowerCase().replace('-', '')], version: `${mueZip[1]}Q${mueZip[2]}` };
   return MCD.test(fileName) ? { kind: 'mcdArticles' } : null;
 }

@@ -18,7 +18,7 @@ export async function findHeader(file: string, rows: AsyncIterator<TableRow>, ti
     const next = await rows.next();
     if (next.done) break;
     const { cells, line } = next.value;
-    if (cells.length === 0 || !norm(cells[0] ?? '').startsWith(norm(titles[0]!))) continue;
+    if (cells.length === 0 || !norm(cells[0] ?? '').startsWith(norm(titles[0]))) continue;
     const ok = titles.every((t, i) => norm(cells[i] ?? '').startsWith(norm(t)));
     if (!ok)
       throw new FileFormatError(

@@ -52,6 +52,6 @@ export async function* parseMue(file: string, setting: NcciSetting, rows: AsyncI
         line,
         `MUE Adjudication Indicator "${indicator}": expected "1 Line Edit", "2 Date of Service Edit: Policy" or "3 Date of Service Edit: Clinical"`,
       );
-    yield { code, units: Number(units), adjudication: Number(m[1]) as 1 | 2 | 3, adjudicationText: m[2]!, rationale, line };
+    yield { code, units: Number(units), adjudication: Number(m[1]) as 1 | 2 | 3, adjudicationText: m[2], rationale, line };
   }
 }

@@ -32,8 +32,9 @@ function cellText(v: ExcelJS.CellValue): string {
         .map((t) => t.text)
         .join('')
         .trim();
-    if ('text' in v) return String(v.text).trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('text' in v) return v.text.trim();
+    if ('result' in v) return cellText(v.result);
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a Date or hyperlink cell: its own toString is the text
     return String(v).trim();
   }
   return String(v).trim();

@@ -84,7 +84,7 @@ export function planPolicies(
         // The list gives dates per row: the policy's are the earliest start and, once every row
         // has ended, the latest end.
         effectiveFrom: starts[0] ?? null,
-        effectiveTo: ends.length > 0 && ends.every((d) => d !== null) ? [...(ends as string[])].sort().at(-1)! : null,
+        effectiveTo: ends.length > 0 && ends.every((d) => d !== null) ? [...ends].sort().at(-1)! : null,
       },
     });
     const keep = { listings: [] as string[], governs: [] as string[] };

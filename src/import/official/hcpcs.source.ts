@@ -34,7 +34,7 @@ export async function readHcpcsRelease(file: string, reference: ReferenceData): 
       modifiers.push({ code: r.code, display: r.longDescription, shortDisplay: r.shortDescription, properties });
       return;
     }
-    letters.add(r.code[0]!);
+    letters.add(r.code[0]);
     const billable = r.terminationDate === null || r.terminationDate >= effectiveFrom;
     codes.push({ code: r.code, display: r.longDescription, shortDisplay: r.shortDescription, billable, properties });
   });

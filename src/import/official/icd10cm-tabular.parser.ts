@@ -103,7 +103,7 @@ const NOTE_KIND_BY_ELEMENT: Readonly<Record<string, TabularNoteKind>> = {
   codeAlso: 'CODE_ALSO',
 };
 
-type NoteGroupName = keyof typeof NOTE_KIND_BY_ELEMENT | 'includes' | 'inclusionTerm' | 'notes' | 'sevenChrNote';
+type NoteGroupName = string;
 const NOTE_GROUPS: ReadonlySet<string> = new Set<NoteGroupName>([...Object.keys(NOTE_KIND_BY_ELEMENT), 'includes', 'inclusionTerm', 'notes', 'sevenChrNote']);
 
 /** Elements whose whole subtree is read past; see the module comment. */
@@ -279,7 +279,7 @@ class TabularReader {
       if (builder.desc !== null) throw this.fail(`second <desc> in <${builder.element}>`, this.tagLine);
       return this.textFrame(name, (text) => (builder.desc = text));
     }
-    if (NOTE_GROUPS.has(name)) return { type: 'noteGroup', group: name as NoteGroupName, owner: builder };
+    if (NOTE_GROUPS.has(name)) return { type: 'noteGroup', group: name, owner: builder };
     if (name === 'sevenChrDef' && builder.level === 'diag') return { type: 'sevenChrDef', owner: builder };
     if (IGNORED_SUBTREES.has(name) && builder.level === 'diag') return { type: 'ignored' };
     if (builder.level === 'chapter') {

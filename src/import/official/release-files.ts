@@ -88,7 +88,7 @@ export function versionFromName(file: string): string | null {
   const name = path.basename(file);
   const hcpcs = /^HCPC(\d{4})_([A-Z]{3})/i.exec(name);
   if (hcpcs) {
-    const month = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'].indexOf(hcpcs[2]!.toUpperCase()) + 1;
+    const month = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'].indexOf(hcpcs[2].toUpperCase()) + 1;
     return month > 0 ? `${hcpcs[1]}-${String(month).padStart(2, '0')}` : null;
   }
   return /_(\d{4})\.(txt|xml)/i.exec(name)?.[1] ?? null;

@@ -37,7 +37,7 @@ export function createCodeLoaders(codes: CodeRepository, categories: CategoryRep
         const found = new Map<string, { total: number; codes: CodeNode[] }>();
         for (const shape of new Set(keys.map(pageKey))) {
           const group = keys.filter((k) => pageKey(k) === shape);
-          const page = await codes.descendants(group, group[0]!);
+          const page = await codes.descendants(group, group[0]);
           for (const [key, value] of page) found.set(`${key}|${shape}`, value);
         }
         return found;

@@ -72,7 +72,7 @@ export class CodeRepository {
         limit: neo4j.int(page.limit),
         billableOnly: page.billableOnly,
       });
-      return new Map(rows.map((row) => [String(row.key), { total: toNumber(row.total), codes: row.codes as CodeNode[] }]));
+      return new Map(rows.map((row) => [row.key, { total: toNumber(row.total), codes: row.codes }]));
     };
     return this.cache ? this.cache.through(`code/descendants@${paramKey(page)}`, keys, codeKeyString, fetch) : fetch(keys);
   }
@@ -80,7 +80,7 @@ export class CodeRepository {
   /** Subsumption checks; `found` is false when the ancestor names no code or category of the system. */
   async isA(pairs: ReadonlyArray<IsAPair>): Promise<Map<string, { found: boolean; isA: boolean }>> {
     const rows = await this.executor.read('code/is-a', { pairs: pairs.map((p) => ({ ...p })) });
-    return new Map(rows.map((row) => [String(row.key), { found: row.found === true, isA: row.isA === true }]));
+    return new Map(rows.map((row) => [row.key, { found: row.found, isA: row.isA }]));
   }
 }
 

@@ -40,7 +40,7 @@ export class CurationRepository {
     });
     const row = rows[0];
     if (!row) throw new Error('curation-add matched no codes although both were checked just before');
-    return row.existingId ? { id: String(row.existingId), created: false } : { id: String(row.createdId), created: true };
+    return row.existingId ? { id: row.existingId as string, created: false } : { id: row.createdId as string, created: true };
   }
 
   /** Retires a pairing; `found` false when no pairing has the id, `wasRetired` when it was already retired. */

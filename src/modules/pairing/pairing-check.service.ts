@@ -41,7 +41,7 @@ function resolve(raw: string, role: 'diagnosis' | 'procedure', found: Map<string
   if ('message' in c) return { kind: 'malformed', raw, message: c.message };
   const hit = c.keys.map((k) => found.get(codeKeyString(k))).find((f) => f !== undefined);
   if (hit) return { kind: 'found', raw, found: hit };
-  return { kind: 'unknown', raw, system: c.keys[0]!.system, code: c.keys[0]!.code };
+  return { kind: 'unknown', raw, system: c.keys[0].system, code: c.keys[0].code };
 }
 
 const pairKey = (dx: string, px: CodeKey) => `${dx}|${codeKeyString(px)}`;
@@ -58,7 +58,7 @@ export async function checkPairing(
   const pxParsed = candidates(rawProcedure, 'procedure');
   if ('message' in pxParsed) throw badUserInput(pxParsed.message, { argument: 'procedure', value: rawProcedure.slice(0, 64) });
   const date = dateOfService ?? today();
-  const dxKey = dxParsed.keys[0]!;
+  const dxKey = dxParsed.keys[0];
   const pairs: PairKey[] = pxParsed.keys.map((px) => ({
     key: pairKey(dxKey.code, px),
     diagnosisCode: dxKey.code,
@@ -108,21 +108,21 @@ export async function validateClaim(claim: ClaimInput, { repositories, caller }:
   for (const c of [...dxKeys, ...pxKeys]) if ('keys' in c) for (const k of c.keys) keys.set(codeKeyString(k), k);
   const pairs = new Map<string, PairKey>();
   claim.lines.forEach((line, i) => {
-    const px = pxKeys[i]!;
+    const px = pxKeys[i];
     if (!('keys' in px)) return;
     for (const pointer of line.diagnosisPointers) {
-      const dx = dxKeys[pointer - 1]!;
+      const dx = dxKeys[pointer - 1];
       if (!('keys' in dx)) continue;
       for (const k of px.keys)
-        pairs.set(pairKey(dx.keys[0]!.code, k), {
-          key: pairKey(dx.keys[0]!.code, k),
-          diagnosisCode: dx.keys[0]!.code,
+        pairs.set(pairKey(dx.keys[0].code, k), {
+          key: pairKey(dx.keys[0].code, k),
+          diagnosisCode: dx.keys[0].code,
           procedureSystem: k.system,
           procedureCode: k.code,
         });
     }
   });
-  const dxCodes = [...new Set(dxKeys.flatMap((c) => ('keys' in c ? [c.keys[0]!.code] : [])))];
+  const dxCodes = [...new Set(dxKeys.flatMap((c) => ('keys' in c ? [c.keys[0].code] : [])))];
   const [read, evidence, conflicts] = await Promise.all([
     repositories.pairings.claimCodes([...keys.values()]),
     repositories.pairings.evidence([...pairs.values()], date ?? today()),
@@ -133,13 +133,14 @@ export async function validateClaim(claim: ClaimInput, { repositories, caller }:
   const diagnoses = claim.diagnoses.map((raw) => resolve(raw, 'diagnosis', found));
   const findings: ClaimFinding[] = [];
   diagnoses.forEach((d, i) => {
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- a finding is plain data; its copy needs no prototype
     for (const f of codeFindings('diagnosis', d, date)) findings.push({ ...f, message: `Diagnosis ${i + 1}: ${f.message}` });
   });
   findings.push(...excludes1Findings(conflicts));
 
   const lines: ClaimLineResult[] = claim.lines.map((line, i) => {
     const procedure = resolve(line.procedure, 'procedure', found);
-    const pointed = [...new Set(line.diagnosisPointers)].map((p) => diagnoses[p - 1]!);
+    const pointed = [...new Set(line.diagnosisPointers)].map((p) => diagnoses[p - 1]);
     const lineFindings = codeFindings('procedure', procedure, date);
     if (pointed.length === 0) {
       lineFindings.push(

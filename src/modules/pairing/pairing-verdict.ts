@@ -106,7 +106,7 @@ export function judgePairing(diagnosis: CodeNode, procedure: CodeNode, evidence:
       pairings.push(...nodes);
       const deciding = [...nodes].sort(
         (a, b) => (SPECIFICITY[b.via] ?? 0) - (SPECIFICITY[a.via] ?? 0) || (STRICTNESS[b.status] ?? 0) - (STRICTNESS[a.status] ?? 0),
-      )[0]!;
+      )[0];
       answers.push({ policyId: policy.id, policyTitle: policy.title, pairing: deciding });
       for (const l of listings) reasons.push(`${name} lists ${dx} for ${px} as ${describe(l.status)}: ${viaWords(l)}${since(l.effectiveFrom, l.effectiveTo)}.`);
     } else if (policy.defaultStatus && policy.defaultInForce) {

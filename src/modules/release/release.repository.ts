@@ -15,6 +15,7 @@ function optionalNumber(value: unknown): number | null {
 }
 
 function optionalDate(value: unknown): string | null {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a neo4j Date prints as its ISO date
   return value === null || value === undefined ? null : String(value);
 }
 
@@ -29,7 +30,7 @@ export function toReleaseNode(row: Row): ReleaseNode {
     version: String(row.version),
     effectiveFrom: optionalDate(row.effectiveFrom),
     effectiveTo: optionalDate(row.effectiveTo),
-    source: String(row.source ?? ''),
+    source: typeof row.source === 'string' ? row.source : '',
     status: String(row.status),
     codeCount: optionalNumber(row.codeCount),
     previousVersion: (row.previousVersion as string | null) ?? null,

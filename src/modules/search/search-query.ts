@@ -66,11 +66,11 @@ export function queryVariants(words: string[], table?: Map<string, SynonymEntry>
     return [...out, ...words.slice(i)];
   };
   if (matches.length > 1) {
-    const chosen = matches.map((m) => ({ start: m.start, length: m.length, by: m.entry.expansions[0]! }));
+    const chosen = matches.map((m) => ({ start: m.start, length: m.length, by: m.entry.expansions[0] }));
     add({
       words: replaced(chosen),
       expandedFrom: matches.map((m) => m.entry.term).join(', '),
-      expandedTo: matches.map((m) => m.entry.expansions[0]!.join(' ')).join(', '),
+      expandedTo: matches.map((m) => m.entry.expansions[0].join(' ')).join(', '),
       termWords: [],
     });
   }

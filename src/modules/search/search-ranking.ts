@@ -82,12 +82,12 @@ export function editDistance(a: string, b: string, max: number): number {
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
     }
   }
-  return d[a.length]![b.length]!;
+  return d[a.length][b.length];
 }
 
 type WordMatch = { kind: 'exact' | 'prefix' | 'fuzzy'; textWord: string } | null;
@@ -124,7 +124,7 @@ function saysDefault(text: string): boolean {
 
 /** The operation and body part of a PCS title: up to the first comma or " with " ("Replacement of Right Hip Joint"). */
 function pcsHead(text: string): string {
-  return text.split(/,| with /i)[0]!;
+  return text.split(/,| with /i)[0];
 }
 
 /** Penalty of the words beyond the query; for PCS titles, words after the first comma (approach, device) count less. */
@@ -219,7 +219,7 @@ export function rankCandidate(c: SearchCandidate, variants: QueryVariant[]): Ran
   }
   if (best) return { ...best, score: round(best.score) };
   // The full-text index matched the words across several texts (a title word and an inclusion-term word).
-  const variant = variants[0]!;
+  const variant = variants[0];
   return {
     score: round(TIER.spread - codeLength * CODE_CHARACTER),
     why: ['the words match across several texts of the code', `${codeLength}-character code`],

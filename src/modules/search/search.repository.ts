@@ -78,7 +78,7 @@ export class SearchRepository {
     }
     const hits = found.ranked
       .slice(filter.skip, filter.skip + filter.limit)
-      .map(({ match, includes: _n, inclusionTerms: _i, pcsBodyPartTerms: _p, sequence: _s, ...node }) => ({ node: node as CodeNode, match }));
+      .map(({ match, includes: _n, inclusionTerms: _i, pcsBodyPartTerms: _p, sequence: _s, ...node }) => ({ node: node, match }));
     const total = found.total;
     return { total: Math.min(MAX_RANKED, total), hits };
   }

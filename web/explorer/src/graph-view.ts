@@ -210,15 +210,15 @@ export class GraphView {
     moved.forEach((n) => {
       const targets = n.isParent() ? n.children() : n;
       targets.forEach((t) => {
-        const p = (t as NodeSingular).position();
-        (t as NodeSingular).position({ x: p.x, y: p.y + growth });
+        const p = t.position();
+        t.position({ x: p.x, y: p.y + growth });
       });
     });
   }
 
   /** Moves new nodes off the ones already drawn, outward from the expanded node. */
   private avoidOverlap(at: Map<string, Point>, centre: Point): void {
-    const taken = this.cy.nodes('[kind != "policy"]').map((n) => ({ ...(n as NodeSingular).position() }));
+    const taken = this.cy.nodes('[kind != "policy"]').map((n) => ({ ...n.position() }));
     for (const [id, point] of at) {
       if (this.cy.getElementById(id).nonempty()) continue;
       let dx = point.x - centre.x;
@@ -296,7 +296,7 @@ export class GraphView {
   private async drawMore(node: NodeSingular, spec: MoreSpec): Promise<void> {
     const nodes: NodeData[] = [];
     const edges: EdgeData[] = [];
-    let remaining = 0;
+    let remaining: number;
     if (spec.kind === 'children') {
       const next = spec.rest.slice(0, GROUP_CAP);
       spec.rest = spec.rest.slice(next.length);
@@ -329,7 +329,7 @@ export class GraphView {
       codes.length,
       { ...node.position() },
     );
-    const at = new Map<string, Point>(codes.map((n, i) => [n.id, points[i]!]));
+    const at = new Map<string, Point>(codes.map((n, i) => [n.id, points[i]]));
     if (!node.isChild()) this.avoidOverlap(at, { ...node.position() });
     this.add({ nodes, edges }, at);
     if (remaining > 0) {
@@ -345,7 +345,7 @@ export class GraphView {
           : [...at.values()],
         1,
         { ...node.position() },
-      )[0]!;
+      )[0];
       node.position(lowest);
     } else {
       this.more.delete(node.id());

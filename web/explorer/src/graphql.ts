@@ -19,7 +19,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   });
   const body = (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
   if (body.errors?.length) {
-    const first = body.errors[0]!;
+    const first = body.errors[0];
     throw new GraphQLRequestError(first.message, first.extensions?.code);
   }
   if (!body.data) throw new GraphQLRequestError(`The service answered ${response.status} without data`, undefined);

@@ -83,6 +83,7 @@ function fromUrl(): void {
 
 // Links inside the page (breadcrumb, notes, pairings) open codes without a reload.
 document.addEventListener('click', (event) => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- closest() is typed Element; the selector makes it an anchor
   const link = (event.target as Element).closest?.('a.code-link') as HTMLAnchorElement | null;
   if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
   const params = new URLSearchParams(new URL(link.href).search);

@@ -115,7 +115,7 @@ export async function renderPairingPanel(root: HTMLElement, detail: CodeDetail, 
       ? h(
           'div',
           { class: 'chapters' },
-          h('h3', {}, `${statusWords[0]!.toUpperCase()}${statusWords.slice(1)} diagnoses per ICD-10-CM chapter`),
+          h('h3', {}, `${statusWords[0].toUpperCase()}${statusWords.slice(1)} diagnoses per ICD-10-CM chapter`),
           (data as ProcedureData).justifyingChapters.length ? chapterChart((data as ProcedureData).justifyingChapters) : h('p', { class: 'muted' }, 'None.'),
         )
       : '',
