@@ -63,7 +63,14 @@ async function main(): Promise<void> {
   const log = openSync(path.join(logDir, 'load-server.log'), 'w');
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: options.port, NEO4J_BOLT_PORT: options.boltPort, NEO4J_HOME: options.neo4jHome, HOST: '127.0.0.1', CODESET_ANON_RATE_LIMIT: process.env.CODESET_ANON_RATE_LIMIT ?? '0' },
+    env: {
+      ...process.env,
+      PORT: options.port,
+      NEO4J_BOLT_PORT: options.boltPort,
+      NEO4J_HOME: options.neo4jHome,
+      HOST: '127.0.0.1',
+      CODESET_ANON_RATE_LIMIT: process.env.CODESET_ANON_RATE_LIMIT ?? '0',
+    },
     stdio: ['ignore', log, log],
   });
   const base = `http://127.0.0.1:${options.port}`;
