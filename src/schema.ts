@@ -7,7 +7,6 @@ import { CategoryResolver } from './modules/code/category.resolver';
 import { CodeResolver } from './modules/code/code.resolver';
 import { Diagnosis, Procedure } from './modules/code/code.type';
 import { DiagnosisResolver } from './modules/code/diagnosis.resolver';
-import { InstructionalNoteResolver } from './modules/code/instructional-note.resolver';
 import { ProcedureResolver } from './modules/code/procedure.resolver';
 import { ModifierResolver } from './modules/modifier/modifier.resolver';
 import { CodeReleasesResolver, CodeSystemReleasesResolver, ReleaseResolver } from './modules/release/release.resolver';
@@ -27,7 +26,6 @@ export function createSchema(): Promise<GraphQLSchema> {
       OrganizationResolver,
       CodeResolver,
       DiagnosisResolver,
-      InstructionalNoteResolver,
       ProcedureResolver,
       CategoryResolver,
       ReleaseResolver,

@@ -9,7 +9,6 @@ CREATE CONSTRAINT policy_id IF NOT EXISTS FOR (p:Policy) REQUIRE p.id IS UNIQUE;
 CREATE CONSTRAINT pairing_active_key IF NOT EXISTS FOR (p:Pairing) REQUIRE p.activeKey IS UNIQUE;
 CREATE CONSTRAINT audit_event_id IF NOT EXISTS FOR (e:AuditEvent) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT modifier_key IF NOT EXISTS FOR (m:Modifier) REQUIRE (m.system, m.code) IS UNIQUE;
-CREATE CONSTRAINT note_id IF NOT EXISTS FOR (n:Note) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT edit_set_id IF NOT EXISTS FOR (s:EditSet) REQUIRE s.id IS UNIQUE;
 CREATE INDEX ptp_edit_set IF NOT EXISTS FOR ()-[e:PTP_EDIT]-() ON (e.setId);
 CREATE INDEX code_code IF NOT EXISTS FOR (c:Code) ON (c.code);

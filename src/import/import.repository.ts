@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import { canonicalCode, compactCode, normalizeCode } from '../common/code-format';
 import { CodeSystemId } from '../domain/code-system-id';
@@ -169,18 +168,6 @@ export class ImportRepository {
     await this.batches('notes', 'import/notes-to-category', byShape.codeToCategory);
     await this.batches('notes', 'import/category-notes', byShape.categoryToCode);
     await this.batches('notes', 'import/category-notes-to-category', byShape.categoryToCategory);
-    // Issue 16: one Note node per note, with its full text and 0..n targets (the edges above stay for traversals such as the Excludes1 claim check).
-    const objects = noteObjects(notes);
-    await this.batches(
-      'note objects',
-      'import/note-objects',
-      objects.map(({ id, system, from, fromCategory, props }) => ({ id, system, from, fromCategory, props })),
-    );
-    await this.batches(
-      'note objects',
-      'import/note-targets',
-      objects.map(({ id, targets }) => ({ id, targets })),
-    );
   }
 
   /** The loaded ICD-10-CM codes with their tabular sequence (null on codes imported before it was kept). */
@@ -261,27 +248,6 @@ export class ImportRepository {
     this.stats.set(step, stats);
     return result.rows;
   }
-}
-
-/**
- * The Note node rows: the id is a digest of where the note is stated, its kind and its text, so the
- * same note imported again is the same node; `position` orders an owner's notes of one kind.
- */
-function noteObjects(notes: NoteRecord[]) {
-  const positions = new Map<string, number>();
-  return notes.map((n) => {
-    const fromCategory = n.fromCategory === true;
-    const from = fromCategory ? categoryId(n.system, n.from) : canonical(n.system, n.from);
-    const owner = `${n.system}|${fromCategory ? 'category' : 'code'}|${from}|${n.kind}`;
-    const position = positions.get(owner) ?? 0;
-    positions.set(owner, position + 1);
-    const id = createHash('sha1').update(`${owner}|${n.text}`).digest('hex');
-    const targets = [
-      ...n.targets.map((t) => ({ system: n.system, code: canonical(n.system, t), category: null })),
-      ...(n.targetCategories ?? []).map((t) => ({ system: n.system, code: null, category: categoryId(n.system, t) })),
-    ];
-    return { id, system: n.system, from, fromCategory, targets, props: { system: n.system, kind: n.kind, text: n.text, position: neo4j.int(position) } };
-  });
 }
 
 /** The release node's properties: dates, source, file details, and the codes its addenda delete (ADDED_IN and REVISED_IN hold the rest). */

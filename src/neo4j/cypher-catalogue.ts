@@ -86,8 +86,6 @@ export const CYPHER_CATALOGUE = {
   'import/icd10cm-sequence': untyped,
   'import/modifiers': untyped,
   'import/notes': untyped,
-  'import/note-objects': untyped,
-  'import/note-targets': untyped,
   'import/notes-to-category': untyped,
   'import/organizations': untyped,
   'import/pairings': untyped,

@@ -79,7 +79,7 @@ export function earlyPayloadLimit(maxBodyBytes: number, refused: () => void): Re
       errors: [
         {
           message: `The request body is larger than ${maxBodyBytes} bytes (CODESET_MAX_BODY_BYTES)`,
-          extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE, maxBodyBytes, declared },
+          extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE, maxBodyBytes },
         },
       ],
     });

@@ -2,6 +2,8 @@ import net from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_LIMITS, readApiKeys, type QueryLimits } from '../../src/config';
+import { DatabaseBudgetExceeded } from '../../src/domain/database-errors';
+import { graphQLErrorOf } from '../../src/errors/neo4j-errors';
 import { probeOnce } from '../../src/neo4j/connect';
 import { CircuitBreaker } from '../../src/neo4j/circuit-breaker';
 import { CypherLibrary } from '../../src/neo4j/cypher-library';
@@ -227,7 +229,9 @@ describe('cost that matches the work (issue 13)', () => {
       const executor = new CypherExecutor(direct, target.database, new CypherLibrary(), 30_000, () => trips++).withGuards({ budget });
       expect(await executor.read('code-system/all')).not.toHaveLength(0);
       budget.charge(60);
-      await expect(executor.read('code-system/all')).rejects.toMatchObject({ extensions: { code: 'DATABASE_BUDGET_EXCEEDED', budgetMs: 50 } });
+      await expect(executor.read('code-system/all')).rejects.toBeInstanceOf(DatabaseBudgetExceeded);
+      await expect(executor.read('code-system/all')).rejects.toMatchObject({ budgetMs: 50 });
+      expect(graphQLErrorOf(new DatabaseBudgetExceeded(50, 60)).extensions).toMatchObject({ code: 'DATABASE_BUDGET_EXCEEDED', budgetMs: 50, spentMs: 60 });
       expect(trips).toBe(1);
     } finally {
       await direct.close();

@@ -1,11 +1,10 @@
 import { CodeSystemId } from '../../domain/code-system-id';
 import { CategoryKind } from '../../domain/code';
-import type { AddendaRecord, CategoryRecord, CodeProperties, CodeRecord, ImportBundle, NoteRecord } from '../records';
+import type { CategoryRecord, CodeProperties, CodeRecord, ImportBundle, NoteRecord } from '../records';
 import { countUnresolved, readAddendaRecord, type Unresolved } from './addenda-record';
 import { FileFormatError } from './file-format-error';
 import { fileNames, fiscalYearRelease } from './fiscal-year';
 import { readOrderFile } from './icd10cm-order.parser';
-import { readOrderAddendaHeaders } from './order-addenda.parser';
 import { readTabular, type TabularEntry } from './icd10cm-tabular.parser';
 import { CategoryIndex, parentsByPrefix } from '../hierarchy';
 import { createTargetIndex, resolveNote } from './note-references';
@@ -16,8 +15,6 @@ export interface Icd10cmFiles {
   order: string;
   tabular?: string;
   addenda?: string;
-  /** icd10cm_order_addenda_YYYY.txt: header changes, which the codes addenda do not list. */
-  orderAddenda?: string;
 }
 
 function listOrNull(values: string[]): string[] | null {
@@ -131,8 +128,10 @@ export async function readIcd10cm(files: Icd10cmFiles, reference: ReferenceData)
       countUnresolved(unresolved, 'note references that name no FY code or category', resolved.unresolved.length);
       const targets = resolved.targets.flatMap((t) => (t.kind === 'code' ? [t.code] : []));
       const targetCategories = resolved.targets.flatMap((t) => (t.kind === 'category' ? [t.id] : []));
-      // Kept with their text (issue 16): "Use additional code(s) to identify all manifestations of HIV infection".
-      if (targets.length === 0 && targetCategories.length === 0) countUnresolved(unresolved, 'notes with no code target (kept with their text)');
+      if (targets.length === 0 && targetCategories.length === 0) {
+        countUnresolved(unresolved, 'notes with no target (free text, or every code they name is gone)');
+        continue;
+      }
       notes.push({ system: CodeSystemId.ICD10CM, from, fromCategory, kind: note.kind, text: note.text, targets, targetCategories });
     }
   };
@@ -142,19 +141,7 @@ export async function readIcd10cm(files: Icd10cmFiles, reference: ReferenceData)
     else countUnresolved(unresolved, 'notes on tabular codes that are not in the order file', entry.notes.length);
   }
 
-  let bundleAddenda: AddendaRecord | undefined;
   const addenda = files.addenda ? await readAddendaRecord(files.addenda, version, known, unresolved) : undefined;
-  if (files.orderAddenda) {
-    // Headers added, deleted or revised get addedIn / a revision like billable codes (issue 16).
-    const record = addenda ?? { previousVersion: String(Number(version) - 1), added: [], deleted: [], revised: [] };
-    for (const change of await readOrderAddendaHeaders(files.orderAddenda)) {
-      if (change.kind === 'deleted') record.deleted.push({ code: change.code, title: change.title });
-      else if (!known.has(change.code)) countUnresolved(unresolved, `order addenda lines naming headers not in the ${version} release`);
-      else if (change.kind === 'revised') record.revised.push({ code: change.code, from: change.from, to: change.to });
-      else record.added.push(change.code);
-    }
-    bundleAddenda = record;
-  } else bundleAddenda = addenda;
 
   const bundle = emptyBundle(reference);
   bundle.categories = categories;
@@ -163,10 +150,10 @@ export async function readIcd10cm(files: Icd10cmFiles, reference: ReferenceData)
     {
       release: fiscalYearRelease(CodeSystemId.ICD10CM, version, `CMS/CDC NCHS ICD-10-CM FY${version} code descriptions in tabular order`),
       codes,
-      addenda: bundleAddenda,
+      addenda,
       categoryOf,
       releaseProperties: {
-        files: fileNames(files.order, files.tabular, files.addenda, files.orderAddenda),
+        files: fileNames(files.order, files.tabular, files.addenda),
         tabularVersion,
       },
     },

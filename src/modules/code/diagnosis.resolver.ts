@@ -1,23 +1,21 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { Diagnosis, type CodeNode } from './code.type';
 import { InstructionalNote, SevenCharacterExtension } from './instructional-note.type';
 import { NoteKind } from './note-kind.enum';
-import { NoteLevel } from './note-level.enum';
 
-const INHERITED = 'true (the default): the notes that apply to the code, its own and those stated on its ancestors, block and chapter; false: only its own.';
-
-/** The notes of one kind that apply to the code: its own, then (unless `inherited` is false) those stated above it, nearest first. */
-async function notesOf(code: CodeNode, kind: NoteKind, inherited: boolean, { loaders }: Context): Promise<InstructionalNote[]> {
-  const edges = (await loaders.notes.load(code)).filter((edge) => edge.kind === kind && (inherited || edge.level === NoteLevel.CODE));
-  return edges.map((edge) => ({
-    edge,
-    kind: edge.kind,
-    text: edge.text,
-    level: edge.level,
-    statedOn: edge.statedOn,
-    inherited: edge.level !== NoteLevel.CODE,
-  }));
+async function notesOf(code: CodeNode, kind: NoteKind, { loaders }: Context): Promise<InstructionalNote[]> {
+  const edges = (await loaders.notes.load(code)).filter((edge) => edge.kind === kind);
+  // Each edge names a code or a category; only those are loaded.
+  return Promise.all(
+    edges.map(async (edge) => {
+      const [target, category] = await Promise.all([
+        edge.targetCode ? loaders.code.load({ system: edge.targetSystem as CodeNode['system'], code: edge.targetCode }) : null,
+        edge.targetCategory ? loaders.category.load(edge.targetCategory) : null,
+      ]);
+      return { kind: edge.kind, text: edge.text, target: target as InstructionalNote['target'], targetCategory: category };
+    }),
+  );
 }
 
 async function listProperty(code: CodeNode, name: string, { loaders }: Context): Promise<string[]> {
@@ -27,49 +25,29 @@ async function listProperty(code: CodeNode, name: string, { loaders }: Context):
 
 @Resolver(() => Diagnosis)
 export class DiagnosisResolver {
-  @FieldResolver(() => [InstructionalNote], { description: 'Excludes1 notes that apply: conditions never coded together with this one.' })
-  excludes1(
-    @Root() code: CodeNode,
-    @Arg('inherited', () => Boolean, { defaultValue: true, description: INHERITED }) inherited: boolean,
-    @Ctx() context: Context,
-  ): Promise<InstructionalNote[]> {
-    return notesOf(code, NoteKind.EXCLUDES1, inherited, context);
+  @FieldResolver(() => [InstructionalNote], { description: 'Excludes1 notes: conditions never coded together with this one.' })
+  excludes1(@Root() code: CodeNode, @Ctx() context: Context): Promise<InstructionalNote[]> {
+    return notesOf(code, NoteKind.EXCLUDES1, context);
   }
 
   @FieldResolver(() => [InstructionalNote], { description: 'Excludes2 notes: not part of this condition, may be coded together.' })
-  excludes2(
-    @Root() code: CodeNode,
-    @Arg('inherited', () => Boolean, { defaultValue: true, description: INHERITED }) inherited: boolean,
-    @Ctx() context: Context,
-  ): Promise<InstructionalNote[]> {
-    return notesOf(code, NoteKind.EXCLUDES2, inherited, context);
+  excludes2(@Root() code: CodeNode, @Ctx() context: Context): Promise<InstructionalNote[]> {
+    return notesOf(code, NoteKind.EXCLUDES2, context);
   }
 
   @FieldResolver(() => [InstructionalNote], { description: 'Code first notes: the underlying condition to sequence before this code.' })
-  codeFirst(
-    @Root() code: CodeNode,
-    @Arg('inherited', () => Boolean, { defaultValue: true, description: INHERITED }) inherited: boolean,
-    @Ctx() context: Context,
-  ): Promise<InstructionalNote[]> {
-    return notesOf(code, NoteKind.CODE_FIRST, inherited, context);
+  codeFirst(@Root() code: CodeNode, @Ctx() context: Context): Promise<InstructionalNote[]> {
+    return notesOf(code, NoteKind.CODE_FIRST, context);
   }
 
   @FieldResolver(() => [InstructionalNote], { description: 'Use additional code notes: codes to add alongside this one.' })
-  useAdditional(
-    @Root() code: CodeNode,
-    @Arg('inherited', () => Boolean, { defaultValue: true, description: INHERITED }) inherited: boolean,
-    @Ctx() context: Context,
-  ): Promise<InstructionalNote[]> {
-    return notesOf(code, NoteKind.USE_ADDITIONAL, inherited, context);
+  useAdditional(@Root() code: CodeNode, @Ctx() context: Context): Promise<InstructionalNote[]> {
+    return notesOf(code, NoteKind.USE_ADDITIONAL, context);
   }
 
   @FieldResolver(() => [InstructionalNote], { description: 'Code also notes: a second code that may be needed.' })
-  codeAlso(
-    @Root() code: CodeNode,
-    @Arg('inherited', () => Boolean, { defaultValue: true, description: INHERITED }) inherited: boolean,
-    @Ctx() context: Context,
-  ): Promise<InstructionalNote[]> {
-    return notesOf(code, NoteKind.CODE_ALSO, inherited, context);
+  codeAlso(@Root() code: CodeNode, @Ctx() context: Context): Promise<InstructionalNote[]> {
+    return notesOf(code, NoteKind.CODE_ALSO, context);
   }
 
   @FieldResolver(() => [String], { description: 'Includes notes of the tabular list (what the code covers).' })

@@ -1,47 +1,30 @@
 import { Field, ObjectType } from 'type-graphql';
+import { Category, type CategoryNode } from './category.type';
+import { Code } from './code.type';
 import { NoteKind } from './note-kind.enum';
-import { NoteLevel } from './note-level.enum';
 
-/** One target of a note as the repository reads it: a code, or a category by id. */
-export interface NoteTargetKey {
-  system: string;
-  code: string | null;
-  category: string | null;
-}
-
-/** One note as the repository reads it (cypher/code/notes.cypher). */
 export interface NoteEdge {
-  id: string;
   kind: NoteKind;
   text: string;
-  level: NoteLevel;
-  /** The code or category code it is stated on ("E11", "E08-E13", "4"). */
-  statedOn: string;
-  targets: NoteTargetKey[];
+  /** The target's key; the field resolver loads it. A note names a code or a category. */
+  targetSystem: string;
+  targetCode: string | null;
+  targetCategory: string | null;
 }
 
-@ObjectType({
-  description:
-    'An instructional note of the tabular list: one note, its full text, the codes and categories it names (none, one or many) and where it is stated (the code, an ancestor, its block or chapter).',
-})
+@ObjectType({ description: 'An instructional note from the tabular list, with the code or category it points to.' })
 export class InstructionalNote {
-  /** Read by the field resolvers. */
-  edge!: NoteEdge;
-
   @Field(() => NoteKind)
   kind!: NoteKind;
 
   @Field(() => String, { description: 'The note as written in the tabular list ("type 1 diabetes mellitus (E10.-)").' })
   text!: string;
 
-  @Field(() => NoteLevel, { description: 'Where the note is stated, seen from the code asked about.' })
-  level!: NoteLevel;
+  @Field(() => Code, { nullable: true, description: 'The code the note names; null when it names a category.' })
+  target!: Code | null;
 
-  @Field(() => String, { description: 'The code, block or chapter the note is stated on ("E11", "E08-E13", "4").' })
-  statedOn!: string;
-
-  @Field(() => Boolean, { description: 'True when stated above the code (an ancestor, its block or chapter) and applying to it from there.' })
-  inherited!: boolean;
+  @Field(() => Category, { nullable: true, description: 'The block or chapter the note names ("(E08-E13)"); null when it names a code.' })
+  targetCategory!: CategoryNode | null;
 }
 
 @ObjectType({ description: 'One value of the 7th character (A: initial encounter).' })
