@@ -69,6 +69,8 @@ export interface QueryLimits extends ShapeLimits {
   maxTokens: number;
   /** Database time one request may use, summed over its round trips (CODESET_REQUEST_DB_BUDGET_MS); 0 for none. */
   requestDbBudgetMs: number;
+  /** Round trips of one request in flight at once (CODESET_REQUEST_DB_CONCURRENCY); 0 means no limit. */
+  requestDbConcurrency: number;
   /** Requests per minute one anonymous client (by address) may send (CODESET_ANON_RATE_LIMIT); 0 for no limit. */
   anonymousRatePerMinute: number;
   /** Rows an anonymous CSV export may stream (CODESET_ANON_EXPORT_ROWS); callers with a key have no cap. */
@@ -87,6 +89,7 @@ export const DEFAULT_LIMITS: Readonly<QueryLimits> = Object.freeze({
   maxBodyBytes: 1_048_576,
   maxTokens: 5_000,
   requestDbBudgetMs: 10_000,
+  requestDbConcurrency: 4,
   anonymousRatePerMinute: 6_000,
   anonymousExportRows: 10_000,
   headersTimeoutMs: 10_000,
@@ -240,6 +243,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxDefinitions: integer(env, 'CODESET_MAX_DEFINITIONS', DEFAULT_LIMITS.maxDefinitions, 1, 100_000),
       maxNesting: integer(env, 'CODESET_MAX_NESTING', DEFAULT_LIMITS.maxNesting, 2, 1_000),
       requestDbBudgetMs: integer(env, 'CODESET_REQUEST_DB_BUDGET_MS', DEFAULT_LIMITS.requestDbBudgetMs, 0, 3_600_000),
+      requestDbConcurrency: integer(env, 'CODESET_REQUEST_DB_CONCURRENCY', DEFAULT_LIMITS.requestDbConcurrency, 0, 1_000),
       anonymousRatePerMinute: integer(env, 'CODESET_ANON_RATE_LIMIT', DEFAULT_LIMITS.anonymousRatePerMinute, 0, 10_000_000),
       anonymousExportRows: integer(env, 'CODESET_ANON_EXPORT_ROWS', DEFAULT_LIMITS.anonymousExportRows, 0, 100_000_000),
       headersTimeoutMs: integer(env, 'CODESET_HEADERS_TIMEOUT_MS', DEFAULT_LIMITS.headersTimeoutMs, 100, 600_000),

@@ -6,6 +6,7 @@ import type { ReleaseCache } from './cache/release-cache';
 import type { Context, Loaders, Repositories } from './context';
 import type { CypherExecutor } from './neo4j/executor';
 import type { Caller } from './security/caller';
+import pLimit from 'p-limit';
 import { RequestBudget } from './neo4j/request-budget';
 import { RoundTripCounter } from './observability/round-trips';
 import { createCodeSystemLoaders } from './modules/code-system/code-system.loaders';
@@ -47,9 +48,14 @@ export function createLoaders(repositories: Repositories): Loaders {
   };
 }
 
-/** Per request: the database time it may use (CODESET_REQUEST_DB_BUDGET_MS); none means only the transaction timeout bounds it. */
+/**
+ * Per request: the database time it may use (CODESET_REQUEST_DB_BUDGET_MS; none means only the
+ * transaction timeout bounds it) and how many of its round trips may be in flight at once
+ * (CODESET_REQUEST_DB_CONCURRENCY; none means no limit).
+ */
 export interface ContextOptions {
   databaseBudgetMs?: number | null;
+  databaseConcurrency?: number | null;
 }
 
 export function createContext(
@@ -60,7 +66,13 @@ export function createContext(
 ): Context {
   const roundTrips = new RoundTripCounter();
   const counted = executor.withListener(roundTrips.record);
-  const guarded = options.databaseBudgetMs ? counted.withGuards({ budget: new RequestBudget(options.databaseBudgetMs) }) : counted;
+  const guarded =
+    options.databaseBudgetMs || options.databaseConcurrency
+      ? counted.withGuards({
+          ...(options.databaseBudgetMs ? { budget: new RequestBudget(options.databaseBudgetMs) } : {}),
+          ...(options.databaseConcurrency ? { inFlight: pLimit(options.databaseConcurrency) } : {}),
+        })
+      : counted;
   const repositories = createRepositories(guarded, cache);
   return { repositories, loaders: createLoaders(repositories), caller, roundTrips, cache };
 }

@@ -131,7 +131,7 @@ export async function startService(deps: ServiceDeps, host: string, port: number
   const callerOf = (headers: http.IncomingHttpHeaders) => authenticate(headers, apiKeys, allowAnonymous);
   /** GraphQL answers go through the answer cache; the CSV exports, which read every page once, do not. */
   const requestContext = (req: express.Request, answers: ReleaseCache | null = null, databaseBudgetMs: number | null = null) =>
-    createContext(deps.executor, callerOf(req.headers), answers, { databaseBudgetMs });
+    createContext(deps.executor, callerOf(req.headers), answers, { databaseBudgetMs, databaseConcurrency: limits.requestDbConcurrency || null });
   const refused = (code: ErrorCode, limit: string) => {
     metrics.errors.inc({ code });
     metrics.refusals.inc({ limit });

@@ -7,7 +7,8 @@ export interface ContenderProcess {
   pid: number;
   /** Resident set size now, in MB (from /proc). */
   rssMb: () => number;
-  stop: () => Promise<void>;
+  /** SIGTERM, then SIGKILL after 10 s; resolves with how the process ended. */
+  stop: () => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /**
@@ -39,9 +40,9 @@ export function startContender(name: string, args: string[], env: Record<string,
         pid: child.pid!,
         rssMb: () => rssMbOf(child.pid!),
         stop: () =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', () => done());
+          new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done({ code: child.exitCode, signal: child.signalCode });
+            child.once('exit', (code, signal) => done({ code, signal }));
             child.kill('SIGTERM');
             setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
           }),

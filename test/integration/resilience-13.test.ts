@@ -1,4 +1,5 @@
 import net from 'node:net';
+import pLimit from 'p-limit';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_LIMITS, readApiKeys, type QueryLimits } from '../../src/config';
@@ -12,6 +13,7 @@ import { CypherExecutor } from '../../src/neo4j/executor';
 import { RequestBudget } from '../../src/neo4j/request-budget';
 import { createSchema } from '../../src/schema';
 import { startService, type RunningService } from '../../src/server';
+import { startContender } from '../../scripts/bench/contender-process';
 
 /**
  * Issue 13: no single request may stall the service or hold the database. Every attack shape goes
@@ -239,6 +241,26 @@ describe('cost that matches the work (issue 13)', () => {
   });
 });
 
+describe('round trips of one request in flight (issue 13)', () => {
+  it('starts at most CODESET_REQUEST_DB_CONCURRENCY round trips of one request at once and queues the rest, which all complete', async () => {
+    const target = inject('neo4jTarget');
+    const direct = createDriver(target, { connectTimeoutMs: 3_000 });
+    try {
+      const inFlight = pLimit(2);
+      const executor = new CypherExecutor(direct, target.database, new CypherLibrary(), 30_000).withGuards({ inFlight });
+      const reads = Array.from({ length: 10 }, () => executor.read('code-system/all'));
+      // p-limit starts queued work a few microtasks later; no round trip can finish that soon.
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      expect({ active: inFlight.activeCount, pending: inFlight.pendingCount }).toEqual({ active: 2, pending: 8 });
+      const answers = await Promise.all(reads);
+      expect(answers.every((rows) => rows.length > 0)).toBe(true);
+      expect({ active: inFlight.activeCount, pending: inFlight.pendingCount }).toEqual({ active: 0, pending: 0 });
+    } finally {
+      await direct.close();
+    }
+  });
+});
+
 describe('slow and oversized clients (issue 13)', () => {
   /** Opens a raw connection, sends `first`, then a byte a second; resolves with ms until the server closes it. */
   const trickle = (first: string) =>
@@ -349,4 +371,56 @@ describe('fail fast while Neo4j is down (issue 13)', () => {
     expect(answered).toBe(true);
     expect(performance.now() - back).toBeLessThan(3_000);
   });
+});
+
+describe('shutdown under attack (issue 13)', () => {
+  it('drains and exits within 10 s of SIGTERM while heavy requests keep arriving, and /health/live answers until then', async () => {
+    const target = inject('neo4jTarget');
+    const child = await startContender(
+      'the service',
+      ['--import', 'tsx', 'src/index.ts'],
+      {
+        NEO4J_URI: target.uri,
+        NEO4J_USER: target.user,
+        NEO4J_PASSWORD: target.password,
+        NEO4J_DATABASE: target.database,
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'warn',
+        LOAD_SAMPLE_WHEN_EMPTY: 'false',
+        CODESET_ANON_RATE_LIMIT: '0',
+      },
+      /serving GraphQL at http:\/\/localhost:(\d+)\/graphql/,
+    );
+    const heavy = JSON.stringify({ query: `{ ${repeat(90, (i) => `s${i}: search(text: "diabetes ${i}", first: 50) { totalCount }`)} }` });
+    let attacking = true;
+    const statuses: string[] = [];
+    const attack = async () => {
+      while (attacking) {
+        try {
+          const response = await fetch(`${child.origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: heavy });
+          await response.text();
+          statuses.push(String(response.status));
+        } catch {
+          statuses.push('closed');
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }
+    };
+    const attackers = Array.from({ length: 6 }, attack);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const live = await fetch(`${child.origin}/health/live`);
+    expect(live.status).toBe(200);
+    const began = performance.now();
+    const ended = await child.stop();
+    const seconds = (performance.now() - began) / 1000;
+    attacking = false;
+    await Promise.all(attackers);
+    expect(seconds).toBeLessThan(10);
+    // Its own shutdown ended it (exit code 0), not the SIGKILL that follows 10 s later.
+    expect(ended).toEqual({ code: 0, signal: null });
+    // Some heavy requests were answered before the signal; none got a 5xx during the drain.
+    expect(statuses.filter((s) => s === '200').length).toBeGreaterThan(0);
+    expect(statuses.filter((s) => s.startsWith('5'))).toEqual([]);
+  }, 30_000);
 });
