@@ -120,6 +120,10 @@ async function main(): Promise<void> {
       byKind[kindName].eventLoopMaxMs = blockMs;
       eventLoopMaxMs = Math.max(eventLoopMaxMs, blockMs);
     }
+    // Other callers: the p50 of plain lookups alone, then while the costly shapes of issue 13 arrive
+    // (fifty aliases of unjustifiedDiagnoses, twenty deep-offset justifiedBy pages, and the largest
+    // single ones the prices allow), side by side in this run.
+    const neighbours = await neighbourP50s(post, Number(options.concurrency));
     probing = false;
     await probe;
     const result = {
@@ -132,6 +136,7 @@ async function main(): Promise<void> {
       slowestHealthLiveMs: Math.round(liveSlowestMs),
       eventLoopMaxMs,
       startupAndWarmUpBlockMs: startupBlockMs,
+      neighbours,
       codes,
       byKind,
       failures: failures.slice(0, 10),
@@ -143,6 +148,49 @@ async function main(): Promise<void> {
     await service.stop();
     await neo.close();
   }
+}
+
+const repeat = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join(' ');
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function neighbourP50s(post: (body: unknown) => Promise<Response>, attackers: number) {
+  const deep = Buffer.from('offset:74999').toString('base64');
+  const costly = [
+    `{ ${repeat(50, (i) => `u${i}: unjustifiedDiagnoses(first: 1) { totalCount }`)} }`,
+    `{ ${repeat(20, (i) => `p${i}: code(system: CPT, code: "80061") { ... on Procedure { justifiedBy(first: 10, after: "${deep}") { totalCount } } }`)} }`,
+    '{ unjustifiedDiagnoses(first: 50) { totalCount } }',
+    `{ code(system: CPT, code: "80061") { ... on Procedure { justifiedBy(first: 10, after: "${Buffer.from('offset:2000').toString('base64')}") { totalCount } } } }`,
+  ];
+  const codes = ['E11.9', 'I10', 'J02.9', 'E78.5', 'N39.0', 'K21.9', 'I48.91', 'J44.9', 'E11.65', 'I50.9'];
+  const lookups = async (n: number) => {
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const began = performance.now();
+      await (await post({ query: `{ code(code: "${codes[i % codes.length]}") { code display parent { code } } }` })).text();
+      times.push(performance.now() - began);
+    }
+    return Math.round(median(times) * 10) / 10;
+  };
+  const alone = await lookups(300);
+  let attacking = true;
+  let costlySent = 0;
+  const costlyAnswers: Record<string, { n: number; slowestMs: number }> = {};
+  const attack = async (k: number) => {
+    while (attacking) {
+      const which = (costlySent++ + k) % costly.length;
+      const began = performance.now();
+      const json = (await (await post({ query: costly[which] })).json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+      const key = `${['fiftyUnjustified', 'twentyDeepPages', 'oneUnjustified', 'oneDeepPage'][which]} ${json.errors?.[0]?.extensions?.code ?? 'OK'}`;
+      const seen = (costlyAnswers[key] ??= { n: 0, slowestMs: 0 });
+      seen.n += 1;
+      seen.slowestMs = Math.max(seen.slowestMs, Math.round(performance.now() - began));
+    }
+  };
+  const running = Array.from({ length: attackers }, (_, k) => attack(k));
+  const underAttack = await lookups(300);
+  attacking = false;
+  await Promise.all(running);
+  return { lookupP50AloneMs: alone, lookupP50UnderAttackMs: underAttack, ratio: Math.round((underAttack / alone) * 100) / 100, costlyAnswers };
 }
 
 main().catch((error: unknown) => {

@@ -41,6 +41,7 @@ async function retire(via: Harness, id: string): Promise<void> {
 const QUESTIONS: Array<[string, string, Record<string, unknown>?]> = [
   ['a lookup with parent and categories', '{ code(code: "E11.9") { code display parent { code } categories { code } } }'],
   ['a search', '{ search(text: "diab typ", first: 5) { totalCount edges { node { code } } } }'],
+  ['unjustifiedDiagnoses (whole-graph analytics, issue 13)', `{ unjustifiedDiagnoses(first: 5, asOf: "${DATE}") { totalCount } }`],
   ['a descendants page', '{ code(code: "E11") { descendants(first: 10) { totalCount edges { node { code } } } } }'],
   [
     'justifiedBy',

@@ -225,7 +225,12 @@ export class PairingRepository {
     return rows.map((r) => ({ chapter: r.chapter as CategoryNode, diagnoses: toNumber(r.diagnoses) }));
   }
 
-  async unjustified(filter: PairingFilter, skip: number, limit: number): Promise<{ total: number; codes: CodeNode[] }> {
+  /** Whole-graph analytics (1.3-2 s of Neo4j on the official data): cached like any answer, and single-flight, so identical calls at once run once. */
+  unjustified(filter: PairingFilter, skip: number, limit: number): Promise<{ total: number; codes: CodeNode[] }> {
+    return this.cached('pairing/unjustified', { filter, skip, limit }, () => this.readUnjustified(filter, skip, limit));
+  }
+
+  private async readUnjustified(filter: PairingFilter, skip: number, limit: number): Promise<{ total: number; codes: CodeNode[] }> {
     const [row] = await this.executor.read('pairing/unjustified', {
       statuses: filter.statuses,
       chapter: filter.chapter,
