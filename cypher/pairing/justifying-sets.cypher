@@ -10,7 +10,7 @@ CALL () {
 }
 RETURN universe,
   COLLECT {
-    MATCH (pol:Policy {status: 'complete'})
+    MATCH (pol:Policy&!LcdArticle {status: 'complete'})
     RETURN {
       policy: pol.id,
       procedures: COLLECT {

@@ -1,4 +1,4 @@
-// Every complete policy id, in id order.
-MATCH (p:Policy {status: 'complete'})
+// Every complete NCD policy id, in id order (LCD articles, which apply only in their contractors' states, are left out).
+MATCH (p:Policy&!LcdArticle {status: 'complete'})
 RETURN p.id AS id
 ORDER BY p.id
