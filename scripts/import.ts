@@ -57,7 +57,8 @@ async function main(): Promise<void> {
   for (const line of cms.ignored) console.log(`ignored ${line}`);
   for (const table of cms.tables) console.log(`${`ncci ${table.file.kind}`.padEnd(16)} ${table.source.name}`);
   if (cms.articles) console.log(`${'mcd articles'.padEnd(16)} ${cms.articles.name} (${cms.articles.tables.size} tables)`);
-  if (!official && !sample && cms.tables.length === 0 && !cms.articles) program.error('nothing to import: pass --dir <folder>, file options, or --sample [dir] (see --help)');
+  if (!official && !sample && cms.tables.length === 0 && !cms.articles)
+    program.error('nothing to import: pass --dir <folder>, file options, or --sample [dir] (see --help)');
   for (const [kind, file] of Object.entries(files)) console.log(`${kind.padEnd(16)} ${file}`);
 
   const neo4j = await connect(loadConfig(), (line) => console.log(line));

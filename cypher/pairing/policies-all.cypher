@@ -1,4 +1,4 @@
-// Every complete NCD policy id, in id order (LCD articles, which apply only in their contractors' states, are left out).
-MATCH (p:Policy&!LcdArticle {status: 'complete'})
+// Every complete NCD policy id, in id order (LCD articles, kind LCD_ARTICLE, apply only in their contractors' states and are left out).
+MATCH (p:Policy {status: 'complete', kind: 'NCD'})
 RETURN p.id AS id
 ORDER BY p.id

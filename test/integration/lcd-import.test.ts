@@ -104,7 +104,10 @@ describe('importing the MCD current-article download (issue 15)', () => {
           to: null,
           status: 'complete',
           files: ['current_article.zip'],
-          fileDate: articleRows.map((x) => x.last_updated.slice(0, 10)).sort().at(-1),
+          fileDate: articleRows
+            .map((x) => x.last_updated.slice(0, 10))
+            .sort()
+            .at(-1),
           lcds: related.filter((r) => r.article_id === a.article_id).map((r) => `L${r.r_lcd_id}`),
         }))
         .sort((a, b) => a.id.localeCompare(b.id)),
@@ -122,7 +125,9 @@ describe('importing the MCD current-article download (issue 15)', () => {
     );
 
     // Diagnoses: each code row, and the range row pair expanded by the sample's tabular order.
-    const ordered = (await h.driver.executeQuery('MATCH (c:Code:ICD10CM:Published) RETURN c.code AS code ORDER BY c.sequence')).records.map((r) => String(r.get('code')));
+    const ordered = (await h.driver.executeQuery('MATCH (c:Code:ICD10CM:Published) RETURN c.code AS code ORDER BY c.sequence')).records.map((r) =>
+      String(r.get('code')),
+    );
     const expectedListings = (name: 'covered' | 'noncovered', status: string) => {
       const rows = table(`article_x_icd10_${name}`);
       const out: string[] = [];
@@ -156,10 +161,18 @@ describe('importing the MCD current-article download (issue 15)', () => {
     const groupRows = [
       ...table('article_x_hcpc_code_group').map((r) => ({ article: display.get(r.article_id), kind: 'PROCEDURE', number: Number(r.hcpc_code_group) })),
       ...table('article_x_icd10_covered_group').map((r) => ({ article: display.get(r.article_id), kind: 'COVERED', number: Number(r.icd10_covered_group) })),
-      ...table('article_x_icd10_noncovered_group').map((r) => ({ article: display.get(r.article_id), kind: 'NONCOVERED', number: Number(r.icd10_noncovered_group) })),
+      ...table('article_x_icd10_noncovered_group').map((r) => ({
+        article: display.get(r.article_id),
+        kind: 'NONCOVERED',
+        number: Number(r.icd10_noncovered_group),
+      })),
     ].sort((a, b) => `${a.article} ${a.kind} ${a.number}`.localeCompare(`${b.article} ${b.kind} ${b.number}`));
     expect(groups.records.map((r) => ({ article: r.get('article'), kind: r.get('kind'), number: Number(r.get('number')) }))).toEqual(groupRows);
-    const requires = Object.fromEntries(groups.records.filter((r) => r.get('kind') === 'COVERED').map((r) => [`${r.get('article')}/${r.get('number')}`, (r.get('requires') as unknown[]).map(Number)]));
+    const requires = Object.fromEntries(
+      groups.records
+        .filter((r) => r.get('kind') === 'COVERED')
+        .map((r) => [`${r.get('article')}/${r.get('number')}`, (r.get('requires') as unknown[]).map(Number)]),
+    );
     expect(requires).toEqual({ 'A59001/1': [], 'A59002/1': [], 'A59003/1': [2], 'A59003/2': [1] });
     expect(groups.records.every((r) => String(r.get('paragraph')).startsWith('<p>Group'))).toBe(true);
 
@@ -201,9 +214,21 @@ describe('importing the MCD current-article download (issue 15)', () => {
     cpSync(CSV_DIR, path.join(dir, 'current_article_csv'), { recursive: true });
     const found = await findCmsTables(dir);
     expect(found.articles?.name).toBe('current_article_csv.zip');
-    expect([...found.articles!.tables.keys()].sort()).toEqual(
-      ['article', 'article_related_documents', 'article_x_contractor', 'article_x_hcpc_code', 'article_x_hcpc_code_group', 'article_x_icd10_covered', 'article_x_icd10_covered_group', 'article_x_icd10_noncovered', 'article_x_icd10_noncovered_group', 'contractor', 'contractor_jurisdiction', 'contractor_type_lookup', 'state_lookup'],
-    );
+    expect([...found.articles!.tables.keys()].sort()).toEqual([
+      'article',
+      'article_related_documents',
+      'article_x_contractor',
+      'article_x_hcpc_code',
+      'article_x_hcpc_code_group',
+      'article_x_icd10_covered',
+      'article_x_icd10_covered_group',
+      'article_x_icd10_noncovered',
+      'article_x_icd10_noncovered_group',
+      'contractor',
+      'contractor_jurisdiction',
+      'contractor_type_lookup',
+      'state_lookup',
+    ]);
     expect(found.ignored).toEqual(['current_article_csv (the MCD article download current_article_csv.zip is read)']);
   });
 });

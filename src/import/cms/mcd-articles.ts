@@ -148,7 +148,14 @@ export async function readMcdArticles(set: McdSet): Promise<McdArticles> {
       if (article.groups.some((g) => g.kind === kind && g.number === number))
         throw new FileFormatError(groupFile, r.line, `article ${article.id} ${column} ${number} is listed twice`);
       const ast = 'icd10_covered_ast' in r ? paragraphText(r.icd10_covered_ast) : '';
-      article.groups.push({ kind, number, paragraph: r.paragraph, paragraphText: paragraphText(r.paragraph), asteriskNote: ast === '' ? null : ast, requiresGroups: [] });
+      article.groups.push({
+        kind,
+        number,
+        paragraph: r.paragraph,
+        paragraphText: paragraphText(r.paragraph),
+        asteriskNote: ast === '' ? null : ast,
+        requiresGroups: [],
+      });
     }
   }
   for (const article of articles.values()) {
@@ -172,7 +179,8 @@ export async function readMcdArticles(set: McdSet): Promise<McdArticles> {
   const states = new Map<string, { abbrev: string; name: string }>();
   const stateFile = nameOf(set, 'state_lookup');
   for await (const r of records(set, 'state_lookup')) {
-    if (!/^[A-Z]{2}$/.test(r.state_abbrev.trim())) throw new FileFormatError(stateFile, r.line, `state_abbrev "${r.state_abbrev}": expected two capital letters`);
+    if (!/^[A-Z]{2}$/.test(r.state_abbrev.trim()))
+      throw new FileFormatError(stateFile, r.line, `state_abbrev "${r.state_abbrev}": expected two capital letters`);
     states.set(r.state_id.trim(), { abbrev: r.state_abbrev.trim(), name: r.description.trim() });
   }
   const contractors = new Map<string, Contractor>();
@@ -223,7 +231,8 @@ export async function readMcdArticles(set: McdSet): Promise<McdArticles> {
     const article = of(r);
     if (!article) continue;
     const id = `${r.contractor_id.trim()}-${r.contractor_type_id.trim()}`;
-    if (!contractors.has(id)) throw new FileFormatError(linkFile, r.line, `contractor ${r.contractor_id} (type ${r.contractor_type_id}) is not in contractor.csv`);
+    if (!contractors.has(id))
+      throw new FileFormatError(linkFile, r.line, `contractor ${r.contractor_id} (type ${r.contractor_type_id}) is not in contractor.csv`);
     if (!article.contractors.includes(id)) article.contractors.push(id);
   }
   for (const a of articles.values()) {

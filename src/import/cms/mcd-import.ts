@@ -73,7 +73,11 @@ interface Checked {
 async function check(set: McdSet): Promise<Checked> {
   for (const table of Object.keys(MCD_TABLES) as McdTableName[]) {
     if (!set.tables.has(table) && !OPTIONAL_MCD_TABLES.has(table))
-      throw new FileFormatError(`${set.name}!${table}.csv`, 0, `the MCD article download ${set.name} has no ${table}.csv: expected the tables ${Object.keys(MCD_TABLES).join(', ')}.csv`);
+      throw new FileFormatError(
+        `${set.name}!${table}.csv`,
+        0,
+        `the MCD article download ${set.name} has no ${table}.csv: expected the tables ${Object.keys(MCD_TABLES).join(', ')}.csv`,
+      );
   }
   const read = await readMcdArticles(set);
   const procedureCodes = new Map<string, { system: string; code: string }>();
@@ -187,7 +191,9 @@ export async function runMcdImport(
   );
 
   // Procedure codes: one GOVERNS per article and code, naming its groups.
-  const keep = new Map(articles.map((a) => [a.id, { listings: [] as string[], governs: [] as string[], groups: a.groups.map((g) => `${a.id}|${g.kind}|${g.number}`) }]));
+  const keep = new Map(
+    articles.map((a) => [a.id, { listings: [] as string[], governs: [] as string[], groups: a.groups.map((g) => `${a.id}|${g.kind}|${g.number}`) }]),
+  );
   const governs = new Map<string, Row & { props: { groups: number[]; listedAs: string[]; effectiveFrom: string | null; effectiveTo: string | null } }>();
   const references = new Map<string, Row>();
   const procedures = CODE_TABLES[0];
@@ -208,7 +214,8 @@ export async function runMcdImport(
           count(unresolved, 'codes inside LCD procedure ranges that the graph does not hold (not written)');
           continue;
         }
-        if (!references.has(key)) references.set(key, referenceRow(system, code, present.systemLoaded, `LCD article ${article.id} ${article.title}`, unresolved));
+        if (!references.has(key))
+          references.set(key, referenceRow(system, code, present.systemLoaded, `LCD article ${article.id} ${article.title}`, unresolved));
       }
       const id = `${article.id}#${key}`;
       const seen = governs.get(id);
@@ -251,7 +258,14 @@ export async function runMcdImport(
               system: CodeSystemId.ICD10CM,
               code,
               labels: ['Retired'],
-              props: { display: `${code}: not in the loaded ICD-10-CM release; listed by LCD article ${article.id}`, shortDisplay: null, billable: false, kind: 'CODE', role: 'DIAGNOSIS', retired: true },
+              props: {
+                display: `${code}: not in the loaded ICD-10-CM release; listed by LCD article ${article.id}`,
+                shortDisplay: null,
+                billable: false,
+                kind: 'CODE',
+                role: 'DIAGNOSIS',
+                retired: true,
+              },
             });
           }
         }
@@ -315,7 +329,14 @@ function referenceRow(system: CodeSystemId, code: string, systemLoaded: boolean,
       system,
       code,
       labels: ['Retired'],
-      props: { display: `${system} ${code}: not in the loaded ${system} release; named by ${by}`, shortDisplay: null, billable: false, kind: 'CODE', role: 'PROCEDURE', retired: true },
+      props: {
+        display: `${system} ${code}: not in the loaded ${system} release; named by ${by}`,
+        shortDisplay: null,
+        billable: false,
+        kind: 'CODE',
+        role: 'PROCEDURE',
+        retired: true,
+      },
     };
   }
   count(unresolved, `LCD procedure codes the graph lacks, written as placeholders (${system}: no licensed descriptors or no release loaded)`);

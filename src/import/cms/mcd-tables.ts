@@ -45,7 +45,11 @@ export type McdRecord<T extends McdTableName> = { [K in (typeof MCD_TABLES)[T][n
 /** How far into a file the header row may stand. */
 const HEADER_SEARCH_ROWS = 40;
 
-const norm = (s: string) => s.replace(/^\uFEFF/, '').toLowerCase().trim();
+const norm = (s: string) =>
+  s
+    .replace(/^\uFEFF/, '')
+    .toLowerCase()
+    .trim();
 
 /**
  * Where each needed column stands in a header row, or null when the row is not this table's
@@ -84,13 +88,21 @@ export async function* readMcdTable<T extends McdTableName>(file: string, table:
     positions = columnPositions(file, next.value.line, next.value.cells, columns);
   }
   if (positions === null)
-    throw new FileFormatError(file, 1, `no header row in the first ${HEADER_SEARCH_ROWS} lines: expected a row with the columns ${columns.map((c) => `"${c}"`).join(', ')}`);
+    throw new FileFormatError(
+      file,
+      1,
+      `no header row in the first ${HEADER_SEARCH_ROWS} lines: expected a row with the columns ${columns.map((c) => `"${c}"`).join(', ')}`,
+    );
   const width = Math.max(...positions) + 1;
   for (let next = await it.next(); !next.done; next = await it.next()) {
     const { line, cells } = next.value;
     if (cells.every((c) => c === '')) continue;
     if (cells.length < width)
-      throw new FileFormatError(file, line, `${cells.length} column(s); the header names ${width}, expected the columns ${columns.map((c) => `"${c}"`).join(', ')}`);
+      throw new FileFormatError(
+        file,
+        line,
+        `${cells.length} column(s); the header names ${width}, expected the columns ${columns.map((c) => `"${c}"`).join(', ')}`,
+      );
     const record: Record<string, string | number> = { line };
     columns.forEach((c, i) => (record[c] = cells[positions[i]]));
     yield record as McdRecord<T>;
@@ -188,7 +200,8 @@ export function foldRanges(
   for (const row of rows) {
     const mark = row.range.trim().toUpperCase();
     if (mark === '' || mark === 'N') {
-      if (open) throw new FileFormatError(file, row.line, `${column} "${row.range}" for ${row.code} inside the range begun at line ${open.line}: expected M or E`);
+      if (open)
+        throw new FileFormatError(file, row.line, `${column} "${row.range}" for ${row.code} inside the range begun at line ${open.line}: expected M or E`);
       entries.push({ kind: 'CODE', start: row.code, end: row.code, listedAs: row.code, asterisk: row.asterisk ?? false, line: row.line });
     } else if (mark === 'B') {
       if (open) throw new FileFormatError(file, row.line, `${column} "B" for ${row.code}: the range begun at line ${open.line} has no end (E)`);
@@ -201,7 +214,11 @@ export function foldRanges(
         open = null;
       }
     } else {
-      throw new FileFormatError(file, row.line, `${column} "${row.range}" for ${row.code}: expected N (a code), B (a range begins), M (inside it) or E (it ends)`);
+      throw new FileFormatError(
+        file,
+        row.line,
+        `${column} "${row.range}" for ${row.code}: expected N (a code), B (a range begins), M (inside it) or E (it ends)`,
+      );
     }
   }
   if (open) throw new FileFormatError(file, open.line, `${column} "B" for ${open.start}: the range has no end (E) in its group`);
