@@ -122,6 +122,7 @@ export const CYPHER_CATALOGUE = {
   'pairing/justifies': untyped,
   'pairing/justifying-chapters': untyped,
   'pairing/justifying-sets': untyped,
+  'policy/coverage-articles': untyped,
   'pairing/policies-all': untyped,
   'pairing/policies-by-ids': untyped,
   'pairing/policy-governs': untyped,

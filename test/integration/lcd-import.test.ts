@@ -80,7 +80,7 @@ describe('importing the MCD current-article download (issue 15)', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('finds current_article.zip in --dir, writes each article as an LCD_ARTICLE policy with its groups, codes, contractors and states, and changes nothing the second time', async () => {
+  it('finds current_article.zip in --dir, writes each article as an LCD_ARTICLE policy with its groups, codes, contractors and states, answers Procedure.coverageArticles by state and date, and changes nothing the second time', async () => {
     const { articles, ignored } = await findCmsTables(SAMPLE);
     expect(ignored).toEqual([]);
     expect(articles?.name).toBe('current_article.zip');
@@ -200,6 +200,56 @@ describe('importing the MCD current-article download (issue 15)', () => {
     const result = await h.run<{ policies: Array<{ id: string }> }>('{ policies { id } }');
     expect(result.errors).toBeUndefined();
     expect(result.data!.policies.map((p) => p.id).filter((id) => id.startsWith('A5'))).toEqual([]);
+
+    // Procedure.coverageArticles: the articles governing a code, by state and date.
+    type Articles = {
+      code: {
+        coverageArticles: Array<{
+          id: string;
+          title: string;
+          lcds: string[];
+          procedureGroups: number[];
+          contractors: Array<{ name: string; number: string; states: string[] }>;
+          states: string[];
+          groups: Array<{ kind: string; number: number; requiresGroups: number[]; diagnosesCount: number; diagnoses: Array<{ code: string }> }>;
+        }>;
+      };
+    };
+    const query = `query ($code: String!, $state: String, $asOf: Date) { code(code: $code) { ... on Procedure { coverageArticles(state: $state, asOf: $asOf) {
+        id title lcds procedureGroups contractors { name number states } states
+        groups { kind number requiresGroups diagnosesCount diagnoses(first: 1, offset: 1) { code } } } } } }`;
+    const ny = await h.run<Articles>(query, { code: '93000', state: 'NY', asOf: '2026-03-01' });
+    expect(ny.errors).toBeUndefined();
+    const covered = table('article_x_icd10_covered').filter((r) => r.article_id === '59003');
+    expect(ny.data!.code.coverageArticles).toEqual([
+      {
+        id: 'A59003',
+        title: articleRows.find((a) => a.article_id === '59003')!.title,
+        lcds: ['L39003'],
+        procedureGroups: [1],
+        contractors: [{ name: contractorRows.find((c) => c.contractor_id === '501')!.contractor_bus_name, number: '13202', states: servedBy('501') }],
+        states: servedBy('501'),
+        groups: [1, 2].map((n) => {
+          const codes = covered.filter((r) => r.icd10_covered_group === String(n)).map((r) => r.icd10_code_id);
+          return { kind: 'COVERED', number: n, requiresGroups: [3 - n], diagnosesCount: codes.length, diagnoses: [{ code: codes[1] }] };
+        }),
+      },
+    ]);
+    expect((await h.run<Articles>(query, { code: '93000', state: 'CA', asOf: '2026-03-01' })).data!.code.coverageArticles).toEqual([]);
+    expect((await h.run<Articles>(query, { code: '93000', state: null, asOf: '2025-06-01' })).data!.code.coverageArticles).toEqual([]);
+    const a59001 = (await h.run<Articles>(query, { code: '83036', state: null, asOf: '2026-03-01' })).data!.code.coverageArticles;
+    expect(a59001.map((a) => [a.id, a.groups.map((g) => `${g.kind} ${g.number} ${g.diagnosesCount}`)])).toEqual([
+      [
+        'A59001',
+        [
+          `COVERED 1 ${lists.records.filter((r) => String(r.get('edge')).startsWith('A59001') && String(r.get('edge')).includes(' COVERED ')).length}`,
+          'NONCOVERED 1 2',
+        ],
+      ],
+    ]);
+    const bad = await h.run(query, { code: '93000', state: 'New York' });
+    expect(bad.errors?.[0]?.message).toBe('State "New York" is not valid: expected a two-letter abbreviation such as "NY" or "CA"');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 
     const second = await runMcdImport(h.executor, articles!);
     expect(second.changes).toBe(0);
