@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config';
 import { formatSummary, type ImportSummary } from '../src/import/import-runner';
 import { runSampleImport } from '../src/import/seed';
 import { findCmsTables, runCmsImport } from '../src/import/cms/cms-import';
+import { runMcdImport } from '../src/import/cms/mcd-import';
 import { runOfficialImport } from '../src/import/official/official-import';
 import { findReleaseFiles, type ReleaseFiles } from '../src/import/official/release-files';
 import { SAMPLE_DIR } from '../src/import/sample-source';
@@ -52,10 +53,12 @@ async function main(): Promise<void> {
   }
   Object.assign(files, Object.fromEntries(Object.entries(explicit).filter(([, v]) => typeof v === 'string')));
   const official = Object.keys(files).length > 0;
-  const cms = dir ? await findCmsTables(dir) : { tables: [], ignored: [] };
+  const cms = dir ? await findCmsTables(dir) : { tables: [], ignored: [], articles: null };
   for (const line of cms.ignored) console.log(`ignored ${line}`);
   for (const table of cms.tables) console.log(`${`ncci ${table.file.kind}`.padEnd(16)} ${table.source.name}`);
-  if (!official && !sample && cms.tables.length === 0) program.error('nothing to import: pass --dir <folder>, file options, or --sample [dir] (see --help)');
+  if (cms.articles) console.log(`${'mcd articles'.padEnd(16)} ${cms.articles.name} (${cms.articles.tables.size} tables)`);
+  if (!official && !sample && cms.tables.length === 0 && !cms.articles)
+    program.error('nothing to import: pass --dir <folder>, file options, or --sample [dir] (see --help)');
   for (const [kind, file] of Object.entries(files)) console.log(`${kind.padEnd(16)} ${file}`);
 
   const neo4j = await connect(loadConfig(), (line) => console.log(line));
@@ -79,6 +82,14 @@ async function main(): Promise<void> {
     if (cms.tables.length > 0) {
       summaries.push(
         await runCmsImport(neo4j.executor, cms.tables, {
+          onProgress: (step, done, total) => progress.update(step, done, total),
+          onRead: (what, millis) => progress.log(`${what} in ${(millis / 1000).toFixed(1)} s`),
+        }),
+      );
+    }
+    if (cms.articles) {
+      summaries.push(
+        await runMcdImport(neo4j.executor, cms.articles, {
           onProgress: (step, done, total) => progress.update(step, done, total),
           onRead: (what, millis) => progress.log(`${what} in ${(millis / 1000).toFixed(1)} s`),
         }),

@@ -3,6 +3,7 @@ import type { CodeSystemLoaders, CodeSystemRepositories } from './modules/code-s
 import type { CodeLoaders, CodeRepositories } from './modules/code/code.loaders';
 import type { ModifierRepositories } from './modules/modifier/modifier.repository';
 import type { PairingLoaders, PairingRepositories } from './modules/pairing/pairing.loaders';
+import type { PolicyRepositories } from './modules/policy/coverage-article.repository';
 import type { ReleaseLoaders, ReleaseRepositories } from './modules/release/release.loaders';
 import type { SearchRepositories } from './modules/search/search.repository';
 import type { RoundTripCounter } from './observability/round-trips';
@@ -15,7 +16,13 @@ import type { Caller } from './security/caller';
 
 export type { Caller };
 
-export type Repositories = CodeSystemRepositories & CodeRepositories & ReleaseRepositories & SearchRepositories & ModifierRepositories & PairingRepositories;
+export type Repositories = CodeSystemRepositories &
+  CodeRepositories &
+  ReleaseRepositories &
+  SearchRepositories &
+  ModifierRepositories &
+  PairingRepositories &
+  PolicyRepositories;
 
 /** Request-scoped: a new set per GraphQL request, so batching and caching never cross requests. */
 export type Loaders = CodeSystemLoaders & CodeLoaders & ReleaseLoaders & PairingLoaders;

@@ -22,6 +22,7 @@ import { SearchRepository } from './modules/search/search.repository';
 import { createPairingLoaders } from './modules/pairing/pairing.loaders';
 import { PairingRepository } from './modules/pairing/pairing.repository';
 import { CurationRepository } from './modules/pairing/curation.repository';
+import { CoverageArticleRepository } from './modules/policy/coverage-article.repository';
 
 /** The repositories of one request; code, search and pairing reads go through the process's cache when there is one. */
 export function createRepositories(executor: CypherExecutor, cache: ReleaseCache | null = null): Repositories {
@@ -35,6 +36,7 @@ export function createRepositories(executor: CypherExecutor, cache: ReleaseCache
     modifiers: new ModifierRepository(executor),
     pairings: new PairingRepository(executor, cache),
     curation: new CurationRepository(executor),
+    coverageArticles: new CoverageArticleRepository(executor),
   };
 }
 

@@ -17,6 +17,7 @@ import { PairingCheckResolver } from './modules/pairing/pairing-check.resolver';
 import { PairingFieldsResolver } from './modules/pairing/pairing-fields.resolver';
 import { DiagnosisPairingResolver, ProcedurePairingResolver } from './modules/pairing/pairing.resolver';
 import { PolicyResolver } from './modules/pairing/policy.resolver';
+import { ArticleDiagnosisGroupResolver, CoverageArticleFieldsResolver, ProcedureCoverageArticlesResolver } from './modules/policy/coverage-article.resolver';
 
 /** The executable schema, built from the type-graphql classes once at start. */
 export function createSchema(): Promise<GraphQLSchema> {
@@ -27,6 +28,9 @@ export function createSchema(): Promise<GraphQLSchema> {
       CodeResolver,
       DiagnosisResolver,
       ProcedureResolver,
+      ProcedureCoverageArticlesResolver,
+      CoverageArticleFieldsResolver,
+      ArticleDiagnosisGroupResolver,
       CategoryResolver,
       ReleaseResolver,
       CodeSystemReleasesResolver,

@@ -11,7 +11,7 @@ WHERE dx:Published OR dx:Retired
 RETURN pair.key AS key,
        dx IS NOT NULL AS diagnosisFound,
        COLLECT {
-         MATCH (pol:Policy {status: 'complete'})-[g:GOVERNS]->(px)
+         MATCH (pol:Policy {status: 'complete', kind: 'NCD'})-[g:GOVERNS]->(px)
          WHERE coalesce(g.effectiveFrom <= asOf, true) AND coalesce(g.effectiveTo >= asOf, true)
          RETURN {
            policy: pol {.id, .title, .defaultStatus, .defaultListedAs, defaultEffectiveFrom: toString(pol.defaultEffectiveFrom), defaultEffectiveTo: toString(pol.defaultEffectiveTo),

@@ -2,4 +2,4 @@
 UNWIND $keys AS k
 MATCH (c:Code {system: k.system, code: k.code})
 RETURN k.system + '|' + k.code AS key,
-       COLLECT { MATCH (p:Policy {status: 'complete'})-[:GOVERNS]->(c) RETURN p.id ORDER BY p.id } AS policies
+       COLLECT { MATCH (p:Policy {status: 'complete', kind: 'NCD'})-[:GOVERNS]->(c) RETURN p.id ORDER BY p.id } AS policies

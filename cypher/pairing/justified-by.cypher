@@ -11,7 +11,7 @@ WITH date($asOf) AS asOf
 MATCH (px:Code {system: $system, code: $code})
 WHERE px:Published OR px:Retired
 CALL (px, asOf) {
-  OPTIONAL MATCH (pol:Policy {status: 'complete'})-[g:GOVERNS]->(px)
+  OPTIONAL MATCH (pol:Policy {status: 'complete', kind: 'NCD'})-[g:GOVERNS]->(px)
   WHERE ($policy IS NULL OR pol.id = $policy) AND coalesce(g.effectiveFrom <= asOf, true) AND coalesce(g.effectiveTo >= asOf, true)
   WITH collect(pol) AS pols
   RETURN pols, [p IN pols WHERE p.defaultStatus IN $statuses AND coalesce(p.defaultEffectiveFrom <= asOf, true) AND coalesce(p.defaultEffectiveTo >= asOf, true)] AS defaults

@@ -5,14 +5,14 @@ WITH date($asOf) AS asOf
 MATCH (dx:Code {system: $system, code: $code})
 WHERE dx:Published OR dx:Retired
 CALL (dx, asOf) {
-  MATCH (pol:Policy {status: 'complete'})-[l:LISTS]->(dx)
+  MATCH (pol:Policy {status: 'complete', kind: 'NCD'})-[l:LISTS]->(dx)
   WHERE l.status IN $statuses AND ($policy IS NULL OR pol.id = $policy)
     AND coalesce(l.effectiveFrom <= asOf, true) AND coalesce(l.effectiveTo >= asOf, true)
   MATCH (pol)-[g:GOVERNS]->(px)
   WHERE coalesce(g.effectiveFrom <= asOf, true) AND coalesce(g.effectiveTo >= asOf, true)
   RETURN px, pol, l.status AS status, l.listedAs AS listedAs, l.via AS via, l.effectiveFrom AS effectiveFrom, l.effectiveTo AS effectiveTo, null AS curated
   UNION ALL
-  MATCH (pol:Policy {status: 'complete'})
+  MATCH (pol:Policy {status: 'complete', kind: 'NCD'})
   WHERE dx:Published AND dx:ICD10CM AND pol.defaultStatus IN $statuses AND ($policy IS NULL OR pol.id = $policy)
     AND coalesce(pol.defaultEffectiveFrom <= asOf, true) AND coalesce(pol.defaultEffectiveTo >= asOf, true)
     AND NOT EXISTS { MATCH (pol)-[l:LISTS]->(dx) WHERE coalesce(l.effectiveFrom <= asOf, true) AND coalesce(l.effectiveTo >= asOf, true) }

@@ -4,13 +4,13 @@ WITH date($asOf) AS asOf
 MATCH (px:Code {system: $system, code: $code})
 WHERE px:Published OR px:Retired
 CALL (px, asOf) {
-  MATCH (pol:Policy {status: 'complete'})-[g:GOVERNS]->(px)
+  MATCH (pol:Policy {status: 'complete', kind: 'NCD'})-[g:GOVERNS]->(px)
   WHERE ($policy IS NULL OR pol.id = $policy) AND coalesce(g.effectiveFrom <= asOf, true) AND coalesce(g.effectiveTo >= asOf, true)
   MATCH (pol)-[l:LISTS]->(dx:Code:Published)
   WHERE l.status IN $statuses AND coalesce(l.effectiveFrom <= asOf, true) AND coalesce(l.effectiveTo >= asOf, true) AND (NOT $billableOnly OR dx.billable)
   RETURN dx
   UNION
-  MATCH (pol:Policy {status: 'complete'})-[g:GOVERNS]->(px)
+  MATCH (pol:Policy {status: 'complete', kind: 'NCD'})-[g:GOVERNS]->(px)
   WHERE pol.defaultStatus IN $statuses AND ($policy IS NULL OR pol.id = $policy)
     AND coalesce(g.effectiveFrom <= asOf, true) AND coalesce(g.effectiveTo >= asOf, true)
     AND coalesce(pol.defaultEffectiveFrom <= asOf, true) AND coalesce(pol.defaultEffectiveTo >= asOf, true)

@@ -10,7 +10,7 @@ CALL () {
 }
 RETURN universe,
   COLLECT {
-    MATCH (pol:Policy {status: 'complete'})
+    MATCH (pol:Policy {status: 'complete', kind: 'NCD'})
     RETURN {
       policy: pol.id,
       procedures: COLLECT {

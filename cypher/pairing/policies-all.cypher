@@ -1,4 +1,4 @@
-// Every complete policy id, in id order.
-MATCH (p:Policy {status: 'complete'})
+// Every complete NCD policy id, in id order (LCD articles, kind LCD_ARTICLE, apply only in their contractors' states and are left out).
+MATCH (p:Policy {status: 'complete', kind: 'NCD'})
 RETURN p.id AS id
 ORDER BY p.id

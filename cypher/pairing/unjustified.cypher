@@ -5,12 +5,12 @@ MATCH (dx:Code:ICD10CM:Published)
 WHERE (NOT $billableOnly OR dx.billable)
   AND ($chapter IS NULL OR EXISTS { (dx)-[:IN_CATEGORY]->(:Category)-[:PART_OF*0..]->(:Category {id: $chapter}) })
   AND NOT EXISTS {
-    MATCH (pol:Policy {status: 'complete'})-[l:LISTS]->(dx)
+    MATCH (pol:Policy {status: 'complete', kind: 'NCD'})-[l:LISTS]->(dx)
     WHERE l.status IN $statuses AND coalesce(l.effectiveFrom <= asOf, true) AND coalesce(l.effectiveTo >= asOf, true)
       AND EXISTS { MATCH (pol)-[g:GOVERNS]->() WHERE coalesce(g.effectiveFrom <= asOf, true) AND coalesce(g.effectiveTo >= asOf, true) }
   }
   AND NOT EXISTS {
-    MATCH (pol:Policy {status: 'complete'})
+    MATCH (pol:Policy {status: 'complete', kind: 'NCD'})
     WHERE pol.defaultStatus IN $statuses AND coalesce(pol.defaultEffectiveFrom <= asOf, true) AND coalesce(pol.defaultEffectiveTo >= asOf, true)
       AND EXISTS { MATCH (pol)-[g:GOVERNS]->() WHERE coalesce(g.effectiveFrom <= asOf, true) AND coalesce(g.effectiveTo >= asOf, true) }
       AND NOT EXISTS { MATCH (pol)-[l:LISTS]->(dx) WHERE coalesce(l.effectiveFrom <= asOf, true) AND coalesce(l.effectiveTo >= asOf, true) }

@@ -10,6 +10,9 @@ CREATE CONSTRAINT pairing_active_key IF NOT EXISTS FOR (p:Pairing) REQUIRE p.act
 CREATE CONSTRAINT audit_event_id IF NOT EXISTS FOR (e:AuditEvent) REQUIRE e.id IS UNIQUE;
 CREATE CONSTRAINT modifier_key IF NOT EXISTS FOR (m:Modifier) REQUIRE (m.system, m.code) IS UNIQUE;
 CREATE CONSTRAINT edit_set_id IF NOT EXISTS FOR (s:EditSet) REQUIRE s.id IS UNIQUE;
+CREATE CONSTRAINT contractor_id IF NOT EXISTS FOR (c:Contractor) REQUIRE c.id IS UNIQUE;
+CREATE CONSTRAINT state_abbrev IF NOT EXISTS FOR (s:State) REQUIRE s.abbrev IS UNIQUE;
+CREATE CONSTRAINT code_group_id IF NOT EXISTS FOR (g:CodeGroup) REQUIRE g.id IS UNIQUE;
 CREATE INDEX ptp_edit_set IF NOT EXISTS FOR ()-[e:PTP_EDIT]-() ON (e.setId);
 CREATE INDEX code_code IF NOT EXISTS FOR (c:Code) ON (c.code);
 CREATE INDEX code_sequence IF NOT EXISTS FOR (c:Code) ON (c.sequence);

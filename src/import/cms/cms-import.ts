@@ -8,6 +8,8 @@ import { CmsEditRepository } from './cms-edit.repository';
 import { recognizeCms, type CmsFile } from './cms-files';
 import { parseMue } from './mue.parser';
 import { parsePtp } from './ptp.parser';
+import { findMcdSet } from './mcd-import';
+import type { McdSet } from './mcd-articles';
 import { baseName, fileSource, tableRows, zipMembers, type TableSource } from './table-rows';
 
 const BATCH_SIZE = 10_000;
@@ -31,10 +33,10 @@ const FORM_RANK: Record<string, number> = { txt: 0, csv: 0, xlsx: 1 };
 /**
  * The NCCI PTP and MUE tables in a folder, by their CMS names, on disk or inside CMS's zips. CMS
  * ships a table in two forms (text and .xlsx); when both are there the text form is read, the
- * other reported in `ignored`. `current_article.zip` (the MCD download) is reported in `ignored`
- * too: its import is not built yet.
+ * other reported in `ignored`. The MCD current-article download (`current_article.zip`, its inner
+ * `current_article_csv.zip` or the extracted CSV folder) comes back as `articles` (see findMcdSet).
  */
-export async function findCmsTables(dir: string): Promise<{ tables: CmsTable[]; ignored: string[] }> {
+export async function findCmsTables(dir: string): Promise<{ tables: CmsTable[]; ignored: string[]; articles: McdSet | null }> {
   const candidates: TableSource[] = [];
   const ignored: string[] = [];
   for (const file of listFiles(dir).sort()) {
@@ -42,7 +44,7 @@ export async function findCmsTables(dir: string): Promise<{ tables: CmsTable[]; 
     const kind = recognizeCms(name);
     if (!kind) continue;
     if (kind.kind === 'mcdArticles') {
-      ignored.push(`${name} (Medicare Coverage Database articles: not imported yet)`);
+      continue;
     } else if (name.toLowerCase().endsWith('.zip')) {
       candidates.push(...(await zipMembers(fileSource(file))).filter((m) => recognizeCms(baseName(m)) && !baseName(m).toLowerCase().endsWith('.zip')));
     } else {
@@ -62,7 +64,8 @@ export async function findCmsTables(dir: string): Promise<{ tables: CmsTable[]; 
     } else ignored.push(`${source.name} (the text form ${seen.name} is read)`);
   }
   const tables = [...byStem.values()].map((source) => ({ source, file: recognizeCms(baseName(source)) as CmsTable['file'] }));
-  return { tables, ignored };
+  const mcd = await findMcdSet(dir);
+  return { tables, ignored: [...ignored, ...mcd.ignored], articles: mcd.set };
 }
 
 /** The EditSet id of a table: kind, setting and file version (the parts of a PTP version form one set). */

@@ -1,0 +1,67 @@
+import type { CypherExecutor, Row } from '../../neo4j/executor';
+import type { StatementName } from '../../neo4j/cypher-catalogue';
+import type { ProgressListener, StepStats } from '../import.repository';
+
+const BATCH_SIZE = 10_000;
+
+/** The Cypher of the LCD article import (cypher/import/lcd-*, policy-reference-codes, policy-complete), with what each step wrote. */
+export class LcdArticleRepository {
+  readonly stats = new Map<string, StepStats>();
+
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly onProgress: ProgressListener = () => {},
+  ) {}
+
+  async graphCounts(): Promise<{ nodes: number; relationships: number }> {
+    const [row] = await this.executor.read('import/graph-counts');
+    return { nodes: Number(row?.nodes ?? 0), relationships: Number(row?.relationships ?? 0) };
+  }
+
+  async icd10cmSequence(): Promise<Array<{ code: string; sequence: number | null }>> {
+    const rows = await this.executor.read('import/icd10cm-sequence');
+    return rows.map((r) => ({ code: String(r.code), sequence: r.sequence === null || r.sequence === undefined ? null : Number(r.sequence) }));
+  }
+
+  /** Per "system|code": whether the graph holds it and whether its system has a complete release. */
+  async codesPresent(keys: ReadonlyArray<{ system: string; code: string }>): Promise<Map<string, { present: boolean; systemLoaded: boolean }>> {
+    const rows = await this.executor.read('import/codes-present', { keys: keys.map(({ system, code }) => ({ system, code })) });
+    return new Map(rows.map((r) => [String(r.key), { present: r.present === true, systemLoaded: r.systemLoaded === true }]));
+  }
+
+  /** Writes rows in batches of 10,000, reporting progress as `done` of `total` (offset by `doneBefore`). */
+  async batches(step: string, name: StatementName, rows: Row[], total = rows.length, doneBefore = 0): Promise<void> {
+    for (let start = 0; start < rows.length; start += BATCH_SIZE) {
+      const batch = rows.slice(start, start + BATCH_SIZE);
+      await this.counted(step, name, { rows: batch }, batch.length);
+      this.onProgress(step, doneBefore + Math.min(start + BATCH_SIZE, rows.length), total);
+    }
+  }
+
+  async prune(step: string, policy: string, keep: { listings: string[]; governs: string[]; groups: string[] }): Promise<void> {
+    await this.counted(step, 'import/lcd-prune', { policy, ...keep }, 0);
+  }
+
+  async complete(step: string, policy: string, changed: boolean): Promise<void> {
+    await this.counted(step, 'import/policy-complete', { policy, changed }, 0);
+  }
+
+  totalChanges(): number {
+    let total = 0;
+    for (const s of this.stats.values()) total += s.nodesCreated + s.relationshipsCreated + s.otherChanges;
+    return total;
+  }
+
+  private async counted(step: string, name: StatementName, params: Row, rows: number): Promise<Row[]> {
+    const began = performance.now();
+    const result = await this.executor.writeCounted(name, params);
+    const stats = this.stats.get(step) ?? { rows: 0, nodesCreated: 0, relationshipsCreated: 0, otherChanges: 0, millis: 0 };
+    stats.rows += rows;
+    stats.nodesCreated += result.counts.nodesCreated;
+    stats.relationshipsCreated += result.counts.relationshipsCreated;
+    stats.otherChanges += result.counts.otherChanges;
+    stats.millis += performance.now() - began;
+    this.stats.set(step, stats);
+    return result.rows;
+  }
+}

@@ -1,0 +1,284 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findCmsTables } from '../../src/import/cms/cms-import';
+import { runMcdImport } from '../../src/import/cms/mcd-import';
+import { createHarness, type Harness } from '../support/harness';
+
+/**
+ * Issue 15: the Medicare Coverage Database current-article fixture (data/sample/cms/current_article.zip,
+ * built from test/fixtures/cms/current_article_csv) imported through the folder reader into the
+ * sample graph. The expected graph comes from a plain comma split of the fixture CSVs written here,
+ * not from the importer's readers; the one range (R73.01 B … R73.09 E) is expanded by the sample's
+ * own tabular order read from the graph. What the tests write is removed afterwards.
+ */
+const SAMPLE = path.join(__dirname, '../../data/sample/cms');
+const CSV_DIR = path.join(__dirname, '../../test/fixtures/cms/current_article_csv');
+let h: Harness;
+
+/** The rows of a fixture table as objects by header name (the fixtures' code tables quote nothing). */
+function table(name: string): Array<Record<string, string>> {
+  const [header, ...lines] = readFileSync(path.join(CSV_DIR, `${name}.csv`), 'latin1')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
+  const names = header.split(',');
+  return lines.map((l) => {
+    const cells = l.split(',');
+    return Object.fromEntries(names.map((n, i) => [n, cells[i] ?? '']));
+  });
+}
+
+async function counts() {
+  const [row] = await h.executor.read('import/graph-counts');
+  return { nodes: Number(row.nodes), relationships: Number(row.relationships) };
+}
+
+async function removeArticles() {
+  await h.driver.executeQuery('MATCH (p:LcdArticle) OPTIONAL MATCH (p)-[:HAS_GROUP]->(g:CodeGroup) DETACH DELETE g, p');
+  await h.driver.executeQuery('MATCH (n) WHERE n:Contractor OR n:State DETACH DELETE n');
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  await removeArticles();
+});
+afterAll(async () => {
+  await removeArticles();
+  await h.close();
+});
+
+describe('importing the MCD current-article download (issue 15)', () => {
+  it('refuses a CSV folder whose covered-codes header is re-ordered, writing nothing and naming the file, line and columns expected', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcd-bad-'));
+    cpSync(CSV_DIR, path.join(dir, 'current_article_csv'), { recursive: true });
+    const file = path.join(dir, 'current_article_csv', 'article_x_icd10_covered.csv');
+    writeFileSync(file, readFileSync(file, 'latin1').replace('icd10_code_id,icd10_code_version', 'icd10_code_version,icd10_code_id'), 'latin1');
+    const before = await counts();
+    const { articles } = await findCmsTables(dir);
+    expect(articles?.name).toBe('current_article_csv');
+    await expect(runMcdImport(h.executor, articles!)).rejects.toThrow(
+      /article_x_icd10_covered\.csv line 1: the header row has columns .*; expected the columns "article_id", "article_version", "icd10_code_id", "icd10_code_version", "icd10_covered_group", "range", "asterisk", in that order/,
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses an inner zip whose contractor table lacks a column, writing nothing and naming it', async () => {
+    const outer = await JSZip.loadAsync(readFileSync(path.join(SAMPLE, 'current_article.zip')));
+    const inner = await JSZip.loadAsync(await outer.file('current_article_csv.zip')!.async('nodebuffer'));
+    const contractor = await inner.file('contractor.csv')!.async('string');
+    inner.file('contractor.csv', contractor.replace('contractor_bus_name,', 'business_name,'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcd-bad-'));
+    writeFileSync(path.join(dir, 'current_article_csv.zip'), await inner.generateAsync({ type: 'nodebuffer' }));
+    const before = await counts();
+    const { articles } = await findCmsTables(dir);
+    expect(articles?.name).toBe('current_article_csv.zip');
+    await expect(runMcdImport(h.executor, articles!)).rejects.toThrow(
+      /current_article_csv\.zip!contractor\.csv line 1: .*expected the columns "contractor_id", "contractor_type_id", "contractor_version", "contractor_bus_name", "contractor_number".*missing "contractor_bus_name"/,
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it('finds current_article.zip in --dir, writes each article as an LCD_ARTICLE policy with its groups, codes, contractors and states, answers Procedure.coverageArticles by state and date, and changes nothing the second time', async () => {
+    const { articles, ignored } = await findCmsTables(SAMPLE);
+    expect(ignored).toEqual([]);
+    expect(articles?.name).toBe('current_article.zip');
+    const first = await runMcdImport(h.executor, articles!);
+    expect(first.changes).toBeGreaterThan(0);
+    expect(first.unresolved).toEqual({});
+
+    // Articles.
+    const articleRows = table('article');
+    const policies = await h.driver.executeQuery(
+      "MATCH (p:Policy {kind: 'LCD_ARTICLE'}) RETURN p.id AS id, p.version AS version, p.title AS title, toString(p.effectiveFrom) AS from, p.effectiveTo AS to, p.status AS status, p.sourceFiles AS files, toString(p.fileDate) AS fileDate, p.lcds AS lcds ORDER BY id",
+    );
+    const related = table('article_related_documents');
+    expect(policies.records.map((r) => r.toObject())).toEqual(
+      articleRows
+        .map((a) => ({
+          id: a.display_id,
+          version: a.article_version,
+          title: a.title,
+          from: a.article_eff_date,
+          to: null,
+          status: 'complete',
+          files: ['current_article.zip'],
+          fileDate: articleRows
+            .map((x) => x.last_updated.slice(0, 10))
+            .sort()
+            .at(-1),
+          lcds: related.filter((r) => r.article_id === a.article_id).map((r) => `L${r.r_lcd_id}`),
+        }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    const display = new Map(articleRows.map((a) => [a.article_id, a.display_id]));
+
+    // Procedure codes.
+    const governs = await h.driver.executeQuery(
+      "MATCH (p:LcdArticle)-[g:GOVERNS]->(c:Code) RETURN p.id + ' ' + c.code + ' [' + reduce(s = '', n IN g.groups | s + toString(n)) + ']' AS edge",
+    );
+    expect(governs.records.map((r) => r.get('edge')).sort()).toEqual(
+      table('article_x_hcpc_code')
+        .map((r) => `${display.get(r.article_id)} ${r.hcpc_code_id} [${r.hcpc_code_group}]`)
+        .sort(),
+    );
+
+    // Diagnoses: each code row, and the range row pair expanded by the sample's tabular order.
+    const ordered = (await h.driver.executeQuery('MATCH (c:Code:ICD10CM:Published) RETURN c.code AS code ORDER BY c.sequence')).records.map((r) =>
+      String(r.get('code')),
+    );
+    const expectedListings = (name: 'covered' | 'noncovered', status: string) => {
+      const rows = table(`article_x_icd10_${name}`);
+      const out: string[] = [];
+      for (let i = 0; i < rows.length; i += 1) {
+        const r = rows[i];
+        const group = r[`icd10_${name}_group`];
+        const article = display.get(r.article_id);
+        if (r.range === 'B') {
+          const end = rows[i + 1];
+          expect(end.range).toBe('E');
+          const codes = ordered.slice(ordered.indexOf(r.icd10_code_id), ordered.indexOf(end.icd10_code_id) + 1);
+          expect(codes.length).toBeGreaterThan(2);
+          for (const c of codes) out.push(`${article} ${c} ${status} ${group} RANGE ${r.icd10_code_id}-${end.icd10_code_id}`);
+          i += 1;
+        } else out.push(`${article} ${r.icd10_code_id} ${status} ${group} CODE ${r.icd10_code_id}`);
+      }
+      return out;
+    };
+    const lists = await h.driver.executeQuery(
+      "MATCH (p:LcdArticle)-[l:LISTS]->(c:Code) RETURN p.id + ' ' + c.code + ' ' + l.status + ' ' + toString(l.group) + ' ' + l.via + ' ' + l.listedAs AS edge",
+    );
+    expect(lists.records.map((r) => r.get('edge')).sort()).toEqual(
+      [...expectedListings('covered', 'COVERED'), ...expectedListings('noncovered', 'NOT_MEDICALLY_NECESSARY')].sort(),
+    );
+    expect(lists.records.map((r) => r.get('edge'))).toContain('A59001 R73.02 COVERED 1 RANGE R73.01-R73.09');
+
+    // Groups, with the second-group rule read from the paragraphs.
+    const groups = await h.driver.executeQuery(
+      'MATCH (p:LcdArticle)-[:HAS_GROUP]->(g:CodeGroup) RETURN p.id AS article, g.kind AS kind, g.number AS number, g.requiresGroups AS requires, g.paragraph AS paragraph ORDER BY article, kind, number',
+    );
+    const groupRows = [
+      ...table('article_x_hcpc_code_group').map((r) => ({ article: display.get(r.article_id), kind: 'PROCEDURE', number: Number(r.hcpc_code_group) })),
+      ...table('article_x_icd10_covered_group').map((r) => ({ article: display.get(r.article_id), kind: 'COVERED', number: Number(r.icd10_covered_group) })),
+      ...table('article_x_icd10_noncovered_group').map((r) => ({
+        article: display.get(r.article_id),
+        kind: 'NONCOVERED',
+        number: Number(r.icd10_noncovered_group),
+      })),
+    ].sort((a, b) => `${a.article} ${a.kind} ${a.number}`.localeCompare(`${b.article} ${b.kind} ${b.number}`));
+    expect(groups.records.map((r) => ({ article: r.get('article'), kind: r.get('kind'), number: Number(r.get('number')) }))).toEqual(groupRows);
+    const requires = Object.fromEntries(
+      groups.records
+        .filter((r) => r.get('kind') === 'COVERED')
+        .map((r) => [`${r.get('article')}/${r.get('number')}`, (r.get('requires') as unknown[]).map(Number)]),
+    );
+    expect(requires).toEqual({ 'A59001/1': [], 'A59002/1': [], 'A59003/1': [2], 'A59003/2': [1] });
+    expect(groups.records.every((r) => String(r.get('paragraph')).startsWith('<p>Group'))).toBe(true);
+
+    // Contractors and the states they serve.
+    const stateById = new Map(table('state_lookup').map((s) => [s.state_id, s.state_abbrev]));
+    const contractorRows = table('contractor');
+    const servedBy = (id: string) =>
+      table('contractor_jurisdiction')
+        .filter((j) => j.contractor_id === id)
+        .map((j) => stateById.get(j.state_id))
+        .sort();
+    const administered = await h.driver.executeQuery(
+      'MATCH (p:LcdArticle)-[:ADMINISTERED_BY]->(c:Contractor) RETURN p.id AS article, c.name AS name, c.number AS number, COLLECT { MATCH (c)-[:SERVES]->(s:State) RETURN s.abbrev ORDER BY s.abbrev } AS states ORDER BY article',
+    );
+    expect(administered.records.map((r) => r.toObject())).toEqual(
+      table('article_x_contractor')
+        .map((x) => {
+          const c = contractorRows.find((r) => r.contractor_id === x.contractor_id)!;
+          return { article: display.get(x.article_id), name: c.contractor_bus_name, number: c.contractor_number, states: servedBy(c.contractor_id) };
+        })
+        .sort((a, b) => a.article!.localeCompare(b.article!)),
+    );
+
+    // The NCD queries leave LCD articles out: they apply only in their contractors' states.
+    const result = await h.run<{ policies: Array<{ id: string }> }>('{ policies { id } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.policies.map((p) => p.id).filter((id) => id.startsWith('A5'))).toEqual([]);
+
+    // Procedure.coverageArticles: the articles governing a code, by state and date.
+    type Articles = {
+      code: {
+        coverageArticles: Array<{
+          id: string;
+          title: string;
+          lcds: string[];
+          procedureGroups: number[];
+          contractors: Array<{ name: string; number: string; states: string[] }>;
+          states: string[];
+          groups: Array<{ kind: string; number: number; requiresGroups: number[]; diagnosesCount: number; diagnoses: Array<{ code: string }> }>;
+        }>;
+      };
+    };
+    const query = `query ($code: String!, $state: String, $asOf: Date) { code(code: $code) { ... on Procedure { coverageArticles(state: $state, asOf: $asOf) {
+        id title lcds procedureGroups contractors { name number states } states
+        groups { kind number requiresGroups diagnosesCount diagnoses(first: 1, offset: 1) { code } } } } } }`;
+    const ny = await h.run<Articles>(query, { code: '93000', state: 'NY', asOf: '2026-03-01' });
+    expect(ny.errors).toBeUndefined();
+    const covered = table('article_x_icd10_covered').filter((r) => r.article_id === '59003');
+    expect(ny.data!.code.coverageArticles).toEqual([
+      {
+        id: 'A59003',
+        title: articleRows.find((a) => a.article_id === '59003')!.title,
+        lcds: ['L39003'],
+        procedureGroups: [1],
+        contractors: [{ name: contractorRows.find((c) => c.contractor_id === '501')!.contractor_bus_name, number: '13202', states: servedBy('501') }],
+        states: servedBy('501'),
+        groups: [1, 2].map((n) => {
+          const codes = covered.filter((r) => r.icd10_covered_group === String(n)).map((r) => r.icd10_code_id);
+          return { kind: 'COVERED', number: n, requiresGroups: [3 - n], diagnosesCount: codes.length, diagnoses: [{ code: codes[1] }] };
+        }),
+      },
+    ]);
+    expect((await h.run<Articles>(query, { code: '93000', state: 'CA', asOf: '2026-03-01' })).data!.code.coverageArticles).toEqual([]);
+    expect((await h.run<Articles>(query, { code: '93000', state: null, asOf: '2025-06-01' })).data!.code.coverageArticles).toEqual([]);
+    const a59001 = (await h.run<Articles>(query, { code: '83036', state: null, asOf: '2026-03-01' })).data!.code.coverageArticles;
+    expect(a59001.map((a) => [a.id, a.groups.map((g) => `${g.kind} ${g.number} ${g.diagnosesCount}`)])).toEqual([
+      [
+        'A59001',
+        [
+          `COVERED 1 ${lists.records.filter((r) => String(r.get('edge')).startsWith('A59001') && String(r.get('edge')).includes(' COVERED ')).length}`,
+          'NONCOVERED 1 2',
+        ],
+      ],
+    ]);
+    const bad = await h.run(query, { code: '93000', state: 'New York' });
+    expect(bad.errors?.[0]?.message).toBe('State "New York" is not valid: expected a two-letter abbreviation such as "NY" or "CA"');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    const second = await runMcdImport(h.executor, articles!);
+    expect(second.changes).toBe(0);
+    expect(second.nodesAfter).toBe(second.nodesBefore);
+    expect(second.relationshipsAfter).toBe(second.relationshipsBefore);
+  });
+
+  it('finds the same download as its inner zip or as the extracted CSV folder', async () => {
+    const outer = await JSZip.loadAsync(readFileSync(path.join(SAMPLE, 'current_article.zip')));
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcd-forms-'));
+    writeFileSync(path.join(dir, 'current_article_csv.zip'), await outer.file('current_article_csv.zip')!.async('nodebuffer'));
+    cpSync(CSV_DIR, path.join(dir, 'current_article_csv'), { recursive: true });
+    const found = await findCmsTables(dir);
+    expect(found.articles?.name).toBe('current_article_csv.zip');
+    expect([...found.articles!.tables.keys()].sort()).toEqual([
+      'article',
+      'article_related_documents',
+      'article_x_contractor',
+      'article_x_hcpc_code',
+      'article_x_hcpc_code_group',
+      'article_x_icd10_covered',
+      'article_x_icd10_covered_group',
+      'article_x_icd10_noncovered',
+      'article_x_icd10_noncovered_group',
+      'contractor',
+      'contractor_jurisdiction',
+      'contractor_type_lookup',
+      'state_lookup',
+    ]);
+    expect(found.ignored).toEqual(['current_article_csv (the MCD article download current_article_csv.zip is read)']);
+  });
+});
