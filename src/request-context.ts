@@ -21,6 +21,8 @@ import { SearchRepository } from './modules/search/search.repository';
 import { createPairingLoaders } from './modules/pairing/pairing.loaders';
 import { PairingRepository } from './modules/pairing/pairing.repository';
 import { CurationRepository } from './modules/pairing/curation.repository';
+import { ClaimEditRepository } from './modules/claim/claim-edit.repository';
+import { createClaimLoaders } from './modules/claim/claim.loaders';
 
 /** The repositories of one request; code, search and pairing reads go through the process's cache when there is one. */
 export function createRepositories(executor: CypherExecutor, cache: ReleaseCache | null = null): Repositories {
@@ -34,6 +36,7 @@ export function createRepositories(executor: CypherExecutor, cache: ReleaseCache
     modifiers: new ModifierRepository(executor),
     pairings: new PairingRepository(executor, cache),
     curation: new CurationRepository(executor),
+    claimEdits: new ClaimEditRepository(executor),
   };
 }
 
@@ -44,6 +47,7 @@ export function createLoaders(repositories: Repositories): Loaders {
     ...createCodeLoaders(repositories.codes, repositories.categories),
     ...createReleaseLoaders(repositories.releases),
     ...createPairingLoaders(repositories.pairings, repositories.organizations, repositories.curation),
+    ...createClaimLoaders(repositories.claimEdits),
   };
 }
 
