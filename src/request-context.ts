@@ -24,7 +24,7 @@ import { CurationRepository } from './modules/pairing/curation.repository';
 import { ClaimEditRepository } from './modules/claim/claim-edit.repository';
 import { createClaimLoaders } from './modules/claim/claim.loaders';
 
-/** The repositories of one request; code, search and pairing reads go through the process's cache when there is one. */
+/** The repositories of one request; code, search, pairing and claim-edit reads go through the process's cache when there is one. */
 export function createRepositories(executor: CypherExecutor, cache: ReleaseCache | null = null): Repositories {
   return {
     codeSystems: new CodeSystemRepository(executor),
@@ -36,7 +36,7 @@ export function createRepositories(executor: CypherExecutor, cache: ReleaseCache
     modifiers: new ModifierRepository(executor),
     pairings: new PairingRepository(executor, cache),
     curation: new CurationRepository(executor),
-    claimEdits: new ClaimEditRepository(executor),
+    claimEdits: new ClaimEditRepository(executor, cache),
   };
 }
 

@@ -1,4 +1,6 @@
+import { paramKey, type ReleaseCache } from '../../cache/release-cache';
 import type { CodeKey } from '../../common/code-format';
+import { codeKeyString } from '../../domain/code-key';
 import type { NcciSetting } from '../../domain/ncci';
 import type { CypherExecutor } from '../../neo4j/executor';
 import { toNumber } from '../../neo4j/values';
@@ -77,13 +79,25 @@ const keyParams = (keys: readonly CodeKey[]) => ({ keys: keys.map(({ system, cod
 
 /**
  * The NCCI edits the claim check and the Procedure fields read (cypher/claim/*): only edits of
- * complete edit sets. Not cached: the answer cache's generation does not follow edit sets.
+ * complete edit sets. With a cache, answers it holds are not read again (its generation follows the
+ * edit sets, so an import clears it).
  */
 export class ClaimEditRepository {
-  constructor(private readonly executor: CypherExecutor) {}
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly cache: ReleaseCache | null = null,
+  ) {}
+
+  private through<V>(name: string, keys: readonly CodeKey[], fetch: (batch: readonly CodeKey[]) => Promise<Map<string, V>>): Promise<Map<string, V>> {
+    return this.cache ? this.cache.through(name, keys, codeKeyString, fetch) : fetch(keys);
+  }
 
   /** Every PTP edit of each code, both directions, keyed "SYSTEM|code". */
-  async ptpEdits(keys: readonly CodeKey[]): Promise<Map<string, PtpEditOfCode[]>> {
+  ptpEdits(keys: readonly CodeKey[]): Promise<Map<string, PtpEditOfCode[]>> {
+    return this.through('claim/ptp-edits', keys, (batch) => this.readPtpEdits(batch));
+  }
+
+  private async readPtpEdits(keys: readonly CodeKey[]): Promise<Map<string, PtpEditOfCode[]>> {
     const rows = await this.executor.read('claim/ptp-edits', keyParams(keys));
     return new Map(
       rows.map((r) => [r.key, r.edits.map((edit) => ({ ...ptpFacts(edit), column: toNumber(edit.column) === 1 ? 1 : 2, other: edit.other as CodeNode }))]),
@@ -93,13 +107,22 @@ export class ClaimEditRepository {
   /** The PTP edits whose two codes are both among the keys (a claim's procedures). */
   async ptpBetween(keys: readonly CodeKey[]): Promise<PtpEditBetween[]> {
     if (keys.length < 2) return [];
+    const sorted = [...keys].sort((a, b) => codeKeyString(a).localeCompare(codeKeyString(b)));
+    return this.cache ? this.cache.one('claim/ptp-between', paramKey({ keys: sorted }), () => this.readPtpBetween(sorted)) : this.readPtpBetween(sorted);
+  }
+
+  private async readPtpBetween(keys: readonly CodeKey[]): Promise<PtpEditBetween[]> {
     const rows = await this.executor.read('claim/ptp-between', keyParams(keys));
     return rows.map((r) => ({ column1: r.column1, column2: r.column2, edit: ptpFacts(r.edit) }));
   }
 
   /** Every MUE of each code (every setting and table), keyed "SYSTEM|code". */
-  async mueEdits(keys: readonly CodeKey[]): Promise<Map<string, MueFacts[]>> {
-    if (keys.length === 0) return new Map();
+  mueEdits(keys: readonly CodeKey[]): Promise<Map<string, MueFacts[]>> {
+    if (keys.length === 0) return Promise.resolve(new Map<string, MueFacts[]>());
+    return this.through('claim/mue-edits', keys, (batch) => this.readMueEdits(batch));
+  }
+
+  private async readMueEdits(keys: readonly CodeKey[]): Promise<Map<string, MueFacts[]>> {
     const rows = await this.executor.read('claim/mue-edits', keyParams(keys));
     return new Map(rows.map((r) => [r.key, r.mues.map(mueFacts)]));
   }
