@@ -1,4 +1,6 @@
 import type { ReleaseCache } from './cache/release-cache';
+import type { ClaimRepositories } from './modules/claim/claim-edit.repository';
+import type { ClaimLoaders } from './modules/claim/claim.loaders';
 import type { CodeSystemLoaders, CodeSystemRepositories } from './modules/code-system/code-system.loaders';
 import type { CodeLoaders, CodeRepositories } from './modules/code/code.loaders';
 import type { ModifierRepositories } from './modules/modifier/modifier.repository';
@@ -22,10 +24,11 @@ export type Repositories = CodeSystemRepositories &
   SearchRepositories &
   ModifierRepositories &
   PairingRepositories &
-  PolicyRepositories;
+  PolicyRepositories &
+  ClaimRepositories;
 
 /** Request-scoped: a new set per GraphQL request, so batching and caching never cross requests. */
-export type Loaders = CodeSystemLoaders & CodeLoaders & ReleaseLoaders & PairingLoaders;
+export type Loaders = CodeSystemLoaders & CodeLoaders & ReleaseLoaders & PairingLoaders & ClaimLoaders;
 
 export interface Context {
   repositories: Repositories;

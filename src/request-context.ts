@@ -23,8 +23,10 @@ import { createPairingLoaders } from './modules/pairing/pairing.loaders';
 import { PairingRepository } from './modules/pairing/pairing.repository';
 import { CurationRepository } from './modules/pairing/curation.repository';
 import { CoverageArticleRepository } from './modules/policy/coverage-article.repository';
+import { ClaimEditRepository } from './modules/claim/claim-edit.repository';
+import { createClaimLoaders } from './modules/claim/claim.loaders';
 
-/** The repositories of one request; code, search and pairing reads go through the process's cache when there is one. */
+/** The repositories of one request; code, search, pairing and claim-edit reads go through the process's cache when there is one. */
 export function createRepositories(executor: CypherExecutor, cache: ReleaseCache | null = null): Repositories {
   return {
     codeSystems: new CodeSystemRepository(executor),
@@ -37,6 +39,7 @@ export function createRepositories(executor: CypherExecutor, cache: ReleaseCache
     pairings: new PairingRepository(executor, cache),
     curation: new CurationRepository(executor),
     coverageArticles: new CoverageArticleRepository(executor),
+    claimEdits: new ClaimEditRepository(executor, cache),
   };
 }
 
@@ -47,6 +50,7 @@ export function createLoaders(repositories: Repositories): Loaders {
     ...createCodeLoaders(repositories.codes, repositories.categories),
     ...createReleaseLoaders(repositories.releases),
     ...createPairingLoaders(repositories.pairings, repositories.organizations, repositories.curation),
+    ...createClaimLoaders(repositories.claimEdits),
   };
 }
 

@@ -18,6 +18,8 @@ import { PairingFieldsResolver } from './modules/pairing/pairing-fields.resolver
 import { DiagnosisPairingResolver, ProcedurePairingResolver } from './modules/pairing/pairing.resolver';
 import { PolicyResolver } from './modules/pairing/policy.resolver';
 import { ArticleDiagnosisGroupResolver, CoverageArticleFieldsResolver, ProcedureCoverageArticlesResolver } from './modules/policy/coverage-article.resolver';
+import { ClaimResolver } from './modules/claim/claim.resolver';
+import { ProcedureEditsResolver } from './modules/claim/claim-edit.resolver';
 
 /** The executable schema, built from the type-graphql classes once at start. */
 export function createSchema(): Promise<GraphQLSchema> {
@@ -45,6 +47,8 @@ export function createSchema(): Promise<GraphQLSchema> {
       PairingAnalyticsResolver,
       CurationResolver,
       CurationFieldsResolver,
+      ClaimResolver,
+      ProcedureEditsResolver,
     ],
     orphanedTypes: [Diagnosis, Procedure],
     validate: { forbidUnknownValues: false },

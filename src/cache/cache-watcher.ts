@@ -2,7 +2,7 @@ import type { CypherExecutor } from '../neo4j/executor';
 import type { ReleaseCache } from './release-cache';
 
 /**
- * Reads the graph's generation (cypher/cache/generation.cypher: releases, policies, curation
+ * Reads the graph's generation (cypher/cache/generation.cypher: releases, policies, edit sets, curation
  * count) every `intervalMs` and clears the cache when it differs from the last one read, so an
  * import or a curation made by another process is seen within one interval. A failed read (Neo4j
  * away) changes nothing; the next successful one compares again.

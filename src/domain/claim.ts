@@ -9,6 +9,9 @@ export enum FindingCode {
   NOT_COVERED = 'NOT_COVERED',
   EXCLUDES1_CONFLICT = 'EXCLUDES1_CONFLICT',
   NO_POLICY = 'NO_POLICY',
+  PTP_CONFLICT = 'PTP_CONFLICT',
+  MUE_EXCEEDED = 'MUE_EXCEEDED',
+  WRONG_CODE_SET_FOR_SETTING = 'WRONG_CODE_SET_FOR_SETTING',
 }
 
 export enum Severity {
@@ -21,4 +24,19 @@ export enum ClaimOutcome {
   PASS = 'PASS',
   REVIEW = 'REVIEW',
   FAIL = 'FAIL',
+}
+
+/**
+ * Where the claim's services were given, which decides the code set of its procedures and which
+ * NCCI tables apply (issue 15): PROFESSIONAL (a practitioner's claim, CMS-1500/837P: CPT/HCPCS, the
+ * practitioner PTP and MUE tables), OUTPATIENT_HOSPITAL (a hospital outpatient claim: CPT/HCPCS, the
+ * hospital outpatient PTP and MUE tables), INPATIENT_FACILITY (a hospital inpatient claim:
+ * procedures in ICD-10-PCS; NCCI edits do not apply), DME_SUPPLIER (a DME supplier's claim: HCPCS,
+ * the DME supplier MUE table; no PTP table is read for it).
+ */
+export enum ClaimSetting {
+  PROFESSIONAL = 'PROFESSIONAL',
+  OUTPATIENT_HOSPITAL = 'OUTPATIENT_HOSPITAL',
+  INPATIENT_FACILITY = 'INPATIENT_FACILITY',
+  DME_SUPPLIER = 'DME_SUPPLIER',
 }

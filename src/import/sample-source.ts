@@ -75,8 +75,13 @@ const schemas = {
             .strict(),
         )
         .min(1),
+      // HCPCS Level II modifiers the sample claims use (issue 15: claim lines name them), in the project's own words.
+      modifiers: z
+        .array(z.object({ code: z.string().regex(/^[0-9A-Z]{2}$/, 'expected 2 letters or digits'), display: text, shortDisplay: text }).strict())
+        .optional(),
     })
     .strict()
+    .refine((file) => file.modifiers === undefined || file.system === CodeSystemId.HCPCS, { error: 'only the HCPCS file lists modifiers' })
     .refine((file) => file.system !== CodeSystemId.ICD10CM || file.codes.every((c) => c.sequence !== undefined), {
       error: 'every ICD-10-CM code needs its sequence: its number in the CMS order file (tabular order)',
     }),
@@ -122,7 +127,8 @@ export function readSample(dir: string = SAMPLE_DIR): ImportBundle {
         const properties: CodeProperties = { ...(sequence === undefined ? {} : { sequence }), ...searchTexts({ includes, inclusionTerms, pcsBodyPartTerms }) };
         return Object.keys(properties).length === 0 ? code : { ...code, properties };
       });
-      return { release: { system: file.system, ...file.release }, codes };
+      const modifiers = file.modifiers?.map((m) => ({ ...m, properties: {} }));
+      return { release: { system: file.system, ...file.release }, codes, ...(modifiers ? { modifiers } : {}) };
     });
   return {
     organizations: readJson(dir, 'organizations.json', schemas['organizations.json']),

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { CypherExecutor } from '../neo4j/executor';
+import { editSetId, findCmsTables, runCmsImport } from './cms/cms-import';
 import { mergeSummaries, runImport, type ImportSummary } from './import-runner';
 import type { ProgressListener } from './import.repository';
 import { importPolicyFiles } from './ncd/policy-import';
@@ -24,7 +27,8 @@ export async function loadSampleIfNeeded(executor: CypherExecutor): Promise<Impo
 
 /**
  * The sample's code sets, then its NCD lab excerpt (ncd-lab/ beside the JSON files, in the official
- * CSV layout) through the same policy importer as the official list.
+ * CSV layout) through the same policy importer as the official list, then its NCCI PTP and MUE
+ * excerpts (cms/, in CMS's layouts) through the CMS edit importer. Each step is idempotent.
  */
 export async function runSampleImport(
   executor: CypherExecutor,
@@ -32,12 +36,70 @@ export async function runSampleImport(
   options: { onProgress?: ProgressListener } = {},
 ): Promise<ImportSummary> {
   const codes = await runImport(executor, readSample(dir), options);
+  const summaries = [codes, ...(await samplePolicies(executor, dir, codes, options))];
+  summaries.push(...(await sampleEdits(executor, dir, options)));
+  return summaries.length === 1 ? codes : mergeSummaries(summaries);
+}
+
+async function samplePolicies(
+  executor: CypherExecutor,
+  dir: string,
+  codes: ImportSummary,
+  options: { onProgress?: ProgressListener },
+): Promise<ImportSummary[]> {
   const ncd = findReleaseFiles(dir).files;
-  if (!ncd.ncdLabProcedures || !ncd.ncdLabDiagnoses) return codes;
+  if (!ncd.ncdLabProcedures || !ncd.ncdLabDiagnoses) return [];
   // The excerpt names real NCDs: over a full list it would cut those policies down to its rows.
   if ((await new ImportRepository(executor).policyOrigins()).some((origin) => origin !== 'sample')) {
-    return { ...codes, unresolved: { ...codes.unresolved, 'sample NCD excerpt not loaded: the graph holds the official list': 1 } };
+    return [{ ...noChange(codes), unresolved: { 'sample NCD excerpt not loaded: the graph holds the official list': 1 } }];
   }
-  const policies = await importPolicyFiles(executor, { procedures: ncd.ncdLabProcedures, diagnoses: ncd.ncdLabDiagnoses }, { ...options, origin: 'sample' });
-  return mergeSummaries([codes, policies]);
+  return [await importPolicyFiles(executor, { procedures: ncd.ncdLabProcedures, diagnoses: ncd.ncdLabDiagnoses }, { ...options, origin: 'sample' })];
+}
+
+/**
+ * The sample's NCCI tables (cms/ beside the JSON files). Their edits are invented for the tests: they
+ * are not loaded into a graph that holds edit sets of other files or the official NCD list (a graph
+ * of official data).
+ */
+async function sampleEdits(executor: CypherExecutor, dir: string, options: { onProgress?: ProgressListener }): Promise<ImportSummary[]> {
+  const cmsDir = path.join(dir, 'cms');
+  if (!existsSync(cmsDir)) return [];
+  const { tables } = await findCmsTables(cmsDir);
+  if (tables.length === 0) return [];
+  const own = new Set(tables.map((t) => editSetId(t.file)));
+  const held = (await executor.read('import/edit-set-ids')).map((r) => r.id);
+  const official = (await new ImportRepository(executor).policyOrigins()).some((origin) => origin !== 'sample');
+  if (official || held.some((id) => !own.has(id))) {
+    const [row] = await executor.read('import/graph-counts');
+    const counts = { nodes: Number(row?.nodes ?? 0), relationships: Number(row?.relationships ?? 0) };
+    return [
+      {
+        nodesBefore: counts.nodes,
+        nodesAfter: counts.nodes,
+        relationshipsBefore: counts.relationships,
+        relationshipsAfter: counts.relationships,
+        steps: [],
+        changes: 0,
+        codesBySystem: {},
+        unresolved: { 'sample NCCI edits not loaded: the graph holds official data (edit sets of other files, or the official NCD list)': 1 },
+        millis: 0,
+      },
+    ];
+  }
+  return [await runCmsImport(executor, tables, { onProgress: options.onProgress })];
+}
+
+/** A summary of a step that wrote nothing, at the counts where `after` left the graph. */
+function noChange(after: ImportSummary): ImportSummary {
+  return {
+    nodesBefore: after.nodesAfter,
+    nodesAfter: after.nodesAfter,
+    relationshipsBefore: after.relationshipsAfter,
+    relationshipsAfter: after.relationshipsAfter,
+    steps: [],
+    changes: 0,
+    codesBySystem: {},
+    unresolved: {},
+    millis: 0,
+  };
 }

@@ -3,16 +3,11 @@ import { CodeSystemId } from '../../src/modules/code-system/code-system-id.enum'
 import { CodeRole } from '../../src/modules/code-system/code-role.enum';
 import { CodeKind } from '../../src/modules/code/code-kind.enum';
 import type { CodeNode } from '../../src/modules/code/code.type';
-import {
-  codeFindings,
-  excludes1Findings,
-  finding,
-  lineSummary,
-  necessityFindings,
-  outcomeOf,
-  type ResolvedCode,
-} from '../../src/modules/pairing/claim-findings';
-import { ClaimOutcome, FindingCode, Severity } from '../../src/modules/pairing/claim-validation.type';
+import { finding, lineSummary, outcomeOf, type ResolvedCode } from '../../src/modules/claim/claim-findings';
+import { ClaimOutcome, FindingCode, Severity } from '../../src/modules/claim/claim-validation.type';
+import { codeFindings } from '../../src/modules/claim/code-findings';
+import { excludes1Findings } from '../../src/modules/claim/excludes1-findings';
+import { necessityFindings } from '../../src/modules/claim/necessity-findings';
 import { MatchedVia } from '../../src/modules/pairing/matched-via.enum';
 import { PairingStatus } from '../../src/modules/pairing/pairing-status.enum';
 import { judgePairing, type EvidencePolicy, type PairEvidence } from '../../src/modules/pairing/pairing-verdict';

@@ -20,6 +20,13 @@ export class ModifierRepository {
       };
     });
   }
+
+  /** Which of the given codes are modifiers of the system valid in a complete release. */
+  async known(system: CodeSystemId, codes: readonly string[]): Promise<Set<string>> {
+    if (codes.length === 0) return new Set();
+    const rows = await this.executor.read('modifier/by-codes', { system, codes: [...codes] });
+    return new Set(rows.map((r) => r.code));
+  }
 }
 
 /** The repositories of this module, as the request context holds them. */

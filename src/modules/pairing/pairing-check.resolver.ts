@@ -1,10 +1,8 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { DateScalar } from '../../common/date.scalar';
 import type { Context } from '../../context';
-import { ClaimInput } from './claim.input';
-import { ClaimValidation } from './claim-validation.type';
 import { PairingCheck } from './pairing-check.type';
-import { checkPairing, validateClaim } from './pairing-check.service';
+import { checkPairing } from './pairing-check.service';
 
 @Resolver()
 export class PairingCheckResolver {
@@ -20,14 +18,5 @@ export class PairingCheckResolver {
     @Ctx() context: Context,
   ): Promise<PairingCheck> {
     return checkPairing(diagnosis, procedure, dateOfService, context);
-  }
-
-  @Query(() => ClaimValidation, {
-    description:
-      "Checks a professional claim: every code (UNKNOWN_CODE, NOT_BILLABLE, NOT_VALID_ON_DATE), the diagnoses together (EXCLUDES1_CONFLICT), and each line's procedure against the diagnoses it points to " +
-      '(MISSING_DIAGNOSIS, NOT_COVERED, NO_SUPPORTING_DIAGNOSIS; NO_POLICY as information). Each finding carries its evidence. Pointers outside the diagnoses are BAD_USER_INPUT.',
-  })
-  validateClaim(@Arg('claim', () => ClaimInput) claim: ClaimInput, @Ctx() context: Context): Promise<ClaimValidation> {
-    return validateClaim(claim, context);
   }
 }

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ClaimOutcome, FindingCode, Severity } from '../../domain/claim';
+import { ClaimSetting } from './claim-setting.enum';
 
 // FindingCode, Severity and ClaimOutcome are declared in src/domain/claim.ts; registered here.
 export { ClaimOutcome, FindingCode, Severity };
@@ -16,6 +17,18 @@ registerEnumType(FindingCode, {
     NOT_COVERED: { description: "A policy denies the procedure for one of the line's diagnoses, or says it does not support medical necessity." },
     EXCLUDES1_CONFLICT: { description: 'Two claim diagnoses that an Excludes1 note says are never coded together.' },
     NO_POLICY: { description: 'Information: no policy or curated pairing governs the procedure, so medical necessity was not checked.' },
+    PTP_CONFLICT: {
+      description:
+        "Two procedures of the claim form an NCCI procedure-to-procedure edit in force on the date in the claim's setting: modifier indicator 0, or 1 with no NCCI-associated modifier on either line (the finding names those that would bypass it). On the column 2 line.",
+    },
+    MUE_EXCEEDED: {
+      description:
+        "The units are over the code's medically unlikely edit in the claim's setting: per line (adjudication indicator 1) or added up over the date of service (2, 3).",
+    },
+    WRONG_CODE_SET_FOR_SETTING: {
+      description:
+        'The procedure is of the wrong code set for the setting: ICD-10-PCS on a professional, outpatient or DME claim, or CPT/HCPCS on an inpatient facility claim (hospitals report inpatient procedures with PCS).',
+    },
   },
 });
 
@@ -26,7 +39,9 @@ registerEnumType(ClaimOutcome, { name: 'ClaimOutcome', description: 'FAIL when a
 /** The fact behind a finding: an edge, a note or a policy, named so a person can look it up. */
 @ObjectType('Evidence', { description: 'The fact behind a finding.' })
 export class Evidence {
-  @Field(() => String, { description: 'POLICY_LISTING, POLICY_DEFAULT_RULE, CURATED_PAIRING, EXCLUDES1_NOTE, CODE, RELEASE.' })
+  @Field(() => String, {
+    description: 'POLICY_LISTING, POLICY_DEFAULT_RULE, CURATED_PAIRING, EXCLUDES1_NOTE, CODE, RELEASE, PTP_EDIT, MUE, CODE_SET_RULE.',
+  })
   kind!: string;
 
   @Field(() => String, { nullable: true, description: 'The policy id (NCD number) when a policy is behind it.' })
@@ -43,6 +58,18 @@ export class Evidence {
 
   @Field(() => String, { description: 'The fact in words.' })
   detail!: string;
+
+  @Field(() => String, { nullable: true, description: 'The CMS file an NCCI edit comes from (ccipra-v321r0-f1.txt).' })
+  sourceFile?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The version of that file (32.1r0 for PTP, the effective date or quarter for MUE).' })
+  fileVersion?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The date the edit took effect (ISO date).' })
+  effectiveFrom?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The deletion date of a PTP edit (ISO date; null when it is in force).' })
+  effectiveTo?: string | null;
 }
 
 @ObjectType('ClaimFinding')
@@ -71,6 +98,12 @@ export class ClaimLineResult {
   @Field(() => [String], { description: 'The diagnoses the line points to, as given.' })
   diagnoses!: string[];
 
+  @Field(() => Int, { description: 'The units of service checked.' })
+  units!: number;
+
+  @Field(() => [String], { description: 'The modifiers of the line, upper case.' })
+  modifiers!: string[];
+
   @Field(() => [ClaimFinding])
   findings!: ClaimFinding[];
 
@@ -83,6 +116,9 @@ export class ClaimLineResult {
 
 @ObjectType('ClaimValidation', { description: "A claim check: claim-level findings (diagnoses, Excludes1 conflicts) and each line's findings." })
 export class ClaimValidation {
+  @Field(() => ClaimSetting, { description: 'The setting checked (PROFESSIONAL when the claim gave none).' })
+  setting!: ClaimSetting;
+
   @Field(() => String, { nullable: true, description: 'The date of service checked (null when the claim gave none).' })
   dateOfService!: string | null;
 

@@ -1,0 +1,188 @@
+import type { CodeKey } from '../../common/code-format';
+import { echo } from '../../common/code-format';
+import { today } from '../../common/date.scalar';
+import type { Context } from '../../context';
+import { ClaimSetting } from '../../domain/claim';
+import { codeKeyString } from '../../domain/code-key';
+import { CodeSystemId } from '../../domain/code-system-id';
+import { CPT_MODIFIERS, mueSettingOf, ptpSettingOf } from '../../domain/ncci';
+import { badUserInput } from '../../errors/errors';
+import { isLicensed } from '../../security/caller';
+import { asSeenBy, candidates, pairKey, resolve } from '../pairing/pairing-check.service';
+import { judgePairing } from '../pairing/pairing-verdict';
+import type { PairKey } from '../pairing/pairing.repository';
+import { finding, lineSummary, outcomeOf } from './claim-findings';
+import type { EditLine } from './claim-line';
+import { ClaimOutcome, FindingCode, type ClaimFinding, type ClaimLineResult, type ClaimValidation } from './claim-validation.type';
+import { CLAIM_LIMITS, type ClaimInput } from './claim.input';
+import { codeFindings } from './code-findings';
+import { excludes1Findings } from './excludes1-findings';
+import { mueFindings } from './mue-findings';
+import { necessityFindings } from './necessity-findings';
+import { ptpFindings } from './ptp-findings';
+import { settingFindings } from './setting-findings';
+
+const MODIFIER = /^[0-9A-Z]{2}$/;
+
+/** Each line's modifiers, upper case; BAD_USER_INPUT naming the line for a malformed one or a bad number of units. */
+function checkLines(claim: ClaimInput): string[][] {
+  return claim.lines.map((line, i) => {
+    for (const pointer of line.diagnosisPointers) {
+      if (pointer > claim.diagnoses.length) {
+        throw badUserInput(
+          `Line ${i + 1} points to diagnosis ${pointer}, but the claim has ${claim.diagnoses.length}: pointers are 1-based positions in diagnoses`,
+          { argument: `lines[${i}].diagnosisPointers`, value: pointer },
+        );
+      }
+    }
+    const units = line.units ?? 1;
+    if (!Number.isInteger(units) || units < 1 || units > CLAIM_LIMITS.units) {
+      throw badUserInput(`Line ${i + 1} reports ${units} units: units are a whole number from 1 to ${CLAIM_LIMITS.units}`, {
+        argument: `lines[${i}].units`,
+        value: units,
+      });
+    }
+    const modifiers = (line.modifiers ?? []).map((m) => m.trim().toUpperCase());
+    if (modifiers.length > CLAIM_LIMITS.modifiers) {
+      throw badUserInput(`Line ${i + 1} has ${modifiers.length} modifiers: a line takes at most ${CLAIM_LIMITS.modifiers}`, {
+        argument: `lines[${i}].modifiers`,
+        value: modifiers.length,
+      });
+    }
+    modifiers.forEach((m, j) => {
+      if (!MODIFIER.test(m)) {
+        throw badUserInput(`Line ${i + 1} modifier ${echo(line.modifiers[j])} is not a modifier: expected 2 letters or digits (59, XS, LT)`, {
+          argument: `lines[${i}].modifiers[${j}]`,
+          value: line.modifiers[j].slice(0, 16),
+        });
+      }
+    });
+    return modifiers;
+  });
+}
+
+/** BAD_USER_INPUT for the first modifier that is neither a loaded HCPCS Level II modifier nor a CPT modifier number. */
+function checkModifiers(modifiers: string[][], loaded: ReadonlySet<string>): void {
+  modifiers.forEach((ofLine, i) =>
+    ofLine.forEach((m, j) => {
+      const known = /^\d\d$/.test(m) ? CPT_MODIFIERS.has(m) : loaded.has(m);
+      if (!known) {
+        throw badUserInput(
+          `Line ${i + 1} modifier "${m}" is unknown: it is ${/^\d\d$/.test(m) ? 'not a CPT modifier number' : 'not a Level II modifier of the loaded HCPCS release'}`,
+          { argument: `lines[${i}].modifiers[${j}]`, value: m },
+        );
+      }
+    }),
+  );
+}
+
+/**
+ * validateClaim: each diagnosis and procedure is checked on its own (UNKNOWN_CODE, NOT_BILLABLE,
+ * NOT_VALID_ON_DATE, WRONG_CODE_SET_FOR_SETTING), the diagnoses against each other
+ * (EXCLUDES1_CONFLICT), each line's procedure against the diagnoses it points to (MISSING_DIAGNOSIS,
+ * NOT_COVERED, NO_SUPPORTING_DIAGNOSIS, NO_POLICY), and the lines against the NCCI edits of the
+ * claim's setting in force on the date (PTP_CONFLICT, MUE_EXCEEDED). The reads run together.
+ */
+export async function validateClaim(claim: ClaimInput, { repositories, caller }: Context): Promise<ClaimValidation> {
+  const modifiers = checkLines(claim);
+  const setting = claim.setting ?? ClaimSetting.PROFESSIONAL;
+  const date = claim.dateOfService ?? null;
+  const editDate = date ?? today();
+  const keys = new Map<string, CodeKey>();
+  const pxKeyMap = new Map<string, CodeKey>();
+  const dxKeys = claim.diagnoses.map((raw) => candidates(raw, 'diagnosis'));
+  const pxKeys = claim.lines.map((l) => candidates(l.procedure, 'procedure'));
+  for (const c of [...dxKeys, ...pxKeys]) if ('keys' in c) for (const k of c.keys) keys.set(codeKeyString(k), k);
+  for (const c of pxKeys) if ('keys' in c) for (const k of c.keys) pxKeyMap.set(codeKeyString(k), k);
+  const pairs = new Map<string, PairKey>();
+  claim.lines.forEach((line, i) => {
+    const px = pxKeys[i];
+    if (!('keys' in px)) return;
+    for (const pointer of line.diagnosisPointers) {
+      const dx = dxKeys[pointer - 1];
+      if (!('keys' in dx)) continue;
+      for (const k of px.keys)
+        pairs.set(pairKey(dx.keys[0].code, k), {
+          key: pairKey(dx.keys[0].code, k),
+          diagnosisCode: dx.keys[0].code,
+          procedureSystem: k.system,
+          procedureCode: k.code,
+        });
+    }
+  });
+  const dxCodes = [...new Set(dxKeys.flatMap((c) => ('keys' in c ? [c.keys[0].code] : [])))];
+  const ptpSetting = ptpSettingOf(setting);
+  const mueSetting = mueSettingOf(setting);
+  const procedureKeys = [...pxKeyMap.values()];
+  const levelII = [...new Set(modifiers.flat().filter((m) => !/^\d\d$/.test(m)))];
+  const [read, evidence, conflicts, ptpEdits, mues, loadedModifiers] = await Promise.all([
+    repositories.pairings.claimCodes([...keys.values()]),
+    repositories.pairings.evidence([...pairs.values()], date ?? today()),
+    repositories.pairings.excludes1Conflicts(dxCodes),
+    ptpSetting === null ? Promise.resolve([]) : repositories.claimEdits.ptpBetween(procedureKeys),
+    mueSetting === null ? Promise.resolve(new Map()) : repositories.claimEdits.mueEdits(procedureKeys),
+    repositories.modifiers.known(CodeSystemId.HCPCS, levelII),
+  ]);
+  checkModifiers(modifiers, loadedModifiers);
+
+  const found = asSeenBy(read, isLicensed(caller));
+  const diagnoses = claim.diagnoses.map((raw) => resolve(raw, 'diagnosis', found));
+  const findings: ClaimFinding[] = [];
+  diagnoses.forEach((d, i) => {
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread -- a finding is plain data; its copy needs no prototype
+    for (const f of codeFindings('diagnosis', d, date)) findings.push({ ...f, message: `Diagnosis ${i + 1}: ${f.message}` });
+  });
+  findings.push(...excludes1Findings(conflicts));
+
+  const procedures = claim.lines.map((line) => resolve(line.procedure, 'procedure', found));
+  const editLines: EditLine[] = procedures.flatMap((p, i) =>
+    p.kind === 'found'
+      ? [{ line: i + 1, key: codeKeyString(p.found.code), code: p.found.code.code, units: claim.lines[i].units ?? 1, modifiers: modifiers[i] }]
+      : [],
+  );
+  const ptp = ptpFindings(editLines, ptpEdits, ptpSetting, editDate);
+  const mue = mueFindings(editLines, mues, mueSetting, editDate);
+
+  const lines: ClaimLineResult[] = claim.lines.map((line, i) => {
+    const procedure = procedures[i];
+    const pointed = [...new Set(line.diagnosisPointers)].map((p) => diagnoses[p - 1]);
+    const lineFindings = codeFindings('procedure', procedure, date);
+    if (procedure.kind === 'found') lineFindings.push(...settingFindings(i + 1, procedure.found.code, setting));
+    if (pointed.length === 0) {
+      lineFindings.push(
+        finding(FindingCode.MISSING_DIAGNOSIS, `Line ${i + 1} (${line.procedure}) points to no diagnosis: every line needs at least one that justifies it.`),
+      );
+    } else if (procedure.kind === 'found') {
+      const px = procedure.found.code;
+      const judged = pointed.flatMap((d) => {
+        if (d.kind !== 'found') return [];
+        const e = evidence.get(pairKey(d.found.code.code, px)) ?? { policies: [], curatedCount: 0, curated: [] };
+        return [{ diagnosis: d.found.code, judgement: judgePairing(d.found.code, px, e) }];
+      });
+      lineFindings.push(...necessityFindings(px, judged));
+    }
+    lineFindings.push(...(ptp.get(i + 1) ?? []), ...(mue.get(i + 1) ?? []));
+    return {
+      line: i + 1,
+      procedure: line.procedure,
+      diagnoses: pointed.map((d) => d.raw),
+      units: line.units ?? 1,
+      modifiers: modifiers[i],
+      findings: lineFindings,
+      outcome: outcomeOf(lineFindings),
+      summary: lineSummary(i + 1, line.procedure, lineFindings),
+    };
+  });
+
+  const outcome = [outcomeOf(findings), ...lines.map((l) => l.outcome)].reduce((worst, o) => (rank(o) > rank(worst) ? o : worst), ClaimOutcome.PASS);
+  const failing = lines.filter((l) => l.outcome === ClaimOutcome.FAIL).length;
+  const summary =
+    outcome === ClaimOutcome.PASS
+      ? `All ${lines.length} line(s) pass.`
+      : `${failing} of ${lines.length} line(s) would be denied${findings.length ? `; ${findings.length} claim-level finding(s): ${[...new Set(findings.map((f) => f.code))].join(', ')}` : ''}.`;
+  return { setting, dateOfService: date, findings, lines, outcome, summary };
+}
+
+function rank(o: ClaimOutcome): number {
+  return { PASS: 0, REVIEW: 1, FAIL: 2 }[o];
+}
