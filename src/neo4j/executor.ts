@@ -74,8 +74,8 @@ export class CypherExecutor {
    * are typed there. It runs as an auto-commit query in a READ session (routed to readers, as
    * executeQuery with routing READ would be, and sharing executeQuery's bookmark manager), not as
    * executeQuery's managed transaction: that costs BEGIN and COMMIT messages and a second round
-   * trip per read, measured at 2.3x the driver CPU and 1.8x the latency of the same read
-   * auto-committed (README, "Performance"). A read is idempotent, so a transient failure (a
+   * trip per read, measured at 1.85x the Node CPU and 1.79x the latency of the same read
+   * auto-committed (`npm run bench:round-trips`; README, "Benchmarks"). A read is idempotent, so a transient failure (a
    * leader switch, a dropped pooled connection) is retried, as a managed transaction would be.
    */
   async read<N extends StatementName>(name: N, params: ParamsOf<N> = {} as ParamsOf<N>): Promise<Array<RowOf<N>>> {
