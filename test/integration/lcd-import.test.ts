@@ -282,3 +282,73 @@ describe('importing the MCD current-article download (issue 15)', () => {
     expect(found.ignored).toEqual(['current_article_csv (the MCD article download current_article_csv.zip is read)']);
   });
 });
+
+describe('claims against LCD billing articles (issue 15)', () => {
+  const CLAIM = `query ($claim: ClaimInput!) { validateClaim(claim: $claim) { outcome state lines { outcome findings { code message evidence { kind policyId code listedAs detail sourceFile } } } } }`;
+  type Answer = {
+    validateClaim: {
+      outcome: string;
+      state: string | null;
+      lines: Array<{
+        outcome: string;
+        findings: Array<{
+          code: string;
+          message: string;
+          evidence: Array<{ kind: string; policyId: string | null; code: string | null; listedAs: string | null; detail: string; sourceFile: string | null }>;
+        }>;
+      }>;
+    };
+  };
+  const check = async (state: string | null, diagnoses: string[], procedure: string) => {
+    const answer = await h.run<Answer>(CLAIM, {
+      claim: { state, dateOfService: '2026-03-15', diagnoses, lines: [{ procedure, diagnosisPointers: diagnoses.map((_, i) => i + 1) }] },
+    });
+    expect(answer.errors).toBeUndefined();
+    return answer.data!.validateClaim;
+  };
+  const lcdCodes = (answer: Answer['validateClaim']) => answer.lines[0].findings.map((f) => f.code).filter((c) => c.startsWith('LCD_'));
+
+  beforeAll(async () => {
+    const { articles } = await findCmsTables(SAMPLE);
+    await runMcdImport(h.executor, articles!);
+  });
+
+  it('finds LCD_NOT_COVERED for a vague diagnosis in a state the article binds, naming the article and the more specific codes it covers, most general first', async () => {
+    const answer = await check('NY', ['E11.9'], '83036');
+    expect(answer.state).toBe('NY');
+    const lcd = answer.lines[0].findings.find((f) => f.code === 'LCD_NOT_COVERED')!;
+    expect(lcd.message).toContain('A59001');
+    expect(answer.lines[0].outcome).toBe('FAIL');
+    const suggestion = lcd.evidence.find((e) => e.code !== null)!;
+    expect(suggestion.policyId).toBe('A59001');
+    expect(suggestion.sourceFile).toBe('current_article.zip');
+    // The fixture's E11 codes for article 59001, shortest first, then in the file's order.
+    const expected = table('article_x_icd10_covered')
+      .filter((r) => r.article_id === '59001' && r.icd10_code_id.startsWith('E11'))
+      .map((r) => r.icd10_code_id)
+      .sort((a, b) => a.length - b.length);
+    expect(suggestion.listedAs!.split(' ')).toEqual(expected);
+    expect(suggestion.detail).toContain(`E11.9 is not listed; ${expected.join(', ')} under E11 are.`);
+  });
+
+  it('finds nothing when a diagnosis is in a covered group, when the state is one the article does not bind, and when the claim names no state', async () => {
+    expect(lcdCodes(await check('NY', ['E11.65'], '83036'))).toEqual([]);
+    expect(lcdCodes(await check('CA', ['E11.9'], '83036'))).toEqual([]);
+    const none = await check(null, ['E11.9'], '83036');
+    expect(none.state).toBeNull();
+    expect(lcdCodes(none)).toEqual([]);
+  });
+
+  it('finds LCD_GROUP_INCOMPLETE when a group that needs a second group gets only its own diagnosis, and nothing once both are there', async () => {
+    const one = await check('NY', ['I48.91'], '93000');
+    expect(lcdCodes(one)).toEqual(['LCD_GROUP_INCOMPLETE']);
+    expect(one.lines[0].findings.find((f) => f.code === 'LCD_GROUP_INCOMPLETE')!.message).toContain('group 2');
+    expect(lcdCodes(await check('NY', ['I48.91', 'Z79.84'], '93000'))).toEqual([]);
+  });
+
+  it('refuses a state that is not a two-letter abbreviation with BAD_USER_INPUT naming it', async () => {
+    const answer = await h.run(CLAIM, { claim: { state: 'New York', diagnoses: ['E11.9'], lines: [{ procedure: '83036', diagnosisPointers: [1] }] } });
+    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(answer.errors?.[0]?.message).toContain('"New York"');
+  });
+});

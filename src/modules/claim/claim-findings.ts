@@ -20,6 +20,8 @@ const SEVERITY: Record<FindingCode, Severity> = {
   PTP_CONFLICT: Severity.ERROR,
   MUE_EXCEEDED: Severity.ERROR,
   WRONG_CODE_SET_FOR_SETTING: Severity.ERROR,
+  LCD_NOT_COVERED: Severity.ERROR,
+  LCD_GROUP_INCOMPLETE: Severity.ERROR,
 };
 
 export function evidence(kind: string, detail: string, extra: Partial<Evidence> = {}): Evidence {

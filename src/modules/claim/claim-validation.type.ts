@@ -29,6 +29,14 @@ registerEnumType(FindingCode, {
       description:
         'The procedure is of the wrong code set for the setting: ICD-10-PCS on a professional, outpatient or DME claim, or CPT/HCPCS on an inpatient facility claim (hospitals report inpatient procedures with PCS).',
     },
+    LCD_NOT_COVERED: {
+      description:
+        "An LCD billing article of a contractor serving the claim's state governs the procedure on the date, and none of the line's diagnoses is in any of its covered groups. The evidence names the article and, for a vague diagnosis, the more specific codes under the same category that the article covers (at most 10, most general first).",
+    },
+    LCD_GROUP_INCOMPLETE: {
+      description:
+        "A line's diagnosis is in a covered group of an LCD article that must be reported with a diagnosis from another group, and none of the line's diagnoses is in that group.",
+    },
   },
 });
 
@@ -118,6 +126,9 @@ export class ClaimLineResult {
 export class ClaimValidation {
   @Field(() => ClaimSetting, { description: 'The setting checked (PROFESSIONAL when the claim gave none).' })
   setting!: ClaimSetting;
+
+  @Field(() => String, { nullable: true, description: 'The state whose LCD articles were applied, or null when the claim gave none.' })
+  state!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The date of service checked (null when the claim gave none).' })
   dateOfService!: string | null;

@@ -54,6 +54,14 @@ export class ClaimInput {
   })
   setting!: ClaimSetting;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The state or territory of the service, a two-letter abbreviation such as "NY": selects the LCD billing articles of the contractors serving it (LCD_NOT_COVERED, LCD_GROUP_INCOMPLETE). Omitted: no LCD is applied, since an LCD binds only in its contractors\' states.',
+  })
+  @MaxLength(16)
+  state?: string | null;
+
   @Field(() => [String], { description: 'ICD-10-CM codes, in claim order (at most 12).' })
   @IsArray()
   @ArrayMinSize(1)

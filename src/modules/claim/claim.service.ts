@@ -11,12 +11,14 @@ import { isLicensed } from '../../security/caller';
 import { asSeenBy, candidates, pairKey, resolve } from '../pairing/pairing-check.service';
 import { judgePairing } from '../pairing/pairing-verdict';
 import type { PairKey } from '../pairing/pairing.repository';
+import type { CoverageArticleNode } from '../policy/coverage-article.type';
 import { finding, lineSummary, outcomeOf } from './claim-findings';
 import type { EditLine } from './claim-line';
 import { ClaimOutcome, FindingCode, type ClaimFinding, type ClaimLineResult, type ClaimValidation } from './claim-validation.type';
 import { CLAIM_LIMITS, type ClaimInput } from './claim.input';
 import { codeFindings } from './code-findings';
 import { excludes1Findings } from './excludes1-findings';
+import { lcdFindings } from './lcd-findings';
 import { mueFindings } from './mue-findings';
 import { necessityFindings } from './necessity-findings';
 import { ptpFindings } from './ptp-findings';
@@ -61,6 +63,15 @@ function checkLines(claim: ClaimInput): string[][] {
   });
 }
 
+/** The claim's state, upper case, or null; BAD_USER_INPUT unless two letters. */
+function checkState(state: string | null | undefined): string | null {
+  if (state === null || state === undefined) return null;
+  const abbrev = state.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(abbrev))
+    throw badUserInput(`State ${echo(state)} is not valid: expected a two-letter abbreviation such as "NY" or "CA"`, { argument: 'state', value: state });
+  return abbrev;
+}
+
 /** BAD_USER_INPUT for the first modifier that is neither a loaded HCPCS Level II modifier nor a CPT modifier number. */
 function checkModifiers(modifiers: string[][], loaded: ReadonlySet<string>): void {
   modifiers.forEach((ofLine, i) =>
@@ -81,10 +92,13 @@ function checkModifiers(modifiers: string[][], loaded: ReadonlySet<string>): voi
  * NOT_VALID_ON_DATE, WRONG_CODE_SET_FOR_SETTING), the diagnoses against each other
  * (EXCLUDES1_CONFLICT), each line's procedure against the diagnoses it points to (MISSING_DIAGNOSIS,
  * NOT_COVERED, NO_SUPPORTING_DIAGNOSIS, NO_POLICY), and the lines against the NCCI edits of the
- * claim's setting in force on the date (PTP_CONFLICT, MUE_EXCEEDED). The reads run together.
+ * claim's setting in force on the date (PTP_CONFLICT, MUE_EXCEEDED), and, with a state, against
+ * the LCD billing articles of its contractors (LCD_NOT_COVERED, LCD_GROUP_INCOMPLETE). The reads run
+ * together, the articles' after the codes are known.
  */
 export async function validateClaim(claim: ClaimInput, { repositories, caller }: Context): Promise<ClaimValidation> {
   const modifiers = checkLines(claim);
+  const state = checkState(claim.state);
   const setting = claim.setting ?? ClaimSetting.PROFESSIONAL;
   const date = claim.dateOfService ?? null;
   const editDate = date ?? today();
@@ -141,6 +155,14 @@ export async function validateClaim(claim: ClaimInput, { repositories, caller }:
       : [],
   );
   const ptp = ptpFindings(editLines, ptpEdits, ptpSetting, editDate);
+  const articles = new Map<string, CoverageArticleNode[]>();
+  if (state !== null) {
+    const governed = [...new Map(procedures.flatMap((p) => (p.kind === 'found' ? [[codeKeyString(p.found.code), p.found.code] as const] : []))).entries()];
+    const read = await Promise.all(
+      governed.map(([, code]) => repositories.coverageArticles.ofProcedure({ system: code.system, code: code.code }, state, editDate)),
+    );
+    governed.forEach(([key], i) => articles.set(key, read[i]));
+  }
   const mue = mueFindings(editLines, mues, mueSetting, editDate);
 
   const lines: ClaimLineResult[] = claim.lines.map((line, i) => {
@@ -162,6 +184,11 @@ export async function validateClaim(claim: ClaimInput, { repositories, caller }:
       lineFindings.push(...necessityFindings(px, judged));
     }
     lineFindings.push(...(ptp.get(i + 1) ?? []), ...(mue.get(i + 1) ?? []));
+    if (state !== null && procedure.kind === 'found' && pointed.length > 0) {
+      const codes = pointed.flatMap((d) => (d.kind === 'found' ? [d.found.code.code] : []));
+      const governing = articles.get(codeKeyString(procedure.found.code)) ?? [];
+      if (codes.length > 0) lineFindings.push(...lcdFindings(i + 1, procedure.found.code.code, codes, governing, state));
+    }
     return {
       line: i + 1,
       procedure: line.procedure,
@@ -180,7 +207,7 @@ export async function validateClaim(claim: ClaimInput, { repositories, caller }:
     outcome === ClaimOutcome.PASS
       ? `All ${lines.length} line(s) pass.`
       : `${failing} of ${lines.length} line(s) would be denied${findings.length ? `; ${findings.length} claim-level finding(s): ${[...new Set(findings.map((f) => f.code))].join(', ')}` : ''}.`;
-  return { setting, dateOfService: date, findings, lines, outcome, summary };
+  return { setting, state, dateOfService: date, findings, lines, outcome, summary };
 }
 
 function rank(o: ClaimOutcome): number {

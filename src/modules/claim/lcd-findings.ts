@@ -1,0 +1,94 @@
+import type { ArticleGroupNode, CoverageArticleNode } from '../policy/coverage-article.type';
+import { evidence, finding } from './claim-findings';
+import { FindingCode, type ClaimFinding, type Evidence } from './claim-validation.type';
+
+/** Most codes a specificity suggestion names. */
+export const MAX_SUGGESTIONS = 10;
+
+function articleWords(article: CoverageArticleNode, state: string): string {
+  const contractors = article.contractors.map((c) => `${c.name} (${c.number})`).join(', ');
+  return `LCD article ${article.id} "${article.title}"${article.lcds.length ? ` (${article.lcds.join(', ')})` : ''}, of ${contractors || 'its contractors'} for ${state}`;
+}
+
+function articleEvidence(article: CoverageArticleNode, state: string, detail: string, extra: Partial<Evidence> = {}): Evidence {
+  return evidence('LCD_ARTICLE', `${articleWords(article, state)}: ${detail}`, {
+    policyId: article.id,
+    sourceFile: article.sourceFiles[0] ?? null,
+    fileVersion: article.version,
+    effectiveFrom: article.effectiveFrom,
+    effectiveTo: article.effectiveTo,
+    ...extra,
+  });
+}
+
+/** The category of an ICD-10-CM code: its first three characters (E11 for E11.9). */
+const categoryOf = (code: string) => code.replace('.', '').slice(0, 3);
+
+/**
+ * The codes under the same category as `vague` that the article's covered groups list, most general
+ * first (shorter codes, then the article's tabular order), at most MAX_SUGGESTIONS: "E11.9 is not
+ * listed; E11.65 and E11.69 under E11 are". Kept as evidence, never applied.
+ */
+export function specificCodes(vague: string, covered: readonly ArticleGroupNode[]): string[] {
+  const category = categoryOf(vague);
+  const listed = covered.flatMap((g) => g.diagnoses.map((d) => d.code));
+  const under = [...new Set(listed)].filter((code) => code !== vague && categoryOf(code) === category);
+  const order = new Map(under.map((code, i) => [code, i]));
+  return under.sort((a, b) => a.length - b.length || order.get(a)! - order.get(b)!).slice(0, MAX_SUGGESTIONS);
+}
+
+/**
+ * LCD_NOT_COVERED and LCD_GROUP_INCOMPLETE for one line: the articles governing its procedure in the
+ * claim's state on the date, against the diagnoses the line points to. An article with no covered
+ * group says nothing; with no state on the claim there are no articles (an LCD binds only in its
+ * contractors' states), so nothing is denied for want of one.
+ */
+export function lcdFindings(
+  line: number,
+  procedure: string,
+  diagnoses: readonly string[],
+  articles: readonly CoverageArticleNode[],
+  state: string,
+): ClaimFinding[] {
+  const found: ClaimFinding[] = [];
+  for (const article of articles) {
+    const covered = article.groups.filter((g) => g.kind === 'COVERED');
+    if (covered.length === 0) continue;
+    const inGroup = (g: ArticleGroupNode) => diagnoses.some((d) => g.diagnoses.some((x) => x.code === d));
+    const matched = covered.filter(inGroup);
+    if (matched.length === 0) {
+      const suggestions = diagnoses.flatMap((d) => {
+        const better = specificCodes(d, covered);
+        return better.length
+          ? [
+              articleEvidence(article, state, `${d} is not listed; ${better.join(', ')} under ${categoryOf(d)} ${better.length === 1 ? 'is' : 'are'}.`, {
+                code: d,
+                listedAs: better.join(' '),
+              }),
+            ]
+          : [];
+      });
+      found.push(
+        finding(
+          FindingCode.LCD_NOT_COVERED,
+          `Line ${line} (${procedure}): none of its diagnoses (${diagnoses.join(', ')}) is in a covered group of ${articleWords(article, state)}.`,
+          [articleEvidence(article, state, `covered groups ${covered.map((g) => g.number).join(', ')} govern ${procedure}.`), ...suggestions],
+        ),
+      );
+      continue;
+    }
+    for (const group of matched) {
+      const required = group.requiresGroups.map((n) => covered.find((g) => g.number === n)).filter((g): g is ArticleGroupNode => g !== undefined);
+      const missing = required.filter((g) => !inGroup(g));
+      if (missing.length === 0) continue;
+      found.push(
+        finding(
+          FindingCode.LCD_GROUP_INCOMPLETE,
+          `Line ${line} (${procedure}): a diagnosis of covered group ${group.number} of LCD article ${article.id} must be reported with one from group ${missing.map((g) => g.number).join(' and ')}, and the line has none.`,
+          [articleEvidence(article, state, `group ${group.number}: ${group.paragraphText}`)],
+        ),
+      );
+    }
+  }
+  return found;
+}
