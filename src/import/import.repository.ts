@@ -1,3 +1,4 @@
+import { countedWrite, totalChanges, type StepStats } from './step-stats';
 import neo4j from 'neo4j-driver';
 import { canonicalCode, compactCode, normalizeCode } from '../common/code-format';
 import { CodeSystemId } from '../domain/code-system-id';
@@ -14,14 +15,7 @@ import type { StatementName } from '../neo4j/cypher-catalogue';
 const BATCH_SIZE = 5_000;
 const PUBLISH_SLICE = 20_000;
 
-/** What one named step of an import wrote. */
-export interface StepStats {
-  rows: number;
-  nodesCreated: number;
-  relationshipsCreated: number;
-  otherChanges: number;
-  millis: number;
-}
+export type { StepStats };
 
 /** Told after every committed batch: the step ("ICD10CM codes"), rows so far and rows in all. */
 export type ProgressListener = (step: string, done: number, total: number) => void;
@@ -231,22 +225,11 @@ export class ImportRepository {
 
   /** Everything this repository's writes changed so far (nodes, relationships, properties and labels). */
   private totalChanges(): number {
-    let total = 0;
-    for (const s of this.stats.values()) total += s.nodesCreated + s.relationshipsCreated + s.otherChanges;
-    return total;
+    return totalChanges(this.stats);
   }
 
-  private async counted(step: string, name: StatementName, params: Row, rows: number): Promise<Row[]> {
-    const began = performance.now();
-    const result = await this.executor.writeCounted(name, params);
-    const stats = this.stats.get(step) ?? { rows: 0, nodesCreated: 0, relationshipsCreated: 0, otherChanges: 0, millis: 0 };
-    stats.rows += rows;
-    stats.nodesCreated += result.counts.nodesCreated;
-    stats.relationshipsCreated += result.counts.relationshipsCreated;
-    stats.otherChanges += result.counts.otherChanges;
-    stats.millis += performance.now() - began;
-    this.stats.set(step, stats);
-    return result.rows;
+  private counted(step: string, name: StatementName, params: Row, rows: number): Promise<Row[]> {
+    return countedWrite(this.executor, this.stats, step, name, params, rows);
   }
 }
 

@@ -1,3 +1,4 @@
+import { countedWrite, totalChanges } from '../step-stats';
 import type { CypherExecutor, Row } from '../../neo4j/executor';
 import type { StatementName } from '../../neo4j/cypher-catalogue';
 import type { ProgressListener, StepStats } from '../import.repository';
@@ -47,21 +48,10 @@ export class LcdArticleRepository {
   }
 
   totalChanges(): number {
-    let total = 0;
-    for (const s of this.stats.values()) total += s.nodesCreated + s.relationshipsCreated + s.otherChanges;
-    return total;
+    return totalChanges(this.stats);
   }
 
-  private async counted(step: string, name: StatementName, params: Row, rows: number): Promise<Row[]> {
-    const began = performance.now();
-    const result = await this.executor.writeCounted(name, params);
-    const stats = this.stats.get(step) ?? { rows: 0, nodesCreated: 0, relationshipsCreated: 0, otherChanges: 0, millis: 0 };
-    stats.rows += rows;
-    stats.nodesCreated += result.counts.nodesCreated;
-    stats.relationshipsCreated += result.counts.relationshipsCreated;
-    stats.otherChanges += result.counts.otherChanges;
-    stats.millis += performance.now() - began;
-    this.stats.set(step, stats);
-    return result.rows;
+  private counted(step: string, name: StatementName, params: Row, rows: number): Promise<Row[]> {
+    return countedWrite(this.executor, this.stats, step, name, params, rows);
   }
 }
