@@ -47,8 +47,14 @@ export async function runImport(
 }
 
 /** The summary of what a repository wrote since `before` (graph counts) and `began` (Date.now()). */
+/** What a summary is read from: any import repository's graph counts and step statistics. */
+export interface Summarized {
+  graphCounts(): Promise<{ nodes: number; relationships: number }>;
+  readonly stats: ReadonlyMap<string, StepStats>;
+}
+
 export async function summarize(
-  repository: ImportRepository,
+  repository: Summarized,
   before: { nodes: number; relationships: number },
   began: number,
   codesBySystem: Record<string, number>,

@@ -1,3 +1,4 @@
+import { summarize } from '../import-runner';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { CypherExecutor } from '../../neo4j/executor';
@@ -202,17 +203,5 @@ export async function runCmsImport(
   }
   // Sets complete last, so the parts of one PTP version (f1 … f4) become visible together.
   for (const [id, { step, changed }] of changedSets) await repository.completeSet(step, id, changed);
-  const after = await repository.graphCounts();
-  const steps = [...repository.stats].map(([step, stats]) => ({ step, ...stats }));
-  return {
-    nodesBefore: before.nodes,
-    nodesAfter: after.nodes,
-    relationshipsBefore: before.relationships,
-    relationshipsAfter: after.relationships,
-    steps,
-    changes: steps.reduce((sum, s) => sum + s.nodesCreated + s.relationshipsCreated + s.otherChanges, 0),
-    codesBySystem: {},
-    unresolved,
-    millis: Date.now() - began,
-  };
+  return summarize(repository, before, began, {}, unresolved);
 }

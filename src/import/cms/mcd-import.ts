@@ -1,3 +1,4 @@
+import { summarize } from '../import-runner';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { canonicalCode, compactCode } from '../../common/code-format';
@@ -301,19 +302,7 @@ export async function runMcdImport(
   // Articles complete last: only then do queries see them.
   for (const a of articles) await repository.complete('LCD articles', a.id, changed);
   options.onProgress?.('LCD articles', articles.length, articles.length);
-  const after = await repository.graphCounts();
-  const steps = [...repository.stats].map(([step, stats]) => ({ step, ...stats }));
-  return {
-    nodesBefore: before.nodes,
-    nodesAfter: after.nodes,
-    relationshipsBefore: before.relationships,
-    relationshipsAfter: after.relationships,
-    steps,
-    changes: steps.reduce((sum, s) => sum + s.nodesCreated + s.relationshipsCreated + s.otherChanges, 0),
-    codesBySystem: {},
-    unresolved,
-    millis: Date.now() - began,
-  };
+  return summarize(repository, before, began, {}, unresolved);
 }
 
 function entryTargets(order: TabularOrder, entry: ArticleEntry) {
