@@ -1,6 +1,6 @@
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { FileFormatError } from './file-format-error';
-import { openRelease } from './read-lines';
+import type { SaxesTagPlain } from 'saxes';
+import { CheckedXmlReader, readCheckedXml, withoutPosition, type XmlElementHandler, type XmlGrammar } from './checked-xml';
+import type { FileFormatError } from './file-format-error';
 
 /**
  * Streaming reader of the official ICD-10-CM Tabular List XML (CMS/NCHS `icd10cm_tabular_YYYY.xml`,
@@ -115,11 +115,6 @@ const DIAG_NAME = new RegExp(`^${CATEGORY}(?:\\.[0-9A-Z]{1,4})?$`);
 const SECTION_ID = new RegExp(`^(${CATEGORY})(?:-(${CATEGORY}))?$`);
 const TRAILING_RANGE = new RegExp(`\\s*\\((${CATEGORY})(?:-(${CATEGORY}))?\\)$`);
 
-/** Collapses whitespace runs to one space and trims. */
-function clean(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 interface SectionRef {
   first: string;
   last: string;
@@ -150,17 +145,6 @@ interface Builder {
   sevenChrDefs: SevenCharacterDefinition[];
 }
 
-/** What an open element is, for deciding what its children and text mean. */
-type Frame =
-  | { type: 'document' }
-  | { type: 'root' }
-  | { type: 'ignored' }
-  | { type: 'entry'; builder: Builder }
-  | { type: 'noteGroup'; group: NoteGroupName; owner: Builder }
-  | { type: 'sevenChrDef'; owner: Builder }
-  | { type: 'sectionIndex'; owner: Builder }
-  | { type: 'text'; element: string; parts: string[]; done: (text: string) => void };
-
 /**
  * Reads the Tabular List `file` (plain or .gz) as a stream. Calls `onEntry` once per chapter,
  * section and diag, in document order of their closing tags (so a diag comes after its child
@@ -170,16 +154,28 @@ type Frame =
  */
 export async function readTabular(file: string, onEntry: (entry: TabularEntry) => void): Promise<TabularSummary> {
   const reader = new TabularReader(file, onEntry);
-  const stream = openRelease(file);
-  stream.setEncoding('utf8');
-  for await (const chunk of stream) reader.write(chunk as string);
+  await readCheckedXml(file, reader.xml);
   return reader.finish();
 }
 
+/** Where each element may appear; `introduction`, `visualImpairment`, `sectionRef` and a `note`
+ * inside `sevenChrDef` are read past by their handlers. */
+const GRAMMAR: XmlGrammar = {
+  '': [ROOT],
+  [ROOT]: ['version', 'introduction', 'chapter'],
+  chapter: ['name', 'desc', ...NOTE_GROUPS, 'sectionIndex', 'section'],
+  section: ['desc', ...NOTE_GROUPS, 'diag'],
+  diag: ['name', 'desc', ...NOTE_GROUPS, 'sevenChrDef', ...IGNORED_SUBTREES, 'diag'],
+  ...Object.fromEntries([...NOTE_GROUPS].map((group) => [group, ['note']])),
+  sevenChrDef: ['note', 'extension'],
+  sectionIndex: ['sectionRef'],
+};
+
 class TabularReader {
-  private readonly parser = new SaxesParser({ xmlns: false, position: true });
-  private readonly stack: Frame[] = [{ type: 'document' }];
-  private tagLine = 1;
+  readonly xml: CheckedXmlReader;
+  /** The open chapter, section and diags, innermost last. */
+  private readonly builders: Builder[] = [];
+  private extensionCharacter = '';
   private version: string | null = null;
   private readonly summary: Omit<TabularSummary, 'version'> = {
     chapters: 0,
@@ -189,105 +185,92 @@ class TabularReader {
   };
 
   constructor(
-    private readonly file: string,
+    file: string,
     private readonly onEntry: (entry: TabularEntry) => void,
   ) {
-    const parser = this.parser;
-    parser.on('error', (error) => {
-      throw this.fail(`XML is not well formed: ${error.message.replace(/^\d+:\d+: /, '')}`);
+    this.xml = new CheckedXmlReader({
+      file,
+      grammar: GRAMMAR,
+      handlers: this.handlers(),
+      notWellFormed: (message) => `XML is not well formed: ${withoutPosition(message)}`,
+      misplaced: (name, parent) =>
+        parent === ''
+          ? this.fail(`root element is <${name}>, expected <${ROOT}>`, this.tagLine)
+          : this.fail(`unexpected element <${name}> inside <${parent}>`, this.tagLine),
+      textOnlyInLeaves: true,
+      cdata: true,
     });
-    parser.on('opentagstart', () => {
-      this.tagLine = parser.line;
-    });
-    parser.on('opentag', (tag) => this.open(tag));
-    parser.on('closetag', () => this.close());
-    parser.on('text', (text) => this.text(text));
-    parser.on('cdata', (text) => this.text(text));
-  }
-
-  write(chunk: string): void {
-    this.parser.write(chunk);
   }
 
   finish(): TabularSummary {
-    this.parser.close();
-    if (this.stack.length !== 1) throw this.fail('the file ends inside an element');
     if (this.summary.chapters === 0) throw this.fail(`no <chapter> in <${ROOT}>`);
     if (this.version === null) throw this.fail(`no <version> in <${ROOT}>`);
     return { version: this.version, ...this.summary };
   }
 
-  private fail(problem: string, line: number = this.parser.line): FileFormatError {
-    return new FileFormatError(this.file, line, problem);
-  }
-
-  private get top(): Frame {
-    return this.stack[this.stack.length - 1];
-  }
-
-  private unexpected(name: string, parent: string): FileFormatError {
-    return this.fail(`unexpected element <${name}> inside <${parent}>`, this.tagLine);
-  }
-
-  private open(tag: SaxesTagPlain): void {
-    const name = tag.name;
-    const frame = this.top;
-    const push = (next: Frame): void => {
-      this.stack.push(next);
+  private handlers(): Record<string, XmlElementHandler> {
+    const skip = (): boolean => true;
+    const entry = (open: (enclosing: Builder | null, tag: SaxesTagPlain) => Builder): XmlElementHandler => ({
+      open: (tag) => this.builders.push(open(this.builders[this.builders.length - 1] ?? null, tag)),
+      close: () => this.deliver(this.current),
+    });
+    return {
+      version: { close: (text) => (this.version = text) },
+      introduction: { skip },
+      visualImpairment: { skip },
+      chapter: entry(() => this.newBuilder('chapter', 'chapter', null)),
+      section: entry((chapter, tag) => this.openSection(tag, this.requireBuilder(chapter))),
+      diag: entry((enclosing) => this.openDiag(this.requireBuilder(enclosing))),
+      name: { open: () => this.openName(), close: (text) => (this.current.name = text) },
+      desc: { open: () => this.openDesc(), close: (text) => (this.current.desc = text) },
+      note: {
+        skip: (_tag, parent) => parent === 'sevenChrDef',
+        close: (text, parent) => this.addNote(this.current, parent, text),
+      },
+      extension: {
+        open: (tag) => this.openExtension(tag),
+        close: (text) => this.current.sevenChrDefs.push({ character: this.extensionCharacter, text }),
+      },
+      sectionRef: {
+        open: (tag) => this.current.sectionRefs.push(this.sectionRef(tag)),
+        skip,
+      },
     };
-    switch (frame.type) {
-      case 'document':
-        if (name !== ROOT) throw this.fail(`root element is <${name}>, expected <${ROOT}>`, this.tagLine);
-        return push({ type: 'root' });
-      case 'ignored':
-        return push({ type: 'ignored' });
-      case 'root':
-        if (name === 'version') return push(this.textFrame(name, (text) => (this.version = text)));
-        if (name === 'introduction') return push({ type: 'ignored' });
-        if (name === 'chapter') return push({ type: 'entry', builder: this.newBuilder('chapter', name, null) });
-        throw this.unexpected(name, ROOT);
-      case 'entry':
-        return push(this.openInEntry(tag, frame.builder));
-      case 'noteGroup':
-        if (name !== 'note') throw this.unexpected(name, frame.group);
-        return push(this.textFrame(name, (text) => this.addNote(frame.owner, frame.group, text)));
-      case 'sevenChrDef': {
-        if (name === 'note') return push({ type: 'ignored' });
-        if (name !== 'extension') throw this.unexpected(name, 'sevenChrDef');
-        const character = tag.attributes.char;
-        if (character === undefined || character.trim() === '') {
-          throw this.fail('<extension> without a char attribute, expected e.g. <extension char="A">', this.tagLine);
-        }
-        return push(this.textFrame(name, (text) => frame.owner.sevenChrDefs.push({ character: character.trim(), text })));
-      }
-      case 'sectionIndex':
-        if (name !== 'sectionRef') throw this.unexpected(name, 'sectionIndex');
-        frame.owner.sectionRefs.push(this.sectionRef(tag));
-        return push({ type: 'ignored' });
-      case 'text':
-        throw this.unexpected(name, frame.element);
-    }
   }
 
-  private openInEntry(tag: SaxesTagPlain, builder: Builder): Frame {
-    const name = tag.name;
-    if (name === 'name' && builder.level !== 'section') {
-      if (builder.name !== null) throw this.fail(`second <name> in <${builder.element}> "${builder.name}"`, this.tagLine);
-      return this.textFrame(name, (text) => (builder.name = text));
+  private fail(problem: string, line?: number): FileFormatError {
+    return this.xml.fail(problem, line);
+  }
+
+  private get tagLine(): number {
+    return this.xml.tagLine;
+  }
+
+  /** The innermost open chapter, section or diag (the grammar puts every other element in one). */
+  private get current(): Builder {
+    return this.requireBuilder(this.builders[this.builders.length - 1] ?? null);
+  }
+
+  private requireBuilder(builder: Builder | null): Builder {
+    if (builder === null) throw new Error('element outside a chapter: the grammar refuses it, cannot happen');
+    return builder;
+  }
+
+  private openName(): void {
+    const builder = this.current;
+    if (builder.name !== null) throw this.fail(`second <name> in <${builder.element}> "${builder.name}"`, this.tagLine);
+  }
+
+  private openDesc(): void {
+    if (this.current.desc !== null) throw this.fail(`second <desc> in <${this.current.element}>`, this.tagLine);
+  }
+
+  private openExtension(tag: SaxesTagPlain): void {
+    const character = tag.attributes.char;
+    if (character === undefined || character.trim() === '') {
+      throw this.fail('<extension> without a char attribute, expected e.g. <extension char="A">', this.tagLine);
     }
-    if (name === 'desc') {
-      if (builder.desc !== null) throw this.fail(`second <desc> in <${builder.element}>`, this.tagLine);
-      return this.textFrame(name, (text) => (builder.desc = text));
-    }
-    if (NOTE_GROUPS.has(name)) return { type: 'noteGroup', group: name, owner: builder };
-    if (name === 'sevenChrDef' && builder.level === 'diag') return { type: 'sevenChrDef', owner: builder };
-    if (IGNORED_SUBTREES.has(name) && builder.level === 'diag') return { type: 'ignored' };
-    if (builder.level === 'chapter') {
-      if (name === 'sectionIndex') return { type: 'sectionIndex', owner: builder };
-      if (name === 'section') return { type: 'entry', builder: this.openSection(tag, builder) };
-    }
-    if (name === 'diag' && builder.level !== 'chapter') return { type: 'entry', builder: this.openDiag(builder) };
-    throw this.unexpected(name, builder.element);
+    this.extensionCharacter = character.trim();
   }
 
   private newBuilder(level: Builder['level'], element: string, enclosing: Builder | null): Builder {
@@ -353,10 +336,6 @@ class TabularReader {
     return this.newBuilder('diag', 'diag', enclosing);
   }
 
-  private textFrame(element: string, done: (text: string) => void): Frame {
-    return { type: 'text', element, parts: [], done };
-  }
-
   private addNote(owner: Builder, group: NoteGroupName, text: string): void {
     const kind = NOTE_KIND_BY_ELEMENT[group];
     if (kind !== undefined) {
@@ -368,32 +347,8 @@ class TabularReader {
     else owner.sevenChrNotes.push(text);
   }
 
-  private text(text: string): void {
-    const frame = this.top;
-    if (frame.type === 'text') frame.parts.push(text);
-    else if (frame.type !== 'ignored' && text.trim() !== '') {
-      const where =
-        frame.type === 'entry'
-          ? frame.builder.element
-          : frame.type === 'noteGroup'
-            ? frame.group
-            : frame.type === 'document'
-              ? 'the document'
-              : frame.type === 'root'
-                ? ROOT
-                : frame.type;
-      throw this.fail(`unexpected text "${clean(text).slice(0, 60)}" inside <${where}>, expected only elements there`);
-    }
-  }
-
-  private close(): void {
-    const frame = this.stack.pop();
-    if (frame === undefined) throw this.fail('closing tag without an open element');
-    if (frame.type === 'text') frame.done(clean(frame.parts.join('')));
-    else if (frame.type === 'entry') this.deliver(frame.builder);
-  }
-
   private deliver(builder: Builder): void {
+    this.builders.pop();
     const entry = builder.level === 'chapter' ? this.chapterEntry(builder) : builder.level === 'section' ? this.sectionEntry(builder) : this.diagEntry(builder);
     if (builder.level === 'chapter') this.summary.chapters++;
     else if (builder.level === 'section') this.summary.sections++;

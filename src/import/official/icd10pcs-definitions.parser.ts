@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { FileFormatError } from './file-format-error';
+import type { SaxesTagPlain } from 'saxes';
+import { CheckedXmlReader, readCheckedXml } from './checked-xml';
 
 /**
  * One `terms` entry of the ICD-10-PCS definitions XML: a value of one axis of one section (an
@@ -51,83 +49,96 @@ const CHILDREN: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Reads the ICD-10-PCS definitions XML (`icd10pcs_definitions_YYYY.xml[.gz]`, about 300 KB, read
- * whole) with saxes. Layout: `ICD10PCS.definitions` > `version`, `title`, `section@code`*;
+ * Reads the ICD-10-PCS definitions XML (`icd10pcs_definitions_YYYY.xml[.gz]`, about 300 KB) with the
+ * checked-XML reader. Layout: `ICD10PCS.definitions` > `version`, `title`, `section@code`*;
  * then optionally `deviceAggregation` (checked, not kept); `section` > `title`, `axis@pos`*; `axis` > `title`, `terms`*;
  * `terms` > `title`+, optional `definition` and `explanation`, `includes`*. Text is
  * whitespace-collapsed. Anything else (an unknown element, a term with no title, malformed XML)
  * rejects with a {@link FileFormatError} naming the line.
  */
 export async function readPcsDefinitions(file: string): Promise<PcsDefinitions> {
-  const raw = await readFile(file);
-  const xml = (file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
-  const parser = new SaxesParser({ xmlns: false, position: true });
-  const fail = (problem: string, line: number = parser.line): never => {
-    throw new FileFormatError(file, line, problem);
-  };
-  const open: string[] = [];
-  const terms: PcsDefinitionTerm[] = [];
-  let text = '';
-  let version: string | null = null;
-  let section: string | null = null;
-  let axis: { pos: number; title: string } | null = null;
-  let term: PcsDefinitionTerm | null = null;
+  const reader = new PcsDefinitionsReader(file);
+  await readCheckedXml(file, reader.xml);
+  return reader.finish();
+}
 
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const parent = open[open.length - 1] ?? '';
-    const allowed = CHILDREN[parent] ?? [];
-    if (!allowed.includes(tag.name)) {
-      fail(
-        allowed.length === 0
-          ? `expected only text inside <${parent}>, found <${tag.name}>`
-          : `expected ${allowed.map((n) => `<${n}>`).join(' or ')} ${parent ? `inside <${parent}>` : 'as the root element'}, found <${tag.name}>`,
-      );
-    }
-    open.push(tag.name);
-    text = '';
-    if (tag.name === 'section') {
-      const code = tag.attributes.code ?? '';
-      if (!/^[0-9A-HJ-NP-Z]$/.test(code)) fail(`expected <section code> to be one PCS character, found ${JSON.stringify(code)}`);
-      section = code;
-    } else if (tag.name === 'axis') {
-      const pos = tag.attributes.pos ?? '';
-      if (!/^[2-7]$/.test(pos)) fail(`expected <axis pos> from 2 to 7, found ${JSON.stringify(pos)}`);
-      axis = { pos: Number(pos), title: '' };
-    } else if (tag.name === 'terms') {
-      term = { section: section!, axis: axis!.pos, axisTitle: axis!.title, titles: [], definition: null, explanation: null, includes: [], line: parser.line };
-    }
-  });
-  parser.on('text', (t) => {
-    text += t;
-  });
-  parser.on('closetag', (tag) => {
-    open.pop();
-    const parent = open[open.length - 1] ?? '';
-    const value = text.replace(/\s+/g, ' ').trim();
-    text = '';
-    if (tag.name === 'version' && parent === 'ICD10PCS.definitions') version = value;
-    else if (tag.name === 'title' && parent === 'axis' && axis) axis.title = value;
-    else if (term && parent === 'terms') {
-      if (value.length === 0) fail(`expected text inside <${tag.name}>`);
-      if (tag.name === 'title') term.titles.push(value);
-      else if (tag.name === 'definition') term.definition = value;
-      else if (tag.name === 'explanation') term.explanation = value;
-      else if (tag.name === 'includes') term.includes.push(value);
-    } else if (tag.name === 'terms' && term) {
-      if (term.titles.length === 0) fail('expected at least one <title> in <terms>', term.line);
-      terms.push(term);
-      term = null;
-    } else if (tag.name === 'axis') axis = null;
-    else if (tag.name === 'section') section = null;
-  });
-  try {
-    parser.write(xml).close();
-  } catch (error) {
-    if (error instanceof FileFormatError) throw error;
-    fail(`not well-formed XML: ${error instanceof Error ? error.message : String(error)}`);
+/** The open section, axis and term, filled element by element. */
+class PcsDefinitionsReader {
+  readonly xml: CheckedXmlReader;
+  private readonly terms: PcsDefinitionTerm[] = [];
+  private version: string | null = null;
+  private section: string | null = null;
+  private axis: { pos: number; title: string } | null = null;
+  private term: PcsDefinitionTerm | null = null;
+
+  constructor(file: string) {
+    const termText = (set: (term: PcsDefinitionTerm, text: string) => void, name: string) => (text: string, parent: string) =>
+      this.termText(name, text, parent, set);
+    this.xml = new CheckedXmlReader({
+      file,
+      grammar: CHILDREN,
+      notWellFormed: (message) => `not well-formed XML: ${message}`,
+      handlers: {
+        version: {
+          close: (text, parent) => {
+            if (parent === 'ICD10PCS.definitions') this.version = text;
+          },
+        },
+        section: { open: (tag) => this.openSection(tag), close: () => (this.section = null) },
+        axis: { open: (tag) => this.openAxis(tag), close: () => (this.axis = null) },
+        terms: { open: () => this.openTerms(), close: () => this.closeTerms() },
+        title: { close: (text, parent) => this.closeTitle(text, parent) },
+        definition: { close: termText((t, text) => (t.definition = text), 'definition') },
+        explanation: { close: termText((t, text) => (t.explanation = text), 'explanation') },
+        includes: { close: termText((t, text) => t.includes.push(text), 'includes') },
+      },
+    });
   }
-  if (!version) fail('expected a <version> element in <ICD10PCS.definitions>', 1);
-  return { version: version!, terms };
+
+  finish(): PcsDefinitions {
+    if (!this.version) throw this.xml.fail('expected a <version> element in <ICD10PCS.definitions>', 1);
+    return { version: this.version, terms: this.terms };
+  }
+
+  private openSection(tag: SaxesTagPlain): void {
+    const code = tag.attributes.code ?? '';
+    if (!/^[0-9A-HJ-NP-Z]$/.test(code)) throw this.xml.fail(`expected <section code> to be one PCS character, found ${JSON.stringify(code)}`);
+    this.section = code;
+  }
+
+  private openAxis(tag: SaxesTagPlain): void {
+    const pos = tag.attributes.pos ?? '';
+    if (!/^[2-7]$/.test(pos)) throw this.xml.fail(`expected <axis pos> from 2 to 7, found ${JSON.stringify(pos)}`);
+    this.axis = { pos: Number(pos), title: '' };
+  }
+
+  private openTerms(): void {
+    const { section, axis } = this;
+    if (section === null || axis === null) throw new Error('<terms> outside an axis: the grammar refuses it, cannot happen');
+    this.term = { section, axis: axis.pos, axisTitle: axis.title, titles: [], definition: null, explanation: null, includes: [], line: this.xml.line };
+  }
+
+  /** An axis's title names the axis; a term's title is one of its values; other titles are ignored. */
+  private closeTitle(text: string, parent: string): void {
+    if (parent === 'axis' && this.axis) this.axis.title = text;
+    else this.termText('title', text, parent, (term) => term.titles.push(text));
+  }
+
+  /** A text element of the open `terms` (ignored elsewhere): it must not be empty. */
+  private termText(name: string, text: string, parent: string, set: (term: PcsDefinitionTerm, text: string) => void): void {
+    const term = this.term;
+    if (term === null || parent !== 'terms') return;
+    if (text.length === 0) throw this.xml.fail(`expected text inside <${name}>`);
+    set(term, text);
+  }
+
+  private closeTerms(): void {
+    const term = this.term;
+    if (term === null) return;
+    if (term.titles.length === 0) throw this.xml.fail('expected at least one <title> in <terms>', term.line);
+    this.terms.push(term);
+    this.term = null;
+  }
 }
 
 /** The words the definitions send to each body part, by `${section}:${title}` (axis 4), e.g. "0:Appendix". */

@@ -1,6 +1,6 @@
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { FileFormatError } from './file-format-error';
-import { openRelease } from './read-lines';
+import type { SaxesTagPlain } from 'saxes';
+import { CheckedXmlReader, readCheckedXml, withoutPosition } from './checked-xml';
+import type { FileFormatError } from './file-format-error';
 
 /** One value of one PCS axis: the character it puts in the code and its label in the tables. */
 export interface PcsAxisValue {
@@ -88,160 +88,166 @@ interface TableDraft {
  * unclosed element) rejects with a {@link FileFormatError} naming the line.
  */
 export async function readPcsTables(file: string, onTable: (table: PcsTable) => void): Promise<PcsTablesSummary> {
-  const parser = new SaxesParser({ xmlns: false, position: true });
-  const fail = (problem: string, line: number = parser.line): never => {
-    throw new FileFormatError(file, line, problem);
-  };
+  const reader = new PcsTablesReader(file, onTable);
+  await readCheckedXml(file, reader.xml);
+  return reader.finish();
+}
 
-  const open: string[] = [];
-  let text = '';
-  let version: string | null = null;
-  let table: TableDraft | null = null;
-  let row: RowDraft | null = null;
-  let axis: AxisDraft | null = null;
-  let labelCode = '';
-  const summary = { tables: 0, rows: 0, codes: 0 };
+/** The drafts of the open table, row and axis, filled element by element. */
+class PcsTablesReader {
+  readonly xml: CheckedXmlReader;
+  private version: string | null = null;
+  private table: TableDraft | null = null;
+  private row: RowDraft | null = null;
+  private axis: AxisDraft | null = null;
+  private labelCode = '';
+  private readonly summary = { tables: 0, rows: 0, codes: 0 };
 
-  const onOpen = (tag: SaxesTagPlain): void => {
-    const parent = open[open.length - 1] ?? '';
-    const allowed = CHILDREN[parent] ?? [];
-    if (!allowed.includes(tag.name)) {
-      fail(
-        allowed.length === 0
-          ? `expected only text inside <${parent}>, found <${tag.name}>`
-          : `expected ${allowed.map((name) => `<${name}>`).join(' or ')} ${parent ? `inside <${parent}>` : 'as the root element'}, found <${tag.name}>`,
+  constructor(
+    file: string,
+    private readonly onTable: (table: PcsTable) => void,
+  ) {
+    this.xml = new CheckedXmlReader({
+      file,
+      grammar: CHILDREN,
+      notWellFormed: (message) => `expected well-formed XML: ${withoutPosition(message)}`,
+      handlers: {
+        version: { close: (text) => this.closeVersion(text) },
+        pcsTable: { open: () => this.openTable(), close: () => this.closeTable() },
+        pcsRow: { open: (tag) => this.openRow(tag), close: () => this.closeRow() },
+        axis: { open: (tag, parent) => this.openAxis(tag, parent), close: () => this.closeAxis() },
+        label: { open: (tag) => this.openLabel(tag), close: (text) => this.closeLabel(text) },
+        definition: { open: () => this.openDefinition(), close: (text) => this.closeDefinition(text) },
+      },
+    });
+  }
+
+  finish(): PcsTablesSummary {
+    if (this.version === null) throw this.fail('expected a <version> element in <ICD10PCS.tabular>, found none');
+    return { version: this.version, ...this.summary };
+  }
+
+  private fail(problem: string, line?: number): FileFormatError {
+    return this.xml.fail(problem, line);
+  }
+
+  private closeVersion(content: string): void {
+    if (content === '') throw this.fail('expected the release year in <version>, found an empty element');
+    this.version = content;
+  }
+
+  private openTable(): void {
+    this.table = { line: this.xml.line, axes: new Map(), rows: [] };
+  }
+
+  private openRow(tag: SaxesTagPlain): void {
+    const current = this.table;
+    const missing = [1, 2, 3].filter((pos) => !current?.axes.has(pos));
+    if (missing.length > 0) {
+      throw this.fail(`expected <axis pos="1">, <axis pos="2"> and <axis pos="3"> before the first <pcsRow>, missing pos ${missing.join(', ')}`);
+    }
+    this.row = { codes: this.positiveInteger(tag, 'codes'), line: this.xml.line, axes: new Map() };
+  }
+
+  private openAxis(tag: SaxesTagPlain, parent: string): void {
+    const inRow = parent === 'pcsRow';
+    const [low, high] = inRow ? [4, 7] : [1, 3];
+    const pos = /^\d$/.test(tag.attributes.pos ?? '') ? Number(tag.attributes.pos) : Number.NaN;
+    if (!(pos >= low && pos <= high)) {
+      throw this.fail(
+        `expected an axis pos from ${low} to ${high} inside <${parent}>, found ${tag.attributes.pos === undefined ? 'no pos' : `pos="${tag.attributes.pos}"`}`,
       );
     }
-    open.push(tag.name);
-    text = '';
-    switch (tag.name) {
-      case 'pcsTable':
-        table = { line: parser.line, axes: new Map(), rows: [] };
-        break;
-      case 'pcsRow': {
-        const current = table;
-        const missing = [1, 2, 3].filter((pos) => !current?.axes.has(pos));
-        if (missing.length > 0) fail(`expected <axis pos="1">, <axis pos="2"> and <axis pos="3"> before the first <pcsRow>, missing pos ${missing.join(', ')}`);
-        row = { codes: positiveInteger(tag, 'codes', fail), line: parser.line, axes: new Map() };
-        break;
-      }
-      case 'axis': {
-        const inRow = parent === 'pcsRow';
-        const [low, high] = inRow ? [4, 7] : [1, 3];
-        const pos = /^\d$/.test(tag.attributes.pos ?? '') ? Number(tag.attributes.pos) : Number.NaN;
-        if (!(pos >= low && pos <= high)) {
-          fail(
-            `expected an axis pos from ${low} to ${high} inside <${parent}>, found ${tag.attributes.pos === undefined ? 'no pos' : `pos="${tag.attributes.pos}"`}`,
-          );
-        }
-        const owner = inRow ? row : table;
-        if (!owner) return fail(`expected <${parent}> to be open`);
-        if (owner.axes.has(pos)) fail(`expected one <axis pos="${pos}"> per <${parent}>, found a second one`);
-        if (!inRow && table?.rows.length) fail(`expected <axis pos="${pos}"> before the first <pcsRow>`);
-        axis = { pos, values: positiveInteger(tag, 'values', fail), line: parser.line, labels: [], definition: null };
-        owner.axes.set(pos, axis);
-        break;
-      }
-      case 'label': {
-        const code = tag.attributes.code ?? '';
-        if (!PCS_CHARACTER.test(code)) fail(`expected a label code of one character 0-9 or A-Z other than I and O, found "${code}"`);
-        const current = axis;
-        if (current?.labels.some((value) => value.code === code))
-          fail(`expected each label code once per axis, found "${code}" again in <axis pos="${current.pos}">`);
-        labelCode = code;
-        break;
-      }
-      case 'definition': {
-        const current = axis;
-        if (current?.pos !== 3) fail(`expected <definition> only in <axis pos="3">, found it in <axis pos="${current?.pos ?? ''}">`);
-        if (current?.definition !== null) fail('expected at most one <definition> in <axis pos="3">, found a second one');
-        break;
-      }
+    const owner = inRow ? this.row : this.table;
+    if (!owner) throw this.fail(`expected <${parent}> to be open`);
+    if (owner.axes.has(pos)) throw this.fail(`expected one <axis pos="${pos}"> per <${parent}>, found a second one`);
+    if (!inRow && this.table?.rows.length) throw this.fail(`expected <axis pos="${pos}"> before the first <pcsRow>`);
+    this.axis = { pos, values: this.positiveInteger(tag, 'values'), line: this.xml.line, labels: [], definition: null };
+    owner.axes.set(pos, this.axis);
+  }
+
+  private openLabel(tag: SaxesTagPlain): void {
+    const code = tag.attributes.code ?? '';
+    if (!PCS_CHARACTER.test(code)) throw this.fail(`expected a label code of one character 0-9 or A-Z other than I and O, found "${code}"`);
+    const current = this.axis;
+    if (current?.labels.some((value) => value.code === code))
+      throw this.fail(`expected each label code once per axis, found "${code}" again in <axis pos="${current.pos}">`);
+    this.labelCode = code;
+  }
+
+  private openDefinition(): void {
+    const current = this.axis;
+    if (current?.pos !== 3) throw this.fail(`expected <definition> only in <axis pos="3">, found it in <axis pos="${current?.pos ?? ''}">`);
+    if (current.definition !== null) throw this.fail('expected at most one <definition> in <axis pos="3">, found a second one');
+  }
+
+  private closeLabel(content: string): void {
+    if (content === '') throw this.fail(`expected the text of label "${this.labelCode}", found an empty element`);
+    this.axis?.labels.push({ code: this.labelCode, label: content });
+  }
+
+  private closeDefinition(content: string): void {
+    if (content === '') throw this.fail('expected the text of the operation definition, found an empty element');
+    if (this.axis) this.axis.definition = content;
+  }
+
+  private closeAxis(): void {
+    const done = this.axis;
+    if (!done) return;
+    if (done.labels.length !== done.values) {
+      throw this.fail(`expected ${done.values} <label> elements in <axis pos="${done.pos}"> (its values attribute), found ${done.labels.length}`, done.line);
     }
-  };
-
-  const onClose = (tag: SaxesTagPlain): void => {
-    open.pop();
-    const content = text.replace(/\s+/g, ' ').trim();
-    text = '';
-    switch (tag.name) {
-      case 'version':
-        if (content === '') fail('expected the release year in <version>, found an empty element');
-        version = content;
-        break;
-      case 'label':
-        if (content === '') fail(`expected the text of label "${labelCode}", found an empty element`);
-        axis?.labels.push({ code: labelCode, label: content });
-        break;
-      case 'definition':
-        if (content === '') fail('expected the text of the operation definition, found an empty element');
-        if (axis) axis.definition = content;
-        break;
-      case 'axis': {
-        const done = axis;
-        if (!done) break;
-        if (done.labels.length !== done.values) {
-          fail(`expected ${done.values} <label> elements in <axis pos="${done.pos}"> (its values attribute), found ${done.labels.length}`, done.line);
-        }
-        if (done.pos <= 3 && done.values !== 1) {
-          fail(`expected exactly one ${TABLE_AXIS_NAMES[done.pos]} label in <axis pos="${done.pos}">, found values="${done.values}"`, done.line);
-        }
-        axis = null;
-        break;
-      }
-      case 'pcsRow': {
-        const done = row;
-        const current = table;
-        if (!done || !current) break;
-        const missing = [4, 5, 6, 7].filter((pos) => !done.axes.has(pos));
-        if (missing.length > 0) fail(`expected <axis pos="4"> to <axis pos="7"> in <pcsRow>, missing pos ${missing.join(', ')}`, done.line);
-        const built: PcsRow = { bodyPart: [], approach: [], device: [], qualifier: [] };
-        for (const [pos, field] of Object.entries(ROW_FIELDS)) built[field] = done.axes.get(Number(pos))?.labels ?? [];
-        const sizes = [built.bodyPart.length, built.approach.length, built.device.length, built.qualifier.length];
-        const product = sizes.reduce((a, b) => a * b, 1);
-        if (product !== done.codes) fail(`expected codes="${product}" on <pcsRow> (${sizes.join(' x ')} labels), found codes="${done.codes}"`, done.line);
-        current.rows.push(built);
-        summary.rows++;
-        summary.codes += product;
-        row = null;
-        break;
-      }
-      case 'pcsTable': {
-        const done = table;
-        if (!done) break;
-        const missing = [1, 2, 3].filter((pos) => !done.axes.has(pos));
-        if (missing.length > 0) fail(`expected <axis pos="1">, <axis pos="2"> and <axis pos="3"> in <pcsTable>, missing pos ${missing.join(', ')}`, done.line);
-        if (done.rows.length === 0) fail('expected at least one <pcsRow> in <pcsTable>, found none', done.line);
-        const [section, bodySystem, operation] = [1, 2, 3].map((pos) => singleValue(done.axes.get(pos)));
-        table = null;
-        summary.tables++;
-        onTable({
-          section,
-          bodySystem,
-          operation: { ...operation, definition: done.axes.get(3)?.definition ?? null },
-          prefix: section.code + bodySystem.code + operation.code,
-          rows: done.rows,
-          line: done.line,
-        });
-        break;
-      }
+    if (done.pos <= 3 && done.values !== 1) {
+      throw this.fail(`expected exactly one ${TABLE_AXIS_NAMES[done.pos]} label in <axis pos="${done.pos}">, found values="${done.values}"`, done.line);
     }
-  };
+    this.axis = null;
+  }
 
-  parser.on('error', (error) => fail(`expected well-formed XML: ${error.message.replace(/^\d+:\d+: /, '')}`));
-  parser.on('opentag', onOpen);
-  parser.on('closetag', onClose);
-  parser.on('text', (chunk) => {
-    text += chunk;
-  });
+  private closeRow(): void {
+    const done = this.row;
+    const current = this.table;
+    if (!done || !current) return;
+    const missing = [4, 5, 6, 7].filter((pos) => !done.axes.has(pos));
+    if (missing.length > 0) throw this.fail(`expected <axis pos="4"> to <axis pos="7"> in <pcsRow>, missing pos ${missing.join(', ')}`, done.line);
+    const built: PcsRow = { bodyPart: [], approach: [], device: [], qualifier: [] };
+    for (const [pos, field] of Object.entries(ROW_FIELDS)) built[field] = done.axes.get(Number(pos))?.labels ?? [];
+    const sizes = [built.bodyPart.length, built.approach.length, built.device.length, built.qualifier.length];
+    const product = sizes.reduce((a, b) => a * b, 1);
+    if (product !== done.codes)
+      throw this.fail(`expected codes="${product}" on <pcsRow> (${sizes.join(' x ')} labels), found codes="${done.codes}"`, done.line);
+    current.rows.push(built);
+    this.summary.rows++;
+    this.summary.codes += product;
+    this.row = null;
+  }
 
-  const stream = openRelease(file);
-  stream.setEncoding('utf8');
-  for await (const chunk of stream) parser.write(chunk as string);
-  parser.close();
+  private closeTable(): void {
+    const done = this.table;
+    if (!done) return;
+    const missing = [1, 2, 3].filter((pos) => !done.axes.has(pos));
+    if (missing.length > 0)
+      throw this.fail(`expected <axis pos="1">, <axis pos="2"> and <axis pos="3"> in <pcsTable>, missing pos ${missing.join(', ')}`, done.line);
+    if (done.rows.length === 0) throw this.fail('expected at least one <pcsRow> in <pcsTable>, found none', done.line);
+    const [section, bodySystem, operation] = [1, 2, 3].map((pos) => singleValue(done.axes.get(pos)));
+    this.table = null;
+    this.summary.tables++;
+    this.onTable({
+      section,
+      bodySystem,
+      operation: { ...operation, definition: done.axes.get(3)?.definition ?? null },
+      prefix: section.code + bodySystem.code + operation.code,
+      rows: done.rows,
+      line: done.line,
+    });
+  }
 
-  if (version === null) return fail('expected a <version> element in <ICD10PCS.tabular>, found none');
-  return { version, ...summary };
+  /** The tag's attribute `name` as a positive integer, or a FileFormatError echoing it. */
+  private positiveInteger(tag: SaxesTagPlain, name: string): number {
+    const raw = tag.attributes[name];
+    if (raw === undefined || !/^[1-9]\d*$/.test(raw))
+      throw this.fail(`expected a positive whole number in <${tag.name} ${name}>, found ${raw === undefined ? 'no attribute' : `"${raw}"`}`);
+    return Number(raw);
+  }
 }
 
 /** All codes a table defines (prefix + one label from each of the row's four axes), in order. */
@@ -264,12 +270,4 @@ function singleValue(axis: AxisDraft | undefined): PcsAxisValue {
   const value = axis?.labels[0];
   if (!value) throw new Error('table axis without its label: checked before, cannot happen');
   return value;
-}
-
-/** The tag's attribute `name` as a positive integer, or a FileFormatError echoing it. */
-function positiveInteger(tag: SaxesTagPlain, name: string, fail: (problem: string) => never): number {
-  const raw = tag.attributes[name];
-  if (raw === undefined || !/^[1-9]\d*$/.test(raw))
-    fail(`expected a positive whole number in <${tag.name} ${name}>, found ${raw === undefined ? 'no attribute' : `"${raw}"`}`);
-  return Number(raw);
 }
