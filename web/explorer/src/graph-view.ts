@@ -140,6 +140,12 @@ export class GraphView {
     this.cy.on('tap', (event) => {
       if (event.target === this.cy) this.callbacks.select(null);
     });
+    // The panel gets its final size after the first draw (the panels beside it load later): a drawing
+    // fitted to the old size leaves nodes outside it and clicks landing beside them. Refit on resize.
+    new ResizeObserver(() => {
+      this.cy.resize();
+      this.cy.fit(undefined, 24);
+    }).observe(container);
   }
 
   /** Draws one code's neighbourhood, replacing what was drawn. */
