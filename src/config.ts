@@ -30,6 +30,8 @@ export interface Config {
   /** Server-side transaction timeout sent with every query. */
   neo4jQueryTimeoutMs: number;
   loadSampleWhenEmpty: boolean;
+  /** Plan every read statement once at start (CODESET_WARM_QUERY_PLANS): `background` (default), `before-serving` or `off`. */
+  warmQueryPlans: WarmQueryPlans;
   logLevel: string;
   /** Credentials: API key -> who holds it, with role and licence (CODESET_API_KEYS). */
   apiKeys: ReadonlyMap<string, Credential>;
@@ -113,6 +115,17 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
   }
   return value;
+}
+
+export type WarmQueryPlans = 'background' | 'before-serving' | 'off';
+const WARM_QUERY_PLANS: readonly WarmQueryPlans[] = ['background', 'before-serving', 'off'];
+
+function warmQueryPlans(env: Env): WarmQueryPlans {
+  const raw = env.CODESET_WARM_QUERY_PLANS?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return 'background';
+  const known = WARM_QUERY_PLANS.find((mode) => mode === raw);
+  if (!known) throw new ConfigError(`CODESET_WARM_QUERY_PLANS must be one of ${WARM_QUERY_PLANS.join(', ')}, got ${JSON.stringify(env.CODESET_WARM_QUERY_PLANS)}`);
+  return known;
 }
 
 function flag(env: Env, name: string, fallback: boolean): boolean {
@@ -221,6 +234,7 @@ export function loadConfig(env: Env = process.env): Config {
     neo4jConnectTimeoutMs: integer(env, 'NEO4J_CONNECT_TIMEOUT_MS', 5000, 100, 600_000),
     neo4jQueryTimeoutMs: integer(env, 'NEO4J_QUERY_TIMEOUT_MS', 30_000, 100, 3_600_000),
     loadSampleWhenEmpty: flag(env, 'LOAD_SAMPLE_WHEN_EMPTY', true),
+    warmQueryPlans: warmQueryPlans(env),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     apiKeys: readApiKeys(env.CODESET_API_KEYS),
     debugExtensions: flag(env, 'DEBUG_EXTENSIONS', false),

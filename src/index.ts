@@ -6,6 +6,7 @@ import { formatSummary } from './import/import-runner';
 import { loadSampleIfNeeded } from './import/seed';
 import { connect, type Connection } from './neo4j/connect';
 import { applySchema } from './neo4j/migrate';
+import { warmQueryPlans, type WarmUpReport } from './neo4j/plan-warm-up';
 import { createSchema } from './schema';
 import { startService, type RunningService } from './server';
 
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
       const summary = await loadSampleIfNeeded(neo4j.executor);
       if (summary) logger.info(`loaded the bundled sample\n${formatSummary(summary)}`);
     }
+    if (config.warmQueryPlans === 'before-serving') logWarmUp(await warmQueryPlans(neo4j.executor));
     service = await startService(
       {
         schema: await createSchema(),
@@ -76,9 +78,19 @@ async function main(): Promise<void> {
     throw error;
   }
   logger.info(`GraphQL ready at ${service.url}`);
+  if (config.warmQueryPlans === 'background') {
+    const executor = neo4j.executor;
+    void warmQueryPlans(executor, undefined, () => stopping).then(logWarmUp);
+  }
   console.log(
     `\n  codeset-graph is serving GraphQL at ${service.url}\n  and the explorer at ${service.url.replace(/\/graphql$/, '/explore')}\n  (Ctrl-C stops it${neo4j.ownsNeo4j ? ' and the Neo4j it started' : ''})\n`,
   );
+}
+
+function logWarmUp(report: WarmUpReport): void {
+  const line = `planned ${report.planned} statements in ${(report.millis / 1000).toFixed(1)} s`;
+  if (report.failed.length > 0) logger.warn({ failed: report.failed }, `query plans warmed: ${line}, ${report.failed.length} failed`);
+  else logger.info(`query plans warmed: ${line}`);
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { PROJECT_ROOT } from '../../src/config';
 import { findCmsTables, runCmsImport } from '../../src/import/cms/cms-import';
+import { parsePtp } from '../../src/import/cms/ptp.parser';
+import { fileSource, tableRows } from '../../src/import/cms/table-rows';
 import { runOfficialImport } from '../../src/import/official/official-import';
 import { findReleaseFiles } from '../../src/import/official/release-files';
 import { applySchema } from '../../src/neo4j/migrate';
@@ -15,7 +17,8 @@ import { startIsolatedNeo4j } from '../../test/support/isolated-neo4j';
  * by default; CMS's quarterly practitioner files hold roughly 1 to 2 million) in the published layout,
  * written with pairs of real HCPCS codes from the official release in ../shared/data (CPT codes are
  * not public), imported into a Neo4j of its own that holds that release. Times the first import
- * (check, batched writes, publish) and the second (which must change nothing).
+ * (check, batched writes, publish) and the second (which must change nothing), and, apart, the
+ * reading and checking pass alone (what runs before anything is written).
  */
 const options = new Command()
   .option('--rows <n>', 'edits in the synthetic file', '1500000')
@@ -71,6 +74,10 @@ async function main(): Promise<void> {
     let began = performance.now();
     await writePtp(file, codes, rows);
     const writeSeconds = (performance.now() - began) / 1000;
+    began = performance.now();
+    let read = 0;
+    for await (const edit of parsePtp(path.basename(file), tableRows(fileSource(file)))) if (edit.column1) read += 1;
+    const readSeconds = (performance.now() - began) / 1000;
     const { tables } = await findCmsTables(folder);
     began = performance.now();
     const first = await runCmsImport(neo.executor, tables);
@@ -87,6 +94,8 @@ async function main(): Promise<void> {
           rows,
           hcpcsCodes: codes.length,
           fileWrittenSeconds: Math.round(writeSeconds * 10) / 10,
+          editsReadAndChecked: read,
+          readAndCheckSeconds: Math.round(readSeconds * 10) / 10,
           firstImportSeconds: Math.round(firstSeconds * 10) / 10,
           firstImportChanges: first.changes,
           edgesInGraph: Number(count.records[0].get('n')),

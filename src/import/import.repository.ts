@@ -1,9 +1,9 @@
-import { countedWrite, totalChanges, type StepStats } from './step-stats';
+import { StepRepository, type ProgressListener, type StepStats } from './step-stats';
 import neo4j from 'neo4j-driver';
 import { canonicalCode, compactCode, normalizeCode } from '../common/code-format';
 import { CodeSystemId } from '../domain/code-system-id';
 import { categoryId, releaseId } from '../common/graph-ids';
-import type { CypherExecutor, Row } from '../neo4j/executor';
+import type { Row } from '../neo4j/executor';
 import { mapBy, toNumber } from '../neo4j/values';
 import { CodeRole } from '../domain/code-system';
 import { CodeKind } from '../domain/code';
@@ -15,10 +15,7 @@ import type { StatementName } from '../neo4j/cypher-catalogue';
 const BATCH_SIZE = 5_000;
 const PUBLISH_SLICE = 20_000;
 
-export type { StepStats };
-
-/** Told after every committed batch: the step ("ICD10CM codes"), rows so far and rows in all. */
-export type ProgressListener = (step: string, done: number, total: number) => void;
+export type { ProgressListener, StepStats };
 
 function codeKind(system: CodeSystemId, compact: string, billable: boolean): CodeKind {
   if (billable || (system !== CodeSystemId.ICD10CM && system !== CodeSystemId.ICD10)) return CodeKind.CODE;
@@ -38,19 +35,7 @@ function canonical(system: CodeSystemId, code: string): string {
  * second run changes nothing and a run after an interrupted one converges on the same graph. A
  * release stays `loading`, and its codes invisible to queries, until every batch is committed.
  */
-export class ImportRepository {
-  readonly stats = new Map<string, StepStats>();
-
-  constructor(
-    private readonly executor: CypherExecutor,
-    private readonly onProgress: ProgressListener = () => {},
-  ) {}
-
-  async graphCounts(): Promise<{ nodes: number; relationships: number }> {
-    const [row] = await this.executor.read('import/graph-counts');
-    return { nodes: toNumber(row?.nodes ?? 0), relationships: toNumber(row?.relationships ?? 0) };
-  }
-
+export class ImportRepository extends StepRepository {
   /** True when the graph holds no release yet (nothing, or only what an interrupted first import wrote). */
   async hasNoRelease(): Promise<boolean> {
     const [row] = await this.executor.read('import/graph-state');
@@ -215,21 +200,8 @@ export class ImportRepository {
     await this.counted(`${system} release`, 'import/release-complete', { releaseId: id, changed }, 0);
   }
 
-  private async batches(step: string, name: StatementName, rows: Row[], extra: Row = {}): Promise<void> {
-    for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-      const batch = rows.slice(start, start + BATCH_SIZE);
-      await this.counted(step, name, { ...extra, rows: batch }, batch.length);
-      this.onProgress(step, Math.min(start + BATCH_SIZE, rows.length), rows.length);
-    }
-  }
-
-  /** Everything this repository's writes changed so far (nodes, relationships, properties and labels). */
-  private totalChanges(): number {
-    return totalChanges(this.stats);
-  }
-
-  private counted(step: string, name: StatementName, params: Row, rows: number): Promise<Row[]> {
-    return countedWrite(this.executor, this.stats, step, name, params, rows);
+  private batches(step: string, name: StatementName, rows: Row[], extra: Row = {}): Promise<void> {
+    return this.writeBatches(step, name, rows, { size: BATCH_SIZE, extra });
   }
 }
 

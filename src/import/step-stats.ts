@@ -1,5 +1,6 @@
 import type { StatementName } from '../neo4j/cypher-catalogue';
 import type { CypherExecutor, Row } from '../neo4j/executor';
+import { toNumber } from '../neo4j/values';
 
 /** What one named step of an import wrote. */
 export interface StepStats {
@@ -10,33 +11,62 @@ export interface StepStats {
   millis: number;
 }
 
-/**
- * One idempotent write of an import, its counts added to its step's: what every import repository's
- * summary is built from.
- */
-export async function countedWrite(
-  executor: CypherExecutor,
-  stats: Map<string, StepStats>,
-  step: string,
-  name: StatementName,
-  params: Row,
-  rows: number,
-): Promise<Row[]> {
-  const began = performance.now();
-  const result = await executor.writeCounted(name, params);
-  const seen = stats.get(step) ?? { rows: 0, nodesCreated: 0, relationshipsCreated: 0, otherChanges: 0, millis: 0 };
-  seen.rows += rows;
-  seen.nodesCreated += result.counts.nodesCreated;
-  seen.relationshipsCreated += result.counts.relationshipsCreated;
-  seen.otherChanges += result.counts.otherChanges;
-  seen.millis += performance.now() - began;
-  stats.set(step, seen);
-  return result.rows;
-}
+/** Told after every committed batch: the step ("ICD10CM codes"), rows so far and rows in all. */
+export type ProgressListener = (step: string, done: number, total: number) => void;
 
-/** Everything the steps changed so far (nodes, relationships, properties and labels). */
-export function totalChanges(stats: ReadonlyMap<string, StepStats>): number {
-  let total = 0;
-  for (const s of stats.values()) total += s.nodesCreated + s.relationshipsCreated + s.otherChanges;
-  return total;
+/**
+ * What every import repository shares: the executor, the per-step counts its summary is built from,
+ * and counted, batched, idempotent writes. The subclasses hold each import's own statements.
+ */
+export abstract class StepRepository {
+  readonly stats = new Map<string, StepStats>();
+
+  constructor(
+    protected readonly executor: CypherExecutor,
+    protected readonly onProgress: ProgressListener = () => {},
+  ) {}
+
+  async graphCounts(): Promise<{ nodes: number; relationships: number }> {
+    const [row] = await this.executor.read('import/graph-counts');
+    return { nodes: toNumber(row?.nodes ?? 0), relationships: toNumber(row?.relationships ?? 0) };
+  }
+
+  /** Everything the steps changed so far (nodes, relationships, properties and labels). */
+  totalChanges(): number {
+    let total = 0;
+    for (const s of this.stats.values()) total += s.nodesCreated + s.relationshipsCreated + s.otherChanges;
+    return total;
+  }
+
+  /** One idempotent write, its counts added to its step's. */
+  protected async counted(step: string, name: StatementName, params: Row, rows: number): Promise<Row[]> {
+    const began = performance.now();
+    const result = await this.executor.writeCounted(name, params);
+    const seen = this.stats.get(step) ?? { rows: 0, nodesCreated: 0, relationshipsCreated: 0, otherChanges: 0, millis: 0 };
+    seen.rows += rows;
+    seen.nodesCreated += result.counts.nodesCreated;
+    seen.relationshipsCreated += result.counts.relationshipsCreated;
+    seen.otherChanges += result.counts.otherChanges;
+    seen.millis += performance.now() - began;
+    this.stats.set(step, seen);
+    return result.rows;
+  }
+
+  /**
+   * Writes rows in batches of `size` (each with `extra`'s parameters beside `rows`), reporting
+   * progress as `done` of `total`, offset by `doneBefore` when one step spans several calls.
+   */
+  protected async writeBatches(
+    step: string,
+    name: StatementName,
+    rows: Row[],
+    options: { size: number; extra?: Row; total?: number; doneBefore?: number },
+  ): Promise<void> {
+    const { size, extra = {}, total = rows.length, doneBefore = 0 } = options;
+    for (let start = 0; start < rows.length; start += size) {
+      const batch = rows.slice(start, start + size);
+      await this.counted(step, name, { ...extra, rows: batch }, batch.length);
+      this.onProgress(step, doneBefore + Math.min(start + size, rows.length), total);
+    }
+  }
 }

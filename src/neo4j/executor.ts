@@ -113,6 +113,21 @@ export class CypherExecutor {
   }
 
   /**
+   * Plans a statement without running it (`EXPLAIN`, no parameters, so nothing is read or written):
+   * see src/neo4j/plan-warm-up.ts. Not counted against a request's budget or listeners.
+   */
+  async explain(name: StatementName): Promise<void> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run(`EXPLAIN ${this.library.get(name)}`, {}, { timeout: this.queryTimeoutMs });
+    } catch (error) {
+      throw this.failure(error, this.queryTimeoutMs);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
    * The transaction timeout for the next round trip, or a refusal without touching the driver:
    * SERVICE_UNAVAILABLE at once while the circuit is open, DATABASE_BUDGET_EXCEEDED once the
    * request's database time is spent.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CYPHER_CATALOGUE, STATEMENT_NAMES } from '../../src/neo4j/cypher-catalogue';
 import { CypherLibrary } from '../../src/neo4j/cypher-library';
+import { servedStatements, warmQueryPlans } from '../../src/neo4j/plan-warm-up';
 import { createHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -29,5 +30,25 @@ describe('the Cypher catalogue', () => {
     } finally {
       await session.close();
     }
+  });
+});
+
+describe('the query-plan warm-up (CODESET_WARM_QUERY_PLANS)', () => {
+  it('plans every statement the service serves, and none of the importer\'s, without a failure or a change to the graph', async () => {
+    const served = servedStatements();
+    expect(served).toContain('pairing/justified-by');
+    expect(served.filter((name) => name.startsWith('import/') || name.startsWith('schema/'))).toEqual([]);
+    const counts = async () => (await h.driver.executeQuery('MATCH (n) OPTIONAL MATCH (n)-[r]->() RETURN count(DISTINCT n) AS n, count(r) AS r')).records[0].toObject();
+    const before = await counts();
+    const report = await warmQueryPlans(h.executor);
+    expect(report.failed).toEqual([]);
+    expect(report.planned).toBe(served.length);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('stops before the next statement once told to', async () => {
+    let asked = 0;
+    const report = await warmQueryPlans(h.executor, servedStatements(), () => ++asked > 2);
+    expect(report.planned).toBe(2);
   });
 });

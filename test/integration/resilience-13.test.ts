@@ -389,6 +389,8 @@ describe('shutdown under attack (issue 13)', () => {
         LOG_LEVEL: 'warn',
         LOAD_SAMPLE_WHEN_EMPTY: 'false',
         CODESET_ANON_RATE_LIMIT: '0',
+        // The shared test Neo4j: no start-up planning of every statement beside the other suites.
+        CODESET_WARM_QUERY_PLANS: 'off',
       },
       /serving GraphQL at http:\/\/localhost:(\d+)\/graphql/,
     );

@@ -19,7 +19,8 @@ export function random(seed: number): () => number {
   };
 }
 
-const repeat = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join(' ');
+/** n copies of f(i), joined by spaces. */
+export const repeat = (n: number, f: (i: number) => string): string => Array.from({ length: n }, (_, i) => f(i)).join(' ');
 const LEAVES = ['codeSystems { id }', 'organizations { name }', 'code(code: "E11.9") { code }', 'search(text: "diab") { totalCount }'];
 
 type Generator = (size: number, pick: <T>(items: readonly T[]) => T) => unknown;

@@ -29,6 +29,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOAD_SAMPLE_WHEN_EMPTY: 'maybe' })).toThrow('LOAD_SAMPLE_WHEN_EMPTY must be true or false, got "maybe"');
   });
 
+  it('plans the statements in the background by default, before serving or not at all when CODESET_WARM_QUERY_PLANS says so', () => {
+    expect(loadConfig({}).warmQueryPlans).toBe('background');
+    expect(loadConfig({ CODESET_WARM_QUERY_PLANS: ' Before-Serving ' }).warmQueryPlans).toBe('before-serving');
+    expect(loadConfig({ CODESET_WARM_QUERY_PLANS: 'off' }).warmQueryPlans).toBe('off');
+    expect(() => loadConfig({ CODESET_WARM_QUERY_PLANS: 'later' })).toThrow(
+      'CODESET_WARM_QUERY_PLANS must be one of background, before-serving, off, got "later"',
+    );
+  });
+
   it('keeps a 64 MB answer cache checked every second by default, sized by CODESET_CACHE_MB and off at 0', () => {
     expect(loadConfig({}).cache).toEqual({ maxBytes: 64 * 1024 * 1024, checkIntervalMs: 1000 });
     expect(loadConfig({ CODESET_CACHE_MB: '8', CODESET_CACHE_CHECK_MS: '250' }).cache).toEqual({ maxBytes: 8 * 1024 * 1024, checkIntervalMs: 250 });

@@ -1,22 +1,8 @@
-import { countedWrite, totalChanges } from '../step-stats';
-import type { CypherExecutor, Row } from '../../neo4j/executor';
-import type { StatementName } from '../../neo4j/cypher-catalogue';
-import type { ProgressListener, StepStats } from '../import.repository';
+import { StepRepository } from '../step-stats';
+import type { Row } from '../../neo4j/executor';
 
 /** The Cypher of the NCCI edit import (cypher/import/edit-set-*, ptp-edits, mue-edits), with what each step wrote. */
-export class CmsEditRepository {
-  readonly stats = new Map<string, StepStats>();
-
-  constructor(
-    private readonly executor: CypherExecutor,
-    private readonly onProgress: ProgressListener = () => {},
-  ) {}
-
-  async graphCounts(): Promise<{ nodes: number; relationships: number }> {
-    const [row] = await this.executor.read('import/graph-counts');
-    return { nodes: Number(row?.nodes ?? 0), relationships: Number(row?.relationships ?? 0) };
-  }
-
+export class CmsEditRepository extends StepRepository {
   async codesPresent(keys: ReadonlyArray<{ system: string; code: string }>): Promise<Set<string>> {
     const rows = await this.executor.read('import/codes-present', { keys: keys.map(({ system, code }) => ({ system, code })) });
     return new Set(rows.filter((r) => r.present === true).map((r) => String(r.key)));
@@ -35,13 +21,5 @@ export class CmsEditRepository {
   async completeSet(step: string, id: string, changed: boolean): Promise<number> {
     const [row] = await this.counted(step, 'import/edit-set-complete', { id, changed }, 0);
     return Number(row?.edits ?? 0);
-  }
-
-  totalChanges(): number {
-    return totalChanges(this.stats);
-  }
-
-  private counted(step: string, name: StatementName, params: Row, rows: number): Promise<Row[]> {
-    return countedWrite(this.executor, this.stats, step, name, params, rows);
   }
 }

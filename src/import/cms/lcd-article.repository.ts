@@ -1,24 +1,11 @@
-import { countedWrite, totalChanges } from '../step-stats';
-import type { CypherExecutor, Row } from '../../neo4j/executor';
+import { StepRepository } from '../step-stats';
+import type { Row } from '../../neo4j/executor';
 import type { StatementName } from '../../neo4j/cypher-catalogue';
-import type { ProgressListener, StepStats } from '../import.repository';
 
 const BATCH_SIZE = 10_000;
 
 /** The Cypher of the LCD article import (cypher/import/lcd-*, policy-reference-codes, policy-complete), with what each step wrote. */
-export class LcdArticleRepository {
-  readonly stats = new Map<string, StepStats>();
-
-  constructor(
-    private readonly executor: CypherExecutor,
-    private readonly onProgress: ProgressListener = () => {},
-  ) {}
-
-  async graphCounts(): Promise<{ nodes: number; relationships: number }> {
-    const [row] = await this.executor.read('import/graph-counts');
-    return { nodes: Number(row?.nodes ?? 0), relationships: Number(row?.relationships ?? 0) };
-  }
-
+export class LcdArticleRepository extends StepRepository {
   async icd10cmSequence(): Promise<Array<{ code: string; sequence: number | null }>> {
     const rows = await this.executor.read('import/icd10cm-sequence');
     return rows.map((r) => ({ code: String(r.code), sequence: r.sequence === null || r.sequence === undefined ? null : Number(r.sequence) }));
@@ -31,12 +18,8 @@ export class LcdArticleRepository {
   }
 
   /** Writes rows in batches of 10,000, reporting progress as `done` of `total` (offset by `doneBefore`). */
-  async batches(step: string, name: StatementName, rows: Row[], total = rows.length, doneBefore = 0): Promise<void> {
-    for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-      const batch = rows.slice(start, start + BATCH_SIZE);
-      await this.counted(step, name, { rows: batch }, batch.length);
-      this.onProgress(step, doneBefore + Math.min(start + BATCH_SIZE, rows.length), total);
-    }
+  batches(step: string, name: StatementName, rows: Row[], total = rows.length, doneBefore = 0): Promise<void> {
+    return this.writeBatches(step, name, rows, { size: BATCH_SIZE, total, doneBefore });
   }
 
   async prune(step: string, policy: string, keep: { listings: string[]; governs: string[]; groups: string[] }): Promise<void> {
@@ -45,13 +28,5 @@ export class LcdArticleRepository {
 
   async complete(step: string, policy: string, changed: boolean): Promise<void> {
     await this.counted(step, 'import/policy-complete', { policy, changed }, 0);
-  }
-
-  totalChanges(): number {
-    return totalChanges(this.stats);
-  }
-
-  private counted(step: string, name: StatementName, params: Row, rows: number): Promise<Row[]> {
-    return countedWrite(this.executor, this.stats, step, name, params, rows);
   }
 }

@@ -1,6 +1,7 @@
 import type { CodeKey } from '../../common/code-format';
 import { echo } from '../../common/code-format';
 import { today } from '../../common/date.scalar';
+import { stateAbbreviation } from '../../common/state-abbreviation';
 import type { Context } from '../../context';
 import { ClaimSetting } from '../../domain/claim';
 import { codeKeyString } from '../../domain/code-key';
@@ -64,14 +65,6 @@ function checkLines(claim: ClaimInput): string[][] {
 }
 
 /** The claim's state, upper case, or null; BAD_USER_INPUT unless two letters. */
-function checkState(state: string | null | undefined): string | null {
-  if (state === null || state === undefined) return null;
-  const abbrev = state.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(abbrev))
-    throw badUserInput(`State ${echo(state)} is not valid: expected a two-letter abbreviation such as "NY" or "CA"`, { argument: 'state', value: state });
-  return abbrev;
-}
-
 /** BAD_USER_INPUT for the first modifier that is neither a loaded HCPCS Level II modifier nor a CPT modifier number. */
 function checkModifiers(modifiers: string[][], loaded: ReadonlySet<string>): void {
   modifiers.forEach((ofLine, i) =>
@@ -98,7 +91,7 @@ function checkModifiers(modifiers: string[][], loaded: ReadonlySet<string>): voi
  */
 export async function validateClaim(claim: ClaimInput, { repositories, caller }: Context): Promise<ClaimValidation> {
   const modifiers = checkLines(claim);
-  const state = checkState(claim.state);
+  const state = stateAbbreviation(claim.state, 'state');
   const setting = claim.setting ?? ClaimSetting.PROFESSIONAL;
   const date = claim.dateOfService ?? null;
   const editDate = date ?? today();

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { echo } from '../../common/code-format';
 import { DateScalar, today } from '../../common/date.scalar';
 import type { Context } from '../../context';
 import { badUserInput } from '../../errors/errors';
+import { stateAbbreviation } from '../../common/state-abbreviation';
 import { Procedure, type CodeNode } from '../code/code.type';
 import {
   ArticleDiagnosis,
@@ -27,13 +27,7 @@ export class ProcedureCoverageArticlesResolver {
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'What is in force on this date; default today.' }) asOf: string | null,
     @Ctx() { repositories }: Context,
   ): Promise<CoverageArticleNode[]> {
-    let abbrev: string | null = null;
-    if (state !== null && state !== undefined) {
-      abbrev = state.trim().toUpperCase();
-      if (!/^[A-Z]{2}$/.test(abbrev))
-        throw badUserInput(`State ${echo(state)} is not valid: expected a two-letter abbreviation such as "NY" or "CA"`, { argument: 'state', value: state });
-    }
-    return repositories.coverageArticles.ofProcedure({ system: code.system, code: code.code }, abbrev, asOf ?? today());
+    return repositories.coverageArticles.ofProcedure({ system: code.system, code: code.code }, stateAbbreviation(state, 'state'), asOf ?? today());
   }
 }
 
