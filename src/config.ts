@@ -124,7 +124,8 @@ function warmQueryPlans(env: Env): WarmQueryPlans {
   const raw = env.CODESET_WARM_QUERY_PLANS?.trim().toLowerCase();
   if (raw === undefined || raw === '') return 'background';
   const known = WARM_QUERY_PLANS.find((mode) => mode === raw);
-  if (!known) throw new ConfigError(`CODESET_WARM_QUERY_PLANS must be one of ${WARM_QUERY_PLANS.join(', ')}, got ${JSON.stringify(env.CODESET_WARM_QUERY_PLANS)}`);
+  if (!known)
+    throw new ConfigError(`CODESET_WARM_QUERY_PLANS must be one of ${WARM_QUERY_PLANS.join(', ')}, got ${JSON.stringify(env.CODESET_WARM_QUERY_PLANS)}`);
   return known;
 }
 

@@ -53,7 +53,14 @@ async function startContenders(uri: string): Promise<Record<ContenderId, Contend
   console.log('building the service (npm run build)');
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
   // The load generator is one anonymous address: the per-address rate limit would measure itself.
-  const env = { NEO4J_URI: uri, PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', CODESET_ANON_RATE_LIMIT: '0', CODESET_WARM_QUERY_PLANS: 'before-serving' };
+  const env = {
+    NEO4J_URI: uri,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    CODESET_ANON_RATE_LIMIT: '0',
+    CODESET_WARM_QUERY_PLANS: 'before-serving',
+  };
   const tsx = ['--import', 'tsx'];
   const served = /serving GraphQL at http:\/\/[^:]+:(\d+)\//;
   const [service, uncached, generated, floor] = await Promise.all([

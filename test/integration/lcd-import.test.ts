@@ -352,3 +352,72 @@ describe('claims against LCD billing articles (issue 15)', () => {
     expect(answer.errors?.[0]?.message).toContain('"New York"');
   });
 });
+
+describe('checkPairing against LCD billing articles (issue 15)', () => {
+  const CHECK = `query ($dx: String!, $px: String!, $state: String) {
+    checkPairing(diagnosis: $dx, procedure: $px, dateOfService: "2026-03-15", state: $state) {
+      verdict reasons pairings { status matchedVia listedAs policy { id kind } }
+    }
+  }`;
+  type Check = {
+    checkPairing: {
+      verdict: string;
+      reasons: string[];
+      pairings: Array<{ status: string; matchedVia: string; listedAs: string | null; policy: { id: string; kind: string } | null }>;
+    };
+  };
+  const check = async (dx: string, px: string, state: string | null) => {
+    const answer = await h.run<Check>(CHECK, { dx, px, state });
+    expect(answer.errors).toBeUndefined();
+    return answer.data!.checkPairing;
+  };
+  /** The fixture's covered groups of article 59003's ECG codes (93000), read with a plain comma split. */
+  const coveredGroupOf = (article: string, code: string) =>
+    table('article_x_icd10_covered').find((r) => r.article_id === article && r.icd10_code_id === code)?.icd10_covered_group;
+
+  beforeAll(async () => {
+    const { articles } = await findCmsTables(SAMPLE);
+    await runMcdImport(h.executor, articles!);
+  });
+
+  it('supports a diagnosis a covered group of an article of the state lists, naming the article, the group and the group it must be reported with', async () => {
+    const group = coveredGroupOf('59003', 'I48.91');
+    expect(group).toBeDefined();
+    const answer = await check('I48.91', '93000', 'ny');
+    expect(answer.verdict).toBe('SUPPORTED');
+    const pairing = answer.pairings.find((p) => p.policy?.id === 'A59003')!;
+    expect(pairing).toMatchObject({ status: 'COVERED', policy: { id: 'A59003', kind: 'LCD_ARTICLE' } });
+    expect(pairing.listedAs).toContain(`(group ${group})`);
+    expect(answer.reasons[0]).toContain('LCD article A59003');
+    expect(answer.reasons.join(' ')).toContain('must be reported with one from group');
+  });
+
+  it('does not support a diagnosis the article lists in no covered group, in its state only: elsewhere and with no state it stays unknown', async () => {
+    expect(coveredGroupOf('59003', 'J02.9')).toBeUndefined();
+    const ny = await check('J02.9', '93000', 'NY');
+    expect(ny.verdict).toBe('NOT_SUPPORTED');
+    expect(ny.pairings).toContainEqual({
+      status: 'NOT_MEDICALLY_NECESSARY',
+      matchedVia: 'DEFAULT_RULE',
+      listedAs: 'not in a covered group',
+      policy: { id: 'A59003', kind: 'LCD_ARTICLE' },
+    });
+    expect((await check('J02.9', '93000', 'CA')).verdict).toBe('NO_POLICY');
+    expect((await check('J02.9', '93000', null)).verdict).toBe('NO_POLICY');
+  });
+
+  it('names the more specific codes an article covers when a vague diagnosis is not listed', async () => {
+    const answer = await check('E11.9', '83036', 'NY');
+    const expected = table('article_x_icd10_covered')
+      .filter((r) => r.article_id === '59001' && r.icd10_code_id.startsWith('E11'))
+      .map((r) => r.icd10_code_id)
+      .sort((a, b) => a.length - b.length);
+    expect(answer.reasons.join(' ')).toContain(`E11.9 is not listed; ${expected.join(', ')} under E11 are.`);
+  });
+
+  it('refuses a state that is not a two-letter abbreviation with BAD_USER_INPUT naming it', async () => {
+    const answer = await h.run(CHECK, { dx: 'I48.91', px: '93000', state: 'New York' });
+    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(answer.errors?.[0]?.message).toBe('State "New York" is not valid: expected a two-letter abbreviation such as "NY" or "CA"');
+  });
+});

@@ -83,7 +83,7 @@ describe('judgePairing', () => {
       'Supported: NCD 190.23 covers 80061 for E11.9.',
       'NCD 190.23 (Lipid Testing) lists E11.9 for 80061 as covered: listed as E119, in force since 2015-10-01.',
     ]);
-    expect(judgement.answers).toEqual([{ policyId: '190.23', policyTitle: LIPIDS, pairing: judgement.pairings[0] }]);
+    expect(judgement.answers).toEqual([{ policyId: '190.23', policyName: 'NCD 190.23', policyTitle: LIPIDS, pairing: judgement.pairings[0] }]);
   });
 
   it('describes a range listing and a header listing by how they reach the diagnosis, with both ends of the dates', () => {
@@ -172,7 +172,7 @@ describe('judgePairing', () => {
     );
     expect(judgement.verdict).toBe(Verdict.NOT_SUPPORTED);
     expect(judgement.pairings).toEqual([]);
-    expect(judgement.answers).toEqual([{ policyId: '190.23', policyTitle: LIPIDS, pairing: null }]);
+    expect(judgement.answers).toEqual([{ policyId: '190.23', policyName: 'NCD 190.23', policyTitle: LIPIDS, pairing: null }]);
     expect(judgement.reasons).toEqual([
       'Not supported: 80061 is governed by a policy that does not cover it for E11.9 (NCD 190.23 says nothing).',
       'NCD 190.23 (Lipid Testing) governs 80061 but neither lists E11.9 nor has a rule for codes it does not list.',

@@ -9,6 +9,8 @@ import { judgePairing } from './pairing-verdict';
 import type { ClaimCode, PairKey } from './pairing.repository';
 import { visibleDisplay } from '../code/code.type';
 import { codeKeyString } from '../../domain/code-key';
+import { stateAbbreviation } from '../../common/state-abbreviation';
+import { articleEvidence } from './article-evidence';
 
 /** A claim code after parsing and lookup (validateClaim, src/modules/claim, reads its codes the same way). */
 export type ResolvedCode =
@@ -48,17 +50,23 @@ export function resolve(raw: string, role: 'diagnosis' | 'procedure', found: Map
 
 export const pairKey = (dx: string, px: CodeKey) => `${dx}|${codeKeyString(px)}`;
 
-/** checkPairing: both codes must exist (published, or retired references a policy names). */
+/**
+ * checkPairing: both codes must exist (published, or retired references a policy names). With a
+ * state, the LCD billing articles of that state's contractors that govern the procedure count as
+ * policies beside the NCDs (an LCD binds only in its contractors' states: without a state, none).
+ */
 export async function checkPairing(
   rawDiagnosis: string,
   rawProcedure: string,
   dateOfService: string | null,
+  rawState: string | null,
   { repositories, caller }: Context,
 ): Promise<PairingCheck> {
   const dxParsed = candidates(rawDiagnosis, 'diagnosis');
   if ('message' in dxParsed) throw badUserInput(dxParsed.message, { argument: 'diagnosis', value: rawDiagnosis.slice(0, 64) });
   const pxParsed = candidates(rawProcedure, 'procedure');
   if ('message' in pxParsed) throw badUserInput(pxParsed.message, { argument: 'procedure', value: rawProcedure.slice(0, 64) });
+  const state = stateAbbreviation(rawState, 'state');
   const date = dateOfService ?? today();
   const dxKey = dxParsed.keys[0];
   const pairs: PairKey[] = pxParsed.keys.map((px) => ({
@@ -67,7 +75,11 @@ export async function checkPairing(
     procedureSystem: px.system,
     procedureCode: px.code,
   }));
-  const [read, evidence] = await Promise.all([repositories.pairings.claimCodes([dxKey, ...pxParsed.keys]), repositories.pairings.evidence(pairs, date)]);
+  const [read, evidence, articles] = await Promise.all([
+    repositories.pairings.claimCodes([dxKey, ...pxParsed.keys]),
+    repositories.pairings.evidence(pairs, date),
+    state === null ? null : Promise.all(pxParsed.keys.map((px) => repositories.coverageArticles.ofProcedure(px, state, date))),
+  ]);
   const codes = asSeenBy(read, isLicensed(caller));
   const diagnosis = codes.get(codeKeyString(dxKey))?.code;
   if (!diagnosis)
@@ -82,6 +94,8 @@ export async function checkPairing(
       value: rawProcedure.slice(0, 64),
     });
   const procedure = codes.get(codeKeyString(px))!.code;
-  const judgement = judgePairing(diagnosis, procedure, evidence.get(pairKey(dxKey.code, px)) ?? { policies: [], curatedCount: 0, curated: [] });
+  const ncds = evidence.get(pairKey(dxKey.code, px)) ?? { policies: [], curatedCount: 0, curated: [] };
+  const lcds = state === null || articles === null ? [] : articleEvidence(diagnosis.code, articles[pxParsed.keys.indexOf(px)], state);
+  const judgement = judgePairing(diagnosis, procedure, { ...ncds, policies: [...ncds.policies, ...lcds] });
   return { verdict: judgement.verdict, diagnosis, procedure, date, pairings: judgement.pairings, reasons: judgement.reasons };
 }

@@ -21,7 +21,12 @@ export interface EvidencePolicy {
     defaultEffectiveFrom: string | null;
     defaultEffectiveTo: string | null;
     defaultInForce: boolean;
+    /** How reasons name it in full and in short; default `NCD <id> (<title>)` and `NCD <id>`. */
+    name?: string;
+    shortName?: string;
   };
+  /** Further sentences for the reasons (an LCD group that needs a second group, specific codes the policy covers). */
+  notes?: string[];
   /** The policy's listings that reach the diagnosis on the date; empty: its default rule decides. */
   listings: EvidenceListing[];
 }
@@ -40,6 +45,8 @@ export interface PairEvidence {
 /** One governing policy's answer for the diagnosis: the pairing that decides it. */
 export interface PolicyAnswer {
   policyId: string;
+  /** "NCD 190.23" or "LCD article A56789". */
+  policyName: string;
   policyTitle: string;
   pairing: PairingNode | null;
 }
@@ -91,8 +98,9 @@ export function judgePairing(diagnosis: CodeNode, procedure: CodeNode, evidence:
   const answers: PolicyAnswer[] = [];
   const base = { diagnosis, procedure, curated: null };
 
-  for (const { policy, listings } of evidence.policies) {
-    const name = `NCD ${policy.id} (${policy.title})`;
+  for (const { policy, listings, notes } of evidence.policies) {
+    const name = policy.name ?? `NCD ${policy.id} (${policy.title})`;
+    const policyName = policy.shortName ?? `NCD ${policy.id}`;
     if (listings.length > 0) {
       const nodes = listings.map((l): PairingNode => ({
         ...base,
@@ -107,7 +115,7 @@ export function judgePairing(diagnosis: CodeNode, procedure: CodeNode, evidence:
       const deciding = [...nodes].sort(
         (a, b) => (SPECIFICITY[b.via] ?? 0) - (SPECIFICITY[a.via] ?? 0) || (STRICTNESS[b.status] ?? 0) - (STRICTNESS[a.status] ?? 0),
       )[0];
-      answers.push({ policyId: policy.id, policyTitle: policy.title, pairing: deciding });
+      answers.push({ policyId: policy.id, policyName, policyTitle: policy.title, pairing: deciding });
       for (const l of listings) reasons.push(`${name} lists ${dx} for ${px} as ${describe(l.status)}: ${viaWords(l)}${since(l.effectiveFrom, l.effectiveTo)}.`);
     } else if (policy.defaultStatus && policy.defaultInForce) {
       const node: PairingNode = {
@@ -120,14 +128,15 @@ export function judgePairing(diagnosis: CodeNode, procedure: CodeNode, evidence:
         effectiveTo: policy.defaultEffectiveTo,
       };
       pairings.push(node);
-      answers.push({ policyId: policy.id, policyTitle: policy.title, pairing: node });
+      answers.push({ policyId: policy.id, policyName, policyTitle: policy.title, pairing: node });
       reasons.push(
         `${name} governs ${px} and does not list ${dx}: its rule for every code not listed (${policy.defaultListedAs ?? 'default'}) says ${describe(policy.defaultStatus)}.`,
       );
     } else {
-      answers.push({ policyId: policy.id, policyTitle: policy.title, pairing: null });
+      answers.push({ policyId: policy.id, policyName, policyTitle: policy.title, pairing: null });
       reasons.push(`${name} governs ${px} but neither lists ${dx} nor has a rule for codes it does not list.`);
     }
+    reasons.push(...(notes ?? []));
   }
   for (const c of evidence.curated) {
     pairings.push({
@@ -147,10 +156,10 @@ export function judgePairing(diagnosis: CodeNode, procedure: CodeNode, evidence:
   const covering = answers.filter((a) => a.pairing?.status === PairingStatus.COVERED);
   if (covering.length > 0) {
     verdict = Verdict.SUPPORTED;
-    reasons.unshift(`Supported: ${covering.map((a) => `NCD ${a.policyId}`).join(', ')} cover${covering.length === 1 ? 's' : ''} ${px} for ${dx}.`);
+    reasons.unshift(`Supported: ${covering.map((a) => a.policyName).join(', ')} cover${covering.length === 1 ? 's' : ''} ${px} for ${dx}.`);
   } else if (answers.length > 0) {
     verdict = Verdict.NOT_SUPPORTED;
-    const words = answers.map((a) => `NCD ${a.policyId} says ${a.pairing ? describe(a.pairing.status) : 'nothing'}`).join('; ');
+    const words = answers.map((a) => `${a.policyName} says ${a.pairing ? describe(a.pairing.status) : 'nothing'}`).join('; ');
     reasons.unshift(
       `Not supported: ${px} is governed by ${answers.length === 1 ? 'a policy that does' : 'policies that do'} not cover it for ${dx} (${words}).`,
     );
