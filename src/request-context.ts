@@ -35,10 +35,10 @@ export function createRepositories(executor: CypherExecutor, cache: ReleaseCache
     categories: new CategoryRepository(executor),
     releases: new ReleaseRepository(executor),
     search: new SearchRepository(executor, cache),
-    modifiers: new ModifierRepository(executor),
+    modifiers: new ModifierRepository(executor, cache),
     pairings: new PairingRepository(executor, cache),
     curation: new CurationRepository(executor),
-    coverageArticles: new CoverageArticleRepository(executor),
+    coverageArticles: new CoverageArticleRepository(executor, cache),
     claimEdits: new ClaimEditRepository(executor, cache),
   };
 }

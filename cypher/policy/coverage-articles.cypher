@@ -1,16 +1,18 @@
-// The LCD billing articles (issue 15) that govern a procedure code on $asOf, in the state $state (null:
-// any state), by article id: each with its contractors and the states they serve on the date, and its
+// The LCD billing articles (issue 15) that govern each procedure code of $keys on $asOf, in the state
+// $state (null: any state), by code and article id: each with its contractors and the states they serve on the date, and its
 // covered and non-covered diagnosis groups with the diagnoses each lists (in tabular order). A
 // covered group supports every procedure code of the article: the download does not tie it to one.
 WITH date($asOf) AS asOf
-MATCH (px:Code {system: $system, code: $code})
+UNWIND $keys AS key
+MATCH (px:Code {system: key.system, code: key.code})
 MATCH (p:Policy {status: 'complete', kind: 'LCD_ARTICLE'})-[g:GOVERNS]->(px)
 WHERE coalesce(g.effectiveFrom <= asOf, true) AND coalesce(g.effectiveTo >= asOf, true)
   AND ($state IS NULL OR EXISTS {
     MATCH (p)-[:ADMINISTERED_BY]->(:Contractor)-[v:SERVES]->(:State {abbrev: $state})
     WHERE coalesce(v.activeFrom <= asOf, true) AND coalesce(v.activeTo >= asOf, true)
   })
-RETURN p {.id, .title, .version, .lcds, .sourceFiles, effectiveFrom: toString(p.effectiveFrom), effectiveTo: toString(p.effectiveTo),
+RETURN key.system AS system, key.code AS code,
+       p {.id, .title, .version, .lcds, .sourceFiles, effectiveFrom: toString(p.effectiveFrom), effectiveTo: toString(p.effectiveTo),
           fileDate: toString(p.fileDate)} AS article,
        g.groups AS procedureGroups,
        COLLECT {
@@ -35,4 +37,4 @@ RETURN p {.id, .title, .version, .lcds, .sourceFiles, effectiveFrom: toString(p.
                     }}
          ORDER BY cg.kind, cg.number
        } AS groups
-ORDER BY p.id
+ORDER BY system, code, p.id

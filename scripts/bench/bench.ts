@@ -9,7 +9,8 @@
  *   (c) the floor: the service's Cypher through neo4j-driver from a bare HTTP handler (contenders/floor.ts).
  * Each contender is its own Node process. For every query of the mix (mix.ts), autocannon runs
  * fixed-connection, fixed-duration slots; slots interleave the contenders (the order rotates each
- * round) and every response time is kept. Writes BENCHMARKS.md and BENCHMARKS.json at the
+ * round) and every response time is kept. Every claim-edit family is loaded first (claim-edits.ts),
+ * so `validateClaimEdits` reads PTP edits, MUEs and LCD articles beside `validateClaim`. Writes BENCHMARKS.md and BENCHMARKS.json at the
  * repository root, and the full result to .data/bench/bench.json.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import Table from 'cli-table3';
 import { Command } from 'commander';
 import { PROJECT_ROOT } from '../../src/config';
 import { openBenchStore } from './bench-store';
+import { ensureClaimEdits } from './claim-edits';
 import { startContender, type ContenderProcess } from './contender-process';
 import { percentile, runSlot, type SlotResult } from './load';
 import { buildMix, type ContenderId, type MixQuery } from './mix';
@@ -72,12 +74,16 @@ async function startContenders(uri: string): Promise<Record<ContenderId, Contend
   return { service, uncached, generated, floor };
 }
 
+/** Whether a contender has an equivalent of the query (validateClaimEdits is the service's alone). */
+const answers = (query: MixQuery, id: ContenderId) => query.request(id, 0) !== null;
+
 /** Every sample once through every contender: all must answer without error (this is also the first warm-up). */
 async function checkAnswers(mix: MixQuery[], contenders: Record<ContenderId, ContenderProcess>): Promise<Record<string, Record<ContenderId, number>>> {
   const bytes: Record<string, Record<ContenderId, number>> = {};
   for (const query of mix) {
     bytes[query.name] = { service: 0, uncached: 0, generated: 0, floor: 0 };
     for (const id of CONTENDERS) {
+      if (!answers(query, id)) continue;
       for (let i = 0; i < query.samples; i++) {
         const request = query.request(id, i)!;
         const response = await fetch(contenders[id].origin + request.path, {
@@ -102,6 +108,8 @@ async function main(): Promise<void> {
   const rounds = Number(options.rounds);
   const warmup = Number(options.warmup);
   const store = await openBenchStore(options.dir, Number(options.port));
+  const edits = await ensureClaimEdits(store.executor, store.driver);
+  console.log(`claim edits in place: ${edits.ptpEdits} PTP edits, ${edits.mues} MUEs, ${edits.articles} LCD articles`);
   let contenders: Record<ContenderId, ContenderProcess> | null = null;
   try {
     const only = options.queries?.split(',').map((q) => q.trim());
@@ -126,12 +134,13 @@ async function main(): Promise<void> {
     for (const query of mix) for (const id of CONTENDERS) results.set(`${query.name}|${id}`, []);
     if (warmup > 0) {
       console.log(`warm-up: ${warmup} s per contender and query`);
-      for (const query of mix) for (const id of CONTENDERS) await slot(query, id, warmup);
+      for (const query of mix) for (const id of CONTENDERS) if (answers(query, id)) await slot(query, id, warmup);
     }
     for (let round = 0; round < rounds; round++) {
       for (const query of mix) {
         const order = CONTENDERS.map((_, i) => CONTENDERS[(i + round) % CONTENDERS.length]);
         for (const id of order) {
+          if (!answers(query, id)) continue;
           const result = await slot(query, id, seconds);
           results.get(`${query.name}|${id}`)!.push(result);
           console.log(
@@ -146,6 +155,7 @@ async function main(): Promise<void> {
       const contenderResults = Object.fromEntries(
         CONTENDERS.map((id) => {
           const slots = results.get(`${query.name}|${id}`)!;
+          if (slots.length === 0) return [id, { requests: 0, rps: 0, p50Ms: 0, p99Ms: 0, failures: 0, meanResponseBytes: 0 }];
           const latencies = slots.flatMap((s) => s.latenciesMs).sort((a, b) => a - b);
           const totalSeconds = slots.reduce((sum, s) => sum + s.seconds, 0);
           const round1 = (n: number) => Number(n.toFixed(1));
@@ -224,6 +234,13 @@ async function main(): Promise<void> {
       ]);
     }
     console.log(table.toString());
+    const plain = queries.find((q) => q.name === 'validateClaim');
+    const edits = queries.find((q) => q.name === 'validateClaimEdits');
+    if (plain && edits)
+      for (const id of ['service', 'uncached'] as const)
+        console.log(
+          `validateClaimEdits / validateClaim p50, ${id}: ${edits.contenders[id].p50Ms} / ${plain.contenders[id].p50Ms} ms = ${r(edits.contenders[id].p50Ms, plain.contenders[id].p50Ms)} (issue 15: at most 1.5)`,
+        );
     for (const id of ['service', 'uncached'] as const)
       console.log(`${id} RSS: start ${report.rssMb[id].start} MB, peak ${report.rssMb[id].peak} MB, end ${report.rssMb[id].end} MB`);
     console.log(`full result: ${writeBenchResult('bench', report)}`);

@@ -164,6 +164,14 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
     };
   };
 
+  /** The same claim with every edit family in play: 12 diagnoses, units, 4 modifiers per line, a state (issue 15). */
+  const editsInput = (claim: Claim) => ({
+    dateOfService: AS_OF,
+    state: 'NY',
+    diagnoses: [...claim.diagnoses, 'E78.5', 'I10'],
+    lines: claim.procedures.map((procedure, i) => ({ procedure, diagnosisPointers: [i + 1, 11, 12], units: 2, modifiers: ['59', '25', 'XU', '91'] })),
+  });
+
   return [
     {
       name: 'lookup',
@@ -248,6 +256,16 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
           return gql(validateB(claim), variables);
         }
         return floor('validateClaim', claimParams(claim));
+      },
+    },
+    {
+      name: 'validateClaimEdits',
+      title: 'validateClaim, 10 lines, 12 diagnoses, 4 modifiers, a state: NCD, Excludes1, PTP, MUE and LCD',
+      generatedNote: 'the service only: compare its p50 with validateClaim above (issue 15: within 1.5x)',
+      samples: claims.length,
+      request(contender, i) {
+        if (contender !== 'service' && contender !== 'uncached') return null;
+        return gql(VALIDATE, { claim: editsInput(claims[i]) });
       },
     },
   ];

@@ -1,5 +1,4 @@
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -11,6 +10,7 @@ import { runOfficialImport } from '../../src/import/official/official-import';
 import { findReleaseFiles } from '../../src/import/official/release-files';
 import { applySchema } from '../../src/neo4j/migrate';
 import { startIsolatedNeo4j } from '../../test/support/isolated-neo4j';
+import { writePtpFile, type PtpRow } from './ptp-file';
 
 /**
  * npm run bench:ptp-import (issue 15, speed): a practitioner PTP file of full size (1,500,000 edits
@@ -30,27 +30,22 @@ const options = new Command()
 const RATIONALES = ['Standards of medical / surgical practice', 'Mutually exclusive procedures', 'CPT Manual or CMS manual coding instructions'];
 const PER_COLUMN1 = 250;
 
-async function writePtp(file: string, codes: string[], rows: number): Promise<void> {
-  const out = createWriteStream(file, { encoding: 'latin1' });
-  const write = async (s: string) => {
-    if (!out.write(s)) await once(out, 'drain');
-  };
-  await write('CPT codes, descriptions and other data only are copyright 2025 American Medical Association. All rights reserved.\r\n');
-  await write('Synthetic file for a speed test (codeset-graph).\r\n');
-  await write(
-    'Column 1\tColumn 2\t*=in existence prior to 1996\tEffective Date\tDeletion Date\tModifier\tPTP Edit Rationale\r\n\t\t\t\t*=no data\t0=not allowed\t\r\n\t\t\t\t\t1=allowed\t\r\n\t\t\t\t\t9=not applicable\t\r\n',
-  );
-  // Column 1 code a, with PER_COLUMN1 distinct column 2 codes a + 1 + 37j: every pair distinct.
+/** Column 1 code a, with PER_COLUMN1 distinct column 2 codes a + 1 + 37j: every pair distinct. */
+function* pairsOf(codes: string[], rows: number): Generator<PtpRow> {
   for (let i = 0; i < rows; i++) {
     const a = Math.floor(i / PER_COLUMN1) % codes.length;
     const b = (a + 1 + 37 * (i % PER_COLUMN1)) % codes.length;
     const deleted = i % 10 === 0;
-    await write(
-      `${codes[a]}\t${codes[b]}\t${i % 50 === 0 ? '*' : ''}\t20${String(10 + (i % 15)).padStart(2, '0')}0101\t${deleted ? '20251231' : '*'}\t${deleted ? 9 : i % 2}\t${RATIONALES[i % RATIONALES.length]}\r\n`,
-    );
+    yield {
+      column1: codes[a],
+      column2: codes[b],
+      before1996: i % 50 === 0,
+      effective: `20${String(10 + (i % 15)).padStart(2, '0')}0101`,
+      deleted: deleted ? '20251231' : null,
+      modifier: deleted ? 9 : i % 2 === 0 ? 0 : 1,
+      rationale: RATIONALES[i % RATIONALES.length],
+    };
   }
-  out.end();
-  await once(out, 'finish');
 }
 
 async function main(): Promise<void> {
@@ -72,7 +67,7 @@ async function main(): Promise<void> {
     if (codes.length * PER_COLUMN1 < rows) throw new Error(`${codes.length} HCPCS codes give at most ${codes.length * PER_COLUMN1} distinct pairs`);
     const file = path.join(folder, 'ccipra-v999r0-f1.txt');
     let began = performance.now();
-    await writePtp(file, codes, rows);
+    await writePtpFile(file, pairsOf(codes, rows));
     const writeSeconds = (performance.now() - began) / 1000;
     began = performance.now();
     let read = 0;

@@ -49,6 +49,25 @@ const QUESTIONS: Array<[string, string, Record<string, unknown>?]> = [
   ],
   ['checkPairing', `{ checkPairing(diagnosis: "E11.9", procedure: "83036", dateOfService: "${DATE}") { verdict reasons } }`],
   [
+    'checkPairing in a state (LCD articles, issue 15)',
+    `{ checkPairing(diagnosis: "I48.91", procedure: "93000", dateOfService: "${DATE}", state: "NY") { verdict reasons } }`,
+  ],
+  [
+    'validateClaim with a state, units and modifiers (every edit family, issue 15)',
+    'query($claim: ClaimInput!) { validateClaim(claim: $claim) { outcome lines { outcome findings { code } } } }',
+    {
+      claim: {
+        dateOfService: DATE,
+        state: 'NY',
+        diagnoses: ['E11.9', 'I48.91'],
+        lines: [
+          { procedure: '83036', diagnosisPointers: [1], units: 2, modifiers: ['59', 'XU'] },
+          { procedure: '93000', diagnosisPointers: [2], modifiers: ['25'] },
+        ],
+      },
+    },
+  ],
+  [
     'validateClaim',
     'query($claim: ClaimInput!) { validateClaim(claim: $claim) { outcome lines { outcome findings { code } } } }',
     {

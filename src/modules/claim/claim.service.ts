@@ -86,8 +86,8 @@ function checkModifiers(modifiers: string[][], loaded: ReadonlySet<string>): voi
  * (EXCLUDES1_CONFLICT), each line's procedure against the diagnoses it points to (MISSING_DIAGNOSIS,
  * NOT_COVERED, NO_SUPPORTING_DIAGNOSIS, NO_POLICY), and the lines against the NCCI edits of the
  * claim's setting in force on the date (PTP_CONFLICT, MUE_EXCEEDED), and, with a state, against
- * the LCD billing articles of its contractors (LCD_NOT_COVERED, LCD_GROUP_INCOMPLETE). The reads run
- * together, the articles' after the codes are known.
+ * the LCD billing articles of its contractors (LCD_NOT_COVERED, LCD_GROUP_INCOMPLETE). All reads run
+ * together, in one round of round trips.
  */
 export async function validateClaim(claim: ClaimInput, { repositories, caller }: Context): Promise<ClaimValidation> {
   const modifiers = checkLines(claim);
@@ -122,13 +122,15 @@ export async function validateClaim(claim: ClaimInput, { repositories, caller }:
   const mueSetting = mueSettingOf(setting);
   const procedureKeys = [...pxKeyMap.values()];
   const levelII = [...new Set(modifiers.flat().filter((m) => !/^\d\d$/.test(m)))];
-  const [read, evidence, conflicts, ptpEdits, mues, loadedModifiers] = await Promise.all([
+  const [read, evidence, conflicts, ptpEdits, mues, loadedModifiers, articles] = await Promise.all([
     repositories.pairings.claimCodes([...keys.values()]),
     repositories.pairings.evidence([...pairs.values()], date ?? today()),
     repositories.pairings.excludes1Conflicts(dxCodes),
     ptpSetting === null ? Promise.resolve([]) : repositories.claimEdits.ptpBetween(procedureKeys),
     mueSetting === null ? Promise.resolve(new Map()) : repositories.claimEdits.mueEdits(procedureKeys),
     repositories.modifiers.known(CodeSystemId.HCPCS, levelII),
+    // The LCD articles of the state's contractors, for every code a line's procedure may be.
+    state === null ? Promise.resolve(new Map<string, CoverageArticleNode[]>()) : repositories.coverageArticles.ofProcedures(procedureKeys, state, editDate),
   ]);
   checkModifiers(modifiers, loadedModifiers);
 
@@ -148,14 +150,6 @@ export async function validateClaim(claim: ClaimInput, { repositories, caller }:
       : [],
   );
   const ptp = ptpFindings(editLines, ptpEdits, ptpSetting, editDate);
-  const articles = new Map<string, CoverageArticleNode[]>();
-  if (state !== null) {
-    const governed = [...new Map(procedures.flatMap((p) => (p.kind === 'found' ? [[codeKeyString(p.found.code), p.found.code] as const] : []))).entries()];
-    const read = await Promise.all(
-      governed.map(([, code]) => repositories.coverageArticles.ofProcedure({ system: code.system, code: code.code }, state, editDate)),
-    );
-    governed.forEach(([key], i) => articles.set(key, read[i]));
-  }
   const mue = mueFindings(editLines, mues, mueSetting, editDate);
 
   const lines: ClaimLineResult[] = claim.lines.map((line, i) => {

@@ -1,9 +1,13 @@
+import type { ReleaseCache } from '../../cache/release-cache';
 import type { CypherExecutor } from '../../neo4j/executor';
 import type { CodeSystemId } from '../code-system/code-system-id.enum';
 import type { Modifier } from './modifier.type';
 
 export class ModifierRepository {
-  constructor(private readonly executor: CypherExecutor) {}
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly cache: ReleaseCache | null = null,
+  ) {}
 
   /** Modifiers of a system, or the one with the given code. */
   async ofSystem(system: CodeSystemId, code: string | null = null): Promise<Modifier[]> {
@@ -21,11 +25,15 @@ export class ModifierRepository {
     });
   }
 
-  /** Which of the given codes are modifiers of the system valid in a complete release. */
+  /** Which of the given codes are modifiers of the system valid in a complete release (through the cache, when there is one). */
   async known(system: CodeSystemId, codes: readonly string[]): Promise<Set<string>> {
     if (codes.length === 0) return new Set();
-    const rows = await this.executor.read('modifier/by-codes', { system, codes: [...codes] });
-    return new Set(rows.map((r) => r.code));
+    const fetch = async (batch: readonly string[]) => {
+      const rows = await this.executor.read('modifier/by-codes', { system, codes: [...batch] });
+      return new Map(rows.map((r) => [r.code, true] as const));
+    };
+    const found = this.cache ? await this.cache.through(`modifier/by-codes@${system}`, codes, (code) => code, fetch) : await fetch(codes);
+    return new Set(found.keys());
   }
 }
 

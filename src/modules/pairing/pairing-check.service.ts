@@ -78,7 +78,7 @@ export async function checkPairing(
   const [read, evidence, articles] = await Promise.all([
     repositories.pairings.claimCodes([dxKey, ...pxParsed.keys]),
     repositories.pairings.evidence(pairs, date),
-    state === null ? null : Promise.all(pxParsed.keys.map((px) => repositories.coverageArticles.ofProcedure(px, state, date))),
+    state === null ? null : repositories.coverageArticles.ofProcedures(pxParsed.keys, state, date),
   ]);
   const codes = asSeenBy(read, isLicensed(caller));
   const diagnosis = codes.get(codeKeyString(dxKey))?.code;
@@ -95,7 +95,7 @@ export async function checkPairing(
     });
   const procedure = codes.get(codeKeyString(px))!.code;
   const ncds = evidence.get(pairKey(dxKey.code, px)) ?? { policies: [], curatedCount: 0, curated: [] };
-  const lcds = state === null || articles === null ? [] : articleEvidence(diagnosis.code, articles[pxParsed.keys.indexOf(px)], state);
+  const lcds = state === null || articles === null ? [] : articleEvidence(diagnosis.code, articles.get(codeKeyString(px)) ?? [], state);
   const judgement = judgePairing(diagnosis, procedure, { ...ncds, policies: [...ncds.policies, ...lcds] });
   return { verdict: judgement.verdict, diagnosis, procedure, date, pairings: judgement.pairings, reasons: judgement.reasons };
 }
