@@ -39,7 +39,7 @@ export class ImportRepository extends StepRepository {
   /** True when the graph holds no release yet (nothing, or only what an interrupted first import wrote). */
   async hasNoRelease(): Promise<boolean> {
     const [row] = await this.executor.read('import/graph-state');
-    return row?.noReleases === true;
+    return row?.noReleases ?? false;
   }
 
   /** The status ('loading' or 'complete') of each release that exists, by id. */
@@ -150,21 +150,12 @@ export class ImportRepository extends StepRepository {
   }
 
   /** The loaded ICD-10-CM codes with their tabular sequence (null on codes imported before it was kept). */
-  async icd10cmSequence(): Promise<Array<{ code: string; sequence: number | null }>> {
-    const rows = await this.executor.read('import/icd10cm-sequence');
-    return rows.map((r) => ({ code: String(r.code), sequence: r.sequence === null || r.sequence === undefined ? null : toNumber(r.sequence) }));
-  }
-
   /** Where the loaded policies come from ('official', 'sample'), each once. */
   async policyOrigins(): Promise<string[]> {
     return (await this.executor.read('import/policy-origins')).map((r) => String(r.origin));
   }
 
   /** For each (system, code): whether a Code node exists and whether its system has a complete release. */
-  async codesPresent(keys: ReadonlyArray<{ system: string; code: string }>): Promise<Map<string, { present: boolean; systemLoaded: boolean }>> {
-    const rows = await this.executor.read('import/codes-present', { keys: keys.map(({ system, code }) => ({ system, code })) });
-    return new Map(rows.map((r) => [String(r.key), { present: r.present === true, systemLoaded: r.systemLoaded === true }]));
-  }
 
   /**
    * Writes policies: nodes first (as 'loading'), then the codes they name that the graph lacks, the

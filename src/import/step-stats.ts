@@ -31,6 +31,18 @@ export abstract class StepRepository {
     return { nodes: toNumber(row?.nodes ?? 0), relationships: toNumber(row?.relationships ?? 0) };
   }
 
+  /** Every ICD-10-CM code with its tabular position (null where no order file gave one). */
+  async icd10cmSequence(): Promise<Array<{ code: string; sequence: number | null }>> {
+    const rows = await this.executor.read('import/icd10cm-sequence');
+    return rows.map((r) => ({ code: r.code, sequence: r.sequence === null ? null : toNumber(r.sequence) }));
+  }
+
+  /** Per "system|code": whether the graph holds it and whether its system has a complete release. */
+  async codesPresent(keys: ReadonlyArray<{ system: string; code: string }>): Promise<Map<string, { present: boolean; systemLoaded: boolean }>> {
+    const rows = await this.executor.read('import/codes-present', { keys: keys.map(({ system, code }) => ({ system, code })) });
+    return new Map(rows.map((r) => [r.key, { present: r.present, systemLoaded: r.systemLoaded }]));
+  }
+
   /** Everything the steps changed so far (nodes, relationships, properties and labels). */
   totalChanges(): number {
     let total = 0;

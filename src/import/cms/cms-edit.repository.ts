@@ -3,9 +3,9 @@ import type { Row } from '../../neo4j/executor';
 
 /** The Cypher of the NCCI edit import (cypher/import/edit-set-*, ptp-edits, mue-edits), with what each step wrote. */
 export class CmsEditRepository extends StepRepository {
-  async codesPresent(keys: ReadonlyArray<{ system: string; code: string }>): Promise<Set<string>> {
-    const rows = await this.executor.read('import/codes-present', { keys: keys.map(({ system, code }) => ({ system, code })) });
-    return new Set(rows.filter((r) => r.present === true).map((r) => String(r.key)));
+  /** The "system|code" keys of the given codes that the graph holds. */
+  async presentKeys(keys: ReadonlyArray<{ system: string; code: string }>): Promise<Set<string>> {
+    return new Set([...(await this.codesPresent(keys))].filter(([, c]) => c.present).map(([key]) => key));
   }
 
   beginSet(step: string, id: string, props: Row): Promise<void> {

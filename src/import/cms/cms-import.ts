@@ -125,7 +125,7 @@ export async function runCmsImport(
   const changedSets = new Map<string, { step: string; changed: boolean }>();
   for (const { table, rows, codes } of checked) {
     const { file, source } = table;
-    const present = await repository.codesPresent([...codes.values()]);
+    const present = await repository.presentKeys([...codes.values()]);
     const has = (code: string) => {
       const system = procedureSystem(code);
       return system !== null && present.has(`${system}|${code}`) ? system : null;

@@ -25,7 +25,7 @@ export class CoverageArticleRepository {
       const rows = keys.length === 0 ? [] : await this.executor.read('policy/coverage-articles', { keys, state, asOf });
       const byProcedure = new Map<string, CoverageArticleNode[]>();
       for (const row of rows) {
-        const key = codeKeyString({ system: row.system as CodeKey['system'], code: String(row.code) });
+        const key = codeKeyString({ system: row.system, code: row.code });
         byProcedure.set(key, [...(byProcedure.get(key) ?? []), articleOf(row)]);
       }
       return byProcedure;
