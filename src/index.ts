@@ -52,7 +52,10 @@ async function main(): Promise<void> {
       const summary = await loadSampleIfNeeded(neo4j.executor);
       if (summary) logger.info(`loaded the bundled sample\n${formatSummary(summary)}`);
     }
-    if (config.warmQueryPlans === 'before-serving') logWarmUp(await warmQueryPlans(neo4j.executor));
+    if (config.warmQueryPlans === 'before-serving') {
+      logWarmUp(await warmQueryPlans(neo4j.executor, undefined, () => stopping));
+      if (stopping) return;
+    }
     service = await startService(
       {
         schema: await createSchema(),
@@ -80,7 +83,9 @@ async function main(): Promise<void> {
   logger.info(`GraphQL ready at ${service.url}`);
   if (config.warmQueryPlans === 'background') {
     const executor = neo4j.executor;
-    void warmQueryPlans(executor, undefined, () => stopping).then(logWarmUp);
+    void warmQueryPlans(executor, undefined, () => stopping)
+      .then((report) => !stopping && logWarmUp(report))
+      .catch((error: unknown) => logger.warn({ err: error }, 'query plans not warmed'));
   }
   console.log(
     `\n  codeset-graph is serving GraphQL at ${service.url}\n  and the explorer at ${service.url.replace(/\/graphql$/, '/explore')}\n  (Ctrl-C stops it${neo4j.ownsNeo4j ? ' and the Neo4j it started' : ''})\n`,

@@ -1,5 +1,6 @@
 // For each (diagnosis, procedure) pair: the policies governing the procedure on $date with the
-// listings that reach the diagnosis (none means the policy's default rule decides), and the
+// listings that reach the diagnosis (none means the policy's default rule decides) and, where a
+// policy does not cover the diagnosis, the codes under its category that it does cover, and the
 // procedure's active curated pairings (count, the ones naming this diagnosis, and up to 10 naming
 // other diagnoses: listed as information, never as a denial; issue 15).
 WITH date($date) AS asOf
@@ -21,7 +22,21 @@ RETURN pair.key AS key,
              WHERE coalesce(l.effectiveFrom <= asOf, true) AND coalesce(l.effectiveTo >= asOf, true)
              RETURN l {.status, .listedAs, .via, effectiveFrom: toString(l.effectiveFrom), effectiveTo: toString(l.effectiveTo)}
              ORDER BY l.listedAs
-           }
+           },
+           // A diagnosis the policy does not cover: the codes under its category that it does (the
+           // most general first, at most 10), to name as more specific choices (issue 15).
+           coveredUnder: CASE
+             WHEN dx IS NULL OR EXISTS {
+               MATCH (pol)-[c:LISTS {status: 'COVERED'}]->(dx)
+               WHERE coalesce(c.effectiveFrom <= asOf, true) AND coalesce(c.effectiveTo >= asOf, true)
+             } THEN []
+             ELSE COLLECT {
+               MATCH (:Code {system: 'ICD10CM', code: left(dx.code, 3)})<-[:CHILD_OF*1..4]-(under:Code:Published)<-[c:LISTS {status: 'COVERED'}]-(pol)
+               WHERE under <> dx AND coalesce(c.effectiveFrom <= asOf, true) AND coalesce(c.effectiveTo >= asOf, true)
+               WITH DISTINCT under
+               RETURN under.code ORDER BY size(under.code), coalesce(under.sequence, 2147483647), under.code LIMIT 10
+             }
+           END
          } ORDER BY pol.id
        } AS policies,
        COUNT { MATCH (pr:Pairing)-[:PROCEDURE]->(px) WHERE pr.retiredAt IS NULL } AS curatedCount,

@@ -9,6 +9,6 @@ export function stateAbbreviation(state: string | null | undefined, argument: st
   if (state === null || state === undefined) return null;
   const abbrev = state.trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(abbrev))
-    throw badUserInput(`State ${echo(state)} is not valid: expected a two-letter abbreviation such as "NY" or "CA"`, { argument, value: state });
+    throw badUserInput(`State ${echo(state)} is not valid: expected a two-letter abbreviation such as "NY" or "CA"`, { argument, value: state.slice(0, 16) });
   return abbrev;
 }

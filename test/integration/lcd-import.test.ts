@@ -314,21 +314,29 @@ describe('claims against LCD billing articles (issue 15)', () => {
   });
 
   it('finds LCD_NOT_COVERED for a vague diagnosis in a state the article binds, naming the article and the more specific codes it covers, most general first', async () => {
-    const answer = await check('NY', ['E11.9'], '83036');
-    expect(answer.state).toBe('NY');
+    // Article A59002's contractor serves California (state_lookup 5 in contractor_jurisdiction).
+    const answer = await check('CA', ['J45.90'], '94640');
+    expect(answer.state).toBe('CA');
     const lcd = answer.lines[0].findings.find((f) => f.code === 'LCD_NOT_COVERED')!;
-    expect(lcd.message).toContain('A59001');
+    expect(lcd.message).toContain('A59002');
     expect(answer.lines[0].outcome).toBe('FAIL');
     const suggestion = lcd.evidence.find((e) => e.code !== null)!;
-    expect(suggestion.policyId).toBe('A59001');
+    expect(suggestion.policyId).toBe('A59002');
     expect(suggestion.sourceFile).toBe('current_article.zip');
-    // The fixture's E11 codes for article 59001, shortest first, then in the file's order.
+    // The fixture's J45 codes for article 59002, shortest first, then in the file's order.
     const expected = table('article_x_icd10_covered')
-      .filter((r) => r.article_id === '59001' && r.icd10_code_id.startsWith('E11'))
+      .filter((r) => r.article_id === '59002' && r.icd10_code_id.startsWith('J45'))
       .map((r) => r.icd10_code_id)
       .sort((a, b) => a.length - b.length);
+    expect(expected.length).toBeGreaterThan(0);
     expect(suggestion.listedAs!.split(' ')).toEqual(expected);
-    expect(suggestion.detail).toContain(`E11.9 is not listed; ${expected.join(', ')} under E11 are.`);
+    expect(suggestion.detail).toContain(`J45.90 is not listed; ${expected.join(', ')} under J45 are.`);
+  });
+
+  it('gives no LCD finding where an NCD covers the line: an NCD binds nationally, as checkPairing says (E11.9 with 83036: NCD 190.21 lists it, article A59001 does not)', async () => {
+    const answer = await check('NY', ['E11.9'], '83036');
+    expect(lcdCodes(answer)).toEqual([]);
+    expect(answer.lines[0].outcome).toBe('PASS');
   });
 
   it('finds nothing when a diagnosis is in a covered group, when the state is one the article does not bind, and when the claim names no state', async () => {
@@ -406,8 +414,10 @@ describe('checkPairing against LCD billing articles (issue 15)', () => {
     expect((await check('J02.9', '93000', null)).verdict).toBe('NO_POLICY');
   });
 
-  it('names the more specific codes an article covers when a vague diagnosis is not listed', async () => {
+  it('names the more specific codes an article covers when a vague diagnosis is not listed, and stays SUPPORTED where an NCD covers it', async () => {
     const answer = await check('E11.9', '83036', 'NY');
+    expect(answer.verdict).toBe('SUPPORTED');
+    expect(answer.reasons[0]).toContain('NCD 190.21');
     const expected = table('article_x_icd10_covered')
       .filter((r) => r.article_id === '59001' && r.icd10_code_id.startsWith('E11'))
       .map((r) => r.icd10_code_id)

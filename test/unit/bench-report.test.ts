@@ -56,6 +56,23 @@ describe('checkTargets', () => {
     ]);
   });
 
+  it('checks validateClaimEdits against validateClaim of the same contender (issue 15: p50 at most 1.5x), never against (b) or (c), which have no equivalent', () => {
+    const none = figures(0, 0, 0);
+    const withEdits = report(figures(200, 12, 20), 'validateClaim');
+    withEdits.queries.push({
+      name: 'validateClaimEdits',
+      title: 'validateClaimEdits',
+      samples: 10,
+      generatedNote: 'the service only',
+      contenders: { service: figures(150, 16.8, 30), uncached: figures(80, 16, 60), generated: none, floor: none },
+    });
+    const checks = checkTargets(withEdits).filter((c) => c.target.startsWith('validateClaimEdits'));
+    // validateClaim's p50: 12 ms cached (a), 10 ms uncached (a0): 16.8 / 12 = 1.40, 16 / 10 = 1.60.
+    expect(checks.map((c) => [c.target, c.reached, c.met, c.reachedUncached, c.metUncached])).toEqual([
+      ["validateClaimEdits: p50 over validateClaim's ≤ 1.5", '1.40', true, '1.60', false],
+    ]);
+  });
+
   it('compares with the floor only the queries the issue names (lookup and justifiedBy)', () => {
     expect(checkTargets(report(figures(200, 50, 20), 'search')).map((c) => c.target)).not.toContain('search: p50 a/c ≤ 1.5');
   });

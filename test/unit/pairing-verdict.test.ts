@@ -334,3 +334,32 @@ describe('judgePairing', () => {
     expect(judgement.reasons[0]).toContain('unknown (not denied)');
   });
 });
+
+describe('judgePairing with LCD articles and specificity (issue 15)', () => {
+  it('names an article by the name it is given, adds its notes to the reasons, and lets it cover beside an NCD that does not', () => {
+    const ncd = policy('190.23', 'Lipids', [], { defaultStatus: PairingStatus.NOT_MEDICALLY_NECESSARY, defaultListedAs: '@@@@@@@', defaultInForce: true });
+    const article: EvidencePolicy = {
+      ...policy('A59999', 'Lipid testing article', [listing(PairingStatus.COVERED, 'E11.9 (group 1)', MatchedVia.CODE)]),
+      notes: ['LCD article A59999: a diagnosis of covered group 1 must be reported with one from group 2 as well.'],
+    };
+    article.policy.name = 'LCD article A59999 "Lipid testing article", of Sample MAC (01111) for NY';
+    article.policy.shortName = 'LCD article A59999';
+    const judgement = judgePairing(E119, LIPID_PANEL, evidence([ncd, article]));
+    expect(judgement.verdict).toBe(Verdict.SUPPORTED);
+    expect(judgement.reasons[0]).toBe('Supported: LCD article A59999 covers 80061 for E11.9.');
+    expect(judgement.reasons).toContain('LCD article A59999: a diagnosis of covered group 1 must be reported with one from group 2 as well.');
+    expect(judgement.reasons.some((r) => r.startsWith('LCD article A59999 "Lipid testing article", of Sample MAC (01111) for NY lists E11.9'))).toBe(true);
+    expect(judgement.answers.map((a) => a.policyName)).toEqual(['NCD 190.23', 'LCD article A59999']);
+  });
+
+  it('says which codes under the category a policy that does not cover the diagnosis covers, and keeps them on its answer', () => {
+    const ncd = {
+      ...policy('190.23', 'Lipids', [], { defaultStatus: PairingStatus.NOT_MEDICALLY_NECESSARY, defaultListedAs: '@@@@@@@', defaultInForce: true }),
+      coveredUnder: ['E11.8', 'E11.65'],
+    };
+    const judgement = judgePairing(E119, LIPID_PANEL, evidence([ncd]));
+    expect(judgement.verdict).toBe(Verdict.NOT_SUPPORTED);
+    expect(judgement.reasons).toContain('NCD 190.23 does not cover E11.9; under E11 it covers E11.8, E11.65.');
+    expect(judgement.answers[0].coveredUnder).toEqual(['E11.8', 'E11.65']);
+  });
+});

@@ -11,6 +11,7 @@ import { badUserInput } from '../../errors/errors';
 import { isLicensed } from '../../security/caller';
 import { asSeenBy, candidates, pairKey, resolve } from '../pairing/pairing-check.service';
 import { judgePairing } from '../pairing/pairing-verdict';
+import { PairingStatus } from '../../domain/pairing';
 import type { PairKey } from '../pairing/pairing.repository';
 import type { CoverageArticleNode } from '../policy/coverage-article.type';
 import { finding, lineSummary, outcomeOf } from './claim-findings';
@@ -64,7 +65,6 @@ function checkLines(claim: ClaimInput): string[][] {
   });
 }
 
-/** The claim's state, upper case, or null; BAD_USER_INPUT unless two letters. */
 /** BAD_USER_INPUT for the first modifier that is neither a loaded HCPCS Level II modifier nor a CPT modifier number. */
 function checkModifiers(modifiers: string[][], loaded: ReadonlySet<string>): void {
   modifiers.forEach((ofLine, i) =>
@@ -161,7 +161,9 @@ export async function validateClaim(claim: ClaimInput, { repositories, caller }:
       lineFindings.push(
         finding(FindingCode.MISSING_DIAGNOSIS, `Line ${i + 1} (${line.procedure}) points to no diagnosis: every line needs at least one that justifies it.`),
       );
-    } else if (procedure.kind === 'found') {
+    }
+    let ncdCovers = false;
+    if (pointed.length > 0 && procedure.kind === 'found') {
       const px = procedure.found.code;
       const judged = pointed.flatMap((d) => {
         if (d.kind !== 'found') return [];
@@ -169,9 +171,11 @@ export async function validateClaim(claim: ClaimInput, { repositories, caller }:
         return [{ diagnosis: d.found.code, judgement: judgePairing(d.found.code, px, e) }];
       });
       lineFindings.push(...necessityFindings(px, judged));
+      ncdCovers = judged.some((j) => j.judgement.answers.some((a) => a.pairing?.status === PairingStatus.COVERED));
     }
     lineFindings.push(...(ptp.get(i + 1) ?? []), ...(mue.get(i + 1) ?? []));
-    if (state !== null && procedure.kind === 'found' && pointed.length > 0) {
+    // An NCD binds nationally: where one covers the line, an LCD article cannot deny it (checkPairing says SUPPORTED too).
+    if (state !== null && procedure.kind === 'found' && pointed.length > 0 && !ncdCovers) {
       const codes = pointed.flatMap((d) => (d.kind === 'found' ? [d.found.code.code] : []));
       const governing = articles.get(codeKeyString(procedure.found.code)) ?? [];
       if (codes.length > 0) lineFindings.push(...lcdFindings(i + 1, procedure.found.code.code, codes, governing, state));

@@ -5,6 +5,7 @@ import type { Judgement } from '../pairing/pairing-verdict';
 import { Verdict } from '../pairing/verdict.enum';
 import { FindingCode, type ClaimFinding, type Evidence } from './claim-validation.type';
 import { evidence, finding } from './claim-findings';
+import { categoryOf } from '../policy/coverage-article.words';
 
 function pairingEvidence(j: Judgement): Evidence[] {
   return j.pairings.map((p) => {
@@ -26,6 +27,24 @@ function pairingEvidence(j: Judgement): Evidence[] {
       },
     );
   });
+}
+
+/**
+ * Specificity suggestions (issue 15): for each policy that does not cover the diagnosis, the more
+ * specific codes under its category that it does, as evidence only (never applied to the claim).
+ */
+function specificityEvidence(diagnosis: string, answers: Judgement['answers']): Evidence[] {
+  return answers.flatMap((a) =>
+    a.coveredUnder && a.coveredUnder.length > 0
+      ? [
+          evidence('SPECIFIC_CODES', `${a.policyName} does not cover ${diagnosis}; under ${categoryOf(diagnosis)} it covers ${a.coveredUnder.join(', ')}.`, {
+            policyId: a.policyId,
+            code: diagnosis,
+            listedAs: a.coveredUnder.join(' '),
+          }),
+        ]
+      : [],
+  );
 }
 
 /**
@@ -68,11 +87,10 @@ export function necessityFindings(procedure: CodeNode, judged: ReadonlyArray<{ d
       const how = p.via === MatchedVia.DEFAULT_RULE ? `by its rule for codes it does not list (${p.listedAs})` : `(listed as ${p.listedAs})`;
       const said = p.status === PairingStatus.DENIED ? 'denies' : 'does not find medically necessary';
       found.push(
-        finding(
-          FindingCode.NOT_COVERED,
-          `NCD ${answer.policyId} (${answer.policyTitle}) ${said} ${procedure.code} for ${diagnosis.code} ${how}.`,
-          pairingEvidence({ ...judgement, pairings: [p] }),
-        ),
+        finding(FindingCode.NOT_COVERED, `NCD ${answer.policyId} (${answer.policyTitle}) ${said} ${procedure.code} for ${diagnosis.code} ${how}.`, [
+          ...pairingEvidence({ ...judgement, pairings: [p] }),
+          ...specificityEvidence(diagnosis.code, [answer]),
+        ]),
       );
     }
   }
@@ -81,7 +99,7 @@ export function necessityFindings(procedure: CodeNode, judged: ReadonlyArray<{ d
     finding(
       FindingCode.NO_SUPPORTING_DIAGNOSIS,
       `None of the line's diagnoses (${pointed}) supports ${procedure.code}.`,
-      judged.flatMap((j) => pairingEvidence(j.judgement)),
+      judged.flatMap((j) => [...pairingEvidence(j.judgement), ...specificityEvidence(j.diagnosis.code, j.judgement.answers)]),
     ),
   );
   return found;

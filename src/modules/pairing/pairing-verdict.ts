@@ -1,4 +1,5 @@
 import type { CodeNode } from '../code/code.type';
+import { categoryOf } from '../policy/coverage-article.words';
 import { MatchedVia } from './matched-via.enum';
 import { PairingStatus } from './pairing-status.enum';
 import type { CurationNode, PairingNode } from './pairing.type';
@@ -25,6 +26,8 @@ export interface EvidencePolicy {
     name?: string;
     shortName?: string;
   };
+  /** Where the policy does not cover the diagnosis: codes under its category that it does, most general first (at most 10). */
+  coveredUnder?: string[];
   /** Further sentences for the reasons (an LCD group that needs a second group, specific codes the policy covers). */
   notes?: string[];
   /** The policy's listings that reach the diagnosis on the date; empty: its default rule decides. */
@@ -47,6 +50,8 @@ export interface PolicyAnswer {
   policyId: string;
   /** "NCD 190.23" or "LCD article A56789". */
   policyName: string;
+  /** More specific codes under the diagnosis's category that the policy covers (empty when it covers the diagnosis). */
+  coveredUnder?: string[];
   policyTitle: string;
   pairing: PairingNode | null;
 }
@@ -98,7 +103,7 @@ export function judgePairing(diagnosis: CodeNode, procedure: CodeNode, evidence:
   const answers: PolicyAnswer[] = [];
   const base = { diagnosis, procedure, curated: null };
 
-  for (const { policy, listings, notes } of evidence.policies) {
+  for (const { policy, listings, notes, coveredUnder } of evidence.policies) {
     const name = policy.name ?? `NCD ${policy.id} (${policy.title})`;
     const policyName = policy.shortName ?? `NCD ${policy.id}`;
     if (listings.length > 0) {
@@ -135,6 +140,10 @@ export function judgePairing(diagnosis: CodeNode, procedure: CodeNode, evidence:
     } else {
       answers.push({ policyId: policy.id, policyName, policyTitle: policy.title, pairing: null });
       reasons.push(`${name} governs ${px} but neither lists ${dx} nor has a rule for codes it does not list.`);
+    }
+    if (coveredUnder && coveredUnder.length > 0) {
+      answers[answers.length - 1].coveredUnder = coveredUnder;
+      reasons.push(`${policyName} does not cover ${dx}; under ${categoryOf(dx)} it covers ${coveredUnder.join(', ')}.`);
     }
     reasons.push(...(notes ?? []));
   }
