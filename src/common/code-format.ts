@@ -85,6 +85,11 @@ export function compactCode(code: string): string {
   return code.replace('.', '');
 }
 
+/** The category of an ICD-10-CM code: its first three characters (E11 for E11.9). */
+export function icd10cmCategory(code: string): string {
+  return compactCode(code).slice(0, 3);
+}
+
 /**
  * Reads a code as a user typed it (`E119`, `e11.9`, ` E11.9 `) and returns the (system, canonical
  * code) pairs it can stand for: one when the system is given, possibly several when inferred from

@@ -1,5 +1,5 @@
 import type { ArticleGroupNode, CoverageArticleNode } from '../policy/coverage-article.type';
-import { articleWords, categoryOf, specificCodes } from '../policy/coverage-article.words';
+import { articleWords, notListedWords, specificCodes } from '../policy/coverage-article.words';
 import { evidence, finding } from './claim-findings';
 import { FindingCode, type ClaimFinding, type Evidence } from './claim-validation.type';
 
@@ -38,7 +38,7 @@ export function lcdFindings(
         const better = specificCodes(d, covered);
         return better.length
           ? [
-              articleEvidence(article, state, `${d} is not listed; ${better.join(', ')} under ${categoryOf(d)} ${better.length === 1 ? 'is' : 'are'}.`, {
+              articleEvidence(article, state, notListedWords(d, better), {
                 code: d,
                 listedAs: better.join(' '),
               }),

@@ -1,11 +1,10 @@
 import type { CodeNode } from '../code/code.type';
 import { MatchedVia } from '../pairing/matched-via.enum';
 import { PairingStatus } from '../pairing/pairing-status.enum';
-import type { Judgement } from '../pairing/pairing-verdict';
+import { coveredUnderWords, type Judgement } from '../pairing/pairing-verdict';
 import { Verdict } from '../pairing/verdict.enum';
 import { FindingCode, type ClaimFinding, type Evidence } from './claim-validation.type';
 import { evidence, finding } from './claim-findings';
-import { categoryOf } from '../policy/coverage-article.words';
 
 function pairingEvidence(j: Judgement): Evidence[] {
   return j.pairings.map((p) => {
@@ -37,7 +36,7 @@ function specificityEvidence(diagnosis: string, answers: Judgement['answers']): 
   return answers.flatMap((a) =>
     a.coveredUnder && a.coveredUnder.length > 0
       ? [
-          evidence('SPECIFIC_CODES', `${a.policyName} does not cover ${diagnosis}; under ${categoryOf(diagnosis)} it covers ${a.coveredUnder.join(', ')}.`, {
+          evidence('SPECIFIC_CODES', coveredUnderWords(a.policyName, diagnosis, a.coveredUnder), {
             policyId: a.policyId,
             code: diagnosis,
             listedAs: a.coveredUnder.join(' '),

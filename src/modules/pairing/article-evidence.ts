@@ -1,6 +1,6 @@
 import { MatchedVia, PairingStatus } from '../../domain/pairing';
 import type { ArticleGroupNode, CoverageArticleNode } from '../policy/coverage-article.type';
-import { articleWords, categoryOf, specificCodes } from '../policy/coverage-article.words';
+import { articleWords, notListedWords, specificCodes } from '../policy/coverage-article.words';
 import type { EvidenceListing, EvidencePolicy } from './pairing-verdict';
 
 /** What an article's group rule is called where a code is in none of its covered groups. */
@@ -17,7 +17,7 @@ const VIAS: ReadonlySet<string> = new Set([MatchedVia.CODE, MatchedVia.RANGE, Ma
  * with the more specific codes under the same category that it covers. An article without covered
  * groups says nothing about diagnoses and is left out.
  */
-export function articleEvidence(diagnosis: string, articles: readonly CoverageArticleNode[], state: string): EvidencePolicy[] {
+export function articlePolicies(diagnosis: string, articles: readonly CoverageArticleNode[], state: string): EvidencePolicy[] {
   return articles.flatMap((article): EvidencePolicy[] => {
     const covered = article.groups.filter((g) => g.kind === 'COVERED');
     if (covered.length === 0) return [];
@@ -40,8 +40,7 @@ export function articleEvidence(diagnosis: string, articles: readonly CoverageAr
     }
     if (listings.length === 0) {
       const better = specificCodes(diagnosis, covered);
-      if (better.length > 0)
-        notes.push(`${name}: ${diagnosis} is not listed; ${better.join(', ')} under ${categoryOf(diagnosis)} ${better.length === 1 ? 'is' : 'are'}.`);
+      if (better.length > 0) notes.push(`${name}: ${notListedWords(diagnosis, better)}`);
     }
     return [
       {

@@ -10,7 +10,7 @@ import type { ClaimCode, PairKey } from './pairing.repository';
 import { visibleDisplay } from '../code/code.type';
 import { codeKeyString } from '../../domain/code-key';
 import { stateAbbreviation } from '../../common/state-abbreviation';
-import { articleEvidence } from './article-evidence';
+import { articlePolicies } from './article-evidence';
 
 /** A claim code after parsing and lookup (validateClaim, src/modules/claim, reads its codes the same way). */
 export type ResolvedCode =
@@ -95,7 +95,7 @@ export async function checkPairing(
     });
   const procedure = codes.get(codeKeyString(px))!.code;
   const ncds = evidence.get(pairKey(dxKey.code, px)) ?? { policies: [], curatedCount: 0, curated: [] };
-  const lcds = state === null || articles === null ? [] : articleEvidence(diagnosis.code, articles.get(codeKeyString(px)) ?? [], state);
+  const lcds = state === null || articles === null ? [] : articlePolicies(diagnosis.code, articles.get(codeKeyString(px)) ?? [], state);
   const judgement = judgePairing(diagnosis, procedure, { ...ncds, policies: [...ncds.policies, ...lcds] });
   return { verdict: judgement.verdict, diagnosis, procedure, date, pairings: judgement.pairings, reasons: judgement.reasons };
 }

@@ -1,5 +1,5 @@
 import type { CodeNode } from '../code/code.type';
-import { categoryOf } from '../policy/coverage-article.words';
+import { icd10cmCategory } from '../../common/code-format';
 import { MatchedVia } from './matched-via.enum';
 import { PairingStatus } from './pairing-status.enum';
 import type { CurationNode, PairingNode } from './pairing.type';
@@ -69,6 +69,11 @@ export interface Judgement {
 const SPECIFICITY: Record<string, number> = { [MatchedVia.CODE]: 3, [MatchedVia.CATEGORY]: 2, [MatchedVia.RANGE]: 1 };
 /** Between equally specific listings that disagree, the stricter one wins. */
 const STRICTNESS: Record<string, number> = { [PairingStatus.DENIED]: 3, [PairingStatus.NOT_MEDICALLY_NECESSARY]: 2, [PairingStatus.COVERED]: 1 };
+
+/** A specificity suggestion in words: "NCD 190.21 does not cover E11.40; under E11 it covers E11.8, E11.9." */
+export function coveredUnderWords(policyName: string, diagnosis: string, codes: readonly string[]): string {
+  return `${policyName} does not cover ${diagnosis}; under ${icd10cmCategory(diagnosis)} it covers ${codes.join(', ')}.`;
+}
 
 function describe(status: PairingStatus): string {
   return { COVERED: 'covered', DENIED: 'denied', NOT_MEDICALLY_NECESSARY: 'not medically necessary', CURATED: 'curated' }[status];
@@ -143,7 +148,7 @@ export function judgePairing(diagnosis: CodeNode, procedure: CodeNode, evidence:
     }
     if (coveredUnder && coveredUnder.length > 0) {
       answers[answers.length - 1].coveredUnder = coveredUnder;
-      reasons.push(`${policyName} does not cover ${dx}; under ${categoryOf(dx)} it covers ${coveredUnder.join(', ')}.`);
+      reasons.push(coveredUnderWords(policyName, dx, coveredUnder));
     }
     reasons.push(...(notes ?? []));
   }
