@@ -23,3 +23,11 @@ export enum NoteKind {
   USE_ADDITIONAL = 'USE_ADDITIONAL',
   CODE_ALSO = 'CODE_ALSO',
 }
+
+/** Where a note that applies to a code is stated: on the code, a code above it, its block or its chapter. */
+export enum NoteLevel {
+  CODE = 'CODE',
+  ANCESTOR = 'ANCESTOR',
+  BLOCK = 'BLOCK',
+  CHAPTER = 'CHAPTER',
+}

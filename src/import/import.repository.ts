@@ -120,12 +120,18 @@ export class ImportRepository extends StepRepository {
     }
   }
 
+  /**
+   * Notes as edges from where they are stated to each code or category they name (the text is part
+   * of the edge's identity); a note that names none keeps its kind and text on where it is stated.
+   */
   private async writeNotes(notes: NoteRecord[]): Promise<void> {
     const byShape = { codeToCode: [] as Row[], codeToCategory: [] as Row[], categoryToCode: [] as Row[], categoryToCategory: [] as Row[] };
+    const free = new Map<string, { system: CodeSystemId; from: string; fromCategory: boolean; kinds: string[]; texts: string[] }>();
     for (const n of notes) {
       const from = n.fromCategory ? categoryId(n.system, n.from) : canonical(n.system, n.from);
+      const fromCategory = n.fromCategory === true;
       for (const target of n.targets) {
-        (n.fromCategory ? byShape.categoryToCode : byShape.codeToCode).push({
+        (fromCategory ? byShape.categoryToCode : byShape.codeToCode).push({
           system: n.system,
           from,
           target: canonical(n.system, target),
@@ -134,7 +140,7 @@ export class ImportRepository extends StepRepository {
         });
       }
       for (const target of n.targetCategories ?? []) {
-        (n.fromCategory ? byShape.categoryToCategory : byShape.codeToCategory).push({
+        (fromCategory ? byShape.categoryToCategory : byShape.codeToCategory).push({
           system: n.system,
           from,
           target: categoryId(n.system, target),
@@ -142,20 +148,39 @@ export class ImportRepository extends StepRepository {
           text: n.text,
         });
       }
+      if (n.targets.length === 0 && (n.targetCategories ?? []).length === 0) {
+        const stater = free.get(`${String(fromCategory)}|${from}`) ?? { system: n.system, from, fromCategory, kinds: [], texts: [] };
+        stater.kinds.push(n.kind);
+        stater.texts.push(n.text);
+        free.set(`${String(fromCategory)}|${from}`, stater);
+      }
     }
     await this.batches('notes', 'import/notes', byShape.codeToCode);
     await this.batches('notes', 'import/notes-to-category', byShape.codeToCategory);
     await this.batches('notes', 'import/category-notes', byShape.categoryToCode);
     await this.batches('notes', 'import/category-notes-to-category', byShape.categoryToCategory);
+    // Counted as notes (the summary's "notes with no code target"), written one stater per row.
+    const staters = [...free.values()];
+    for (const [name, rows] of [
+      ['import/free-notes', staters.filter((s) => !s.fromCategory)],
+      ['import/category-free-notes', staters.filter((s) => s.fromCategory)],
+    ] as const) {
+      for (let start = 0; start < rows.length; start += BATCH_SIZE) {
+        const batch = rows.slice(start, start + BATCH_SIZE);
+        await this.counted(
+          'notes with no code target',
+          name,
+          { rows: batch },
+          batch.reduce((sum, s) => sum + s.kinds.length, 0),
+        );
+      }
+    }
   }
 
-  /** The loaded ICD-10-CM codes with their tabular sequence (null on codes imported before it was kept). */
   /** Where the loaded policies come from ('official', 'sample'), each once. */
   async policyOrigins(): Promise<string[]> {
     return (await this.executor.read('import/policy-origins')).map((r) => String(r.origin));
   }
-
-  /** For each (system, code): whether a Code node exists and whether its system has a complete release. */
 
   /**
    * Writes policies: nodes first (as 'loading'), then the codes they name that the graph lacks, the

@@ -74,7 +74,7 @@ export interface NoteRecord {
   fromCategory?: boolean;
   kind: NoteKindName;
   text: string;
-  /** Codes the note names. */
+  /** Codes the note names: none for a note that names no code ("code to identify control using:"), which keeps its text. */
   targets: string[];
   /** Categories the note names (by category code: "E08-E13", "2"). */
   targetCategories?: string[];

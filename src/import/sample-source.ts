@@ -85,7 +85,19 @@ const schemas = {
     .refine((file) => file.system !== CodeSystemId.ICD10CM || file.codes.every((c) => c.sequence !== undefined), {
       error: 'every ICD-10-CM code needs its sequence: its number in the CMS order file (tabular order)',
     }),
-  'notes.json': z.array(z.object({ system: systemId, from: text, kind: z.enum(['EXCLUDES1', 'EXCLUDES2']), text, targets: z.array(text).min(1) }).strict()),
+  'notes.json': z.array(
+    z
+      .object({
+        system: systemId,
+        from: text,
+        fromCategory: z.boolean().optional(),
+        kind: z.enum(['EXCLUDES1', 'EXCLUDES2', 'CODE_FIRST', 'USE_ADDITIONAL', 'CODE_ALSO']),
+        text,
+        targets: z.array(text),
+        targetCategories: z.array(text).optional(),
+      })
+      .strict(),
+  ),
   'pairings.json': z.array(
     z.object({ diagnosis: codeRef, procedure: codeRef, source: text, author: text, createdAt: z.iso.datetime(), rationale: text }).strict(),
   ),

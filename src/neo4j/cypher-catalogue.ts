@@ -3,7 +3,7 @@ import type { CodeKey } from '../domain/code-key';
 import type { CategoryNode } from '../modules/code/category.type';
 import type { IsAPair, SevenCharacterRow } from '../modules/code/code.repository';
 import type { CodeNode } from '../modules/code/code.type';
-import type { NoteEdge } from '../modules/code/instructional-note.type';
+import type { NoteRow } from '../modules/code/instructional-note.type';
 
 /**
  * The catalogue of Cypher statements: one entry per file of cypher/ (named by its path without
@@ -33,6 +33,14 @@ function typed<P, R>(columns: { [K in keyof R]-?: true }): Statement<P, R> {
 }
 
 const untyped: Statement<Row, Row> = { columns: [] };
+
+/** Notes that name no code, per code or category that states them: kinds and texts side by side. */
+interface FreeNoteRow {
+  system: string;
+  from: string;
+  kinds: string[];
+  texts: string[];
+}
 
 /** Parameters of the statements that take a batch of (system, code) keys. */
 interface KeysParams {
@@ -66,7 +74,7 @@ export const CYPHER_CATALOGUE = {
   }),
   'code/details': typed<KeysParams, { key: string; details: Record<string, unknown> }>({ key: true, details: true }),
   'code/is-a': typed<{ pairs: IsAPair[] }, { key: string; found: boolean; isA: boolean }>({ key: true, found: true, isA: true }),
-  'code/notes': typed<KeysParams, { key: string; notes: NoteEdge[] }>({ key: true, notes: true }),
+  'code/notes': typed<KeysParams, { key: string; notes: NoteRow[] }>({ key: true, notes: true }),
   'code/parents': typed<KeysParams, { key: string; code: CodeNode }>({ key: true, code: true }),
   'code/seven-character': typed<KeysParams, { key: string; extensions: SevenCharacterRow }>({ key: true, extensions: true }),
   'import/addenda-added': untyped,
@@ -101,6 +109,8 @@ export const CYPHER_CATALOGUE = {
   'import/icd10cm-sequence': typed<Record<string, never>, { code: string; sequence: Integer | null }>({ code: true, sequence: true }),
   'import/modifiers': untyped,
   'import/notes': untyped,
+  'import/free-notes': typed<{ rows: FreeNoteRow[] }, Record<string, never>>({}),
+  'import/category-free-notes': typed<{ rows: FreeNoteRow[] }, Record<string, never>>({}),
   'import/notes-to-category': untyped,
   'import/organizations': untyped,
   'import/pairings': untyped,

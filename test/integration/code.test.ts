@@ -130,6 +130,68 @@ describe('instructional notes', () => {
     );
     expect(data?.code.excludes1).toEqual(expect.arrayContaining([{ kind: 'EXCLUDES1', text: 'type 1 diabetes mellitus (E10.-)', target: { code: 'E10' } }]));
   });
+
+  interface AppliedNote {
+    text: string;
+    level: string;
+    inherited: boolean;
+    targets: Array<{ code: string }>;
+    statedOnCode: { code: string } | null;
+    statedOnCategory: { code: string } | null;
+  }
+  const APPLIED = 'text level inherited targets { code } statedOnCode { code } statedOnCategory { code }';
+
+  it('shows on E11.9 the notes stated on E11 and on its chapter, each saying where it is stated', async () => {
+    const { data } = await h.run<{ code: { excludes1: AppliedNote[]; useAdditional: AppliedNote[] } }>(
+      `{ code(code: "E11.9") { ... on Diagnosis { excludes1 { ${APPLIED} } useAdditional { ${APPLIED} } } } }`,
+    );
+    expect(data?.code.excludes1).toContainEqual({
+      text: 'type 1 diabetes mellitus (E10.-)',
+      level: 'ANCESTOR',
+      inherited: true,
+      targets: [{ code: 'E10' }],
+      statedOnCode: { code: 'E11' },
+      statedOnCategory: null,
+    });
+    expect(data?.code.excludes1).toContainEqual({
+      text: 'transitory endocrine and metabolic disorders specific to newborn (P70-P74)',
+      level: 'CHAPTER',
+      inherited: true,
+      targets: [],
+      statedOnCode: null,
+      statedOnCategory: { code: '4' },
+    });
+    expect(data?.code.useAdditional.map((n) => [n.text, n.targets.map((t) => t.code)])).toEqual([
+      ['code to identify control using:', []],
+      ['insulin (Z79.4)', ['Z79.4']],
+    ]);
+  });
+
+  it("lists the nearest notes first: the code's own, then those above it, then its chapter's", async () => {
+    const { data } = await h.run<{ code: { excludes1: AppliedNote[] } }>(`{ code(code: "E11.9") { ... on Diagnosis { excludes1 { ${APPLIED} } } } }`);
+    const levels = data!.code.excludes1.map((n) => n.level);
+    expect(levels).toEqual(
+      [...levels].sort((a, b) => ['CODE', 'ANCESTOR', 'BLOCK', 'CHAPTER'].indexOf(a) - ['CODE', 'ANCESTOR', 'BLOCK', 'CHAPTER'].indexOf(b)),
+    );
+    expect(levels.at(-1)).toBe('CHAPTER');
+  });
+
+  it('gives only the notes stated on the code itself with inherited: false', async () => {
+    const { data } = await h.run<{ e119: { excludes1: AppliedNote[] }; e11: { excludes1: AppliedNote[] } }>(
+      `{ e119: code(code: "E11.9") { ... on Diagnosis { excludes1(inherited: false) { ${APPLIED} } } }
+         e11: code(code: "E11") { ... on Diagnosis { excludes1(inherited: false) { ${APPLIED} } } } }`,
+    );
+    expect(data?.e119.excludes1).toEqual([]);
+    expect(data?.e11.excludes1.length).toBeGreaterThan(0);
+    expect(data?.e11.excludes1.every((n) => n.level === 'CODE' && !n.inherited && n.statedOnCode?.code === 'E11')).toBe(true);
+  });
+
+  it('keeps the text of a note that names no code, with no target', async () => {
+    const { data } = await h.run<{ code: { useAdditional: Array<{ text: string; targets: unknown[]; target: unknown }> } }>(
+      `{ code(code: "E11") { ... on Diagnosis { useAdditional(inherited: false) { text targets { code } target { code } } } } }`,
+    );
+    expect(data?.code.useAdditional).toContainEqual({ text: 'code to identify control using:', targets: [], target: null });
+  });
 });
 
 describe('categories', () => {

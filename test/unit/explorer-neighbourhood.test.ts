@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { placeNeighbourhood } from '../../web/explorer/src/layout';
 import { GROUP_CAP, groupByPolicy, neighbourhood } from '../../web/explorer/src/neighbourhood';
-import type { CodeDetail, CodeRef, PairingNode } from '../../web/explorer/src/types';
+import type { CodeDetail, CodeRef, Note, PairingNode } from '../../web/explorer/src/types';
 
 const dx = (code: string): CodeRef => ({ code, systemId: 'ICD10CM', display: `title of ${code}` });
 const px = (code: string): CodeRef => ({ code, systemId: 'CPT', display: `title of ${code}` });
@@ -81,11 +81,28 @@ describe('the explorer neighbourhood', () => {
     ]);
   });
 
+  const note = (text: string, targets: CodeRef[], level: Note['level'] = 'CODE'): Note => ({
+    kind: 'EXCLUDES1',
+    text,
+    level,
+    inherited: level !== 'CODE',
+    targets,
+    targetCategories: [],
+    statedOnCode: null,
+    statedOnCategory: null,
+  });
+
   it('links note targets with their kind and places every node of the neighbourhood', () => {
-    const note = { kind: 'EXCLUDES1' as const, text: 'type 1 diabetes mellitus (E10.-)', target: dx('E10'), targetCategory: null };
-    const elements = neighbourhood(detail({ parent: null, excludes1: [note], children: [dx('E11.9')] }), []);
+    const elements = neighbourhood(detail({ parent: null, excludes1: [note('type 1 diabetes mellitus (E10.-)', [dx('E10')])], children: [dx('E11.9')] }), []);
     expect(elements.edges.find((e) => e.target === 'code:ICD10CM:E10')).toMatchObject({ relation: 'EXCLUDES1', label: 'Excludes1' });
     const at = placeNeighbourhood('code:ICD10CM:E11', elements.nodes, elements.edges, { x: 0, y: 0 });
     expect(elements.nodes.filter((n) => n.kind !== 'policy').every((n) => at.has(n.id))).toBe(true);
+  });
+
+  it('draws every target of a note that names several codes, and no target of a note its chapter states', () => {
+    const excludes1 = [note('(E10.-, E13.-)', [dx('E10'), dx('E13')], 'ANCESTOR'), note('(P70-P74)', [dx('P70')], 'CHAPTER')];
+    const elements = neighbourhood(detail({ parent: null, excludes1, children: [] }), []);
+    const targets = elements.edges.filter((e) => e.relation === 'EXCLUDES1').map((e) => e.target);
+    expect(targets).toEqual(['code:ICD10CM:E10', 'code:ICD10CM:E13']);
   });
 });

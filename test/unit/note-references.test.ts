@@ -153,32 +153,13 @@ describe('extractReferences', () => {
     expect(extractReferences('with .51-.52')).toEqual([]);
   });
 
-  it('reads codes outside parentheses when written with a dot or dash, "classified to A74.-" and "jaw pain R68.84"', () => {
-    expect(extractReferences('conditions classified to A74.-')).toEqual([{ kind: 'code', code: 'A74', line: 'A74.-' }]);
-    expect(extractReferences('jaw pain R68.84')).toEqual([{ kind: 'code', code: 'R6884', line: 'R68.84' }]);
-    expect(extractReferences('leukemia in remission C91.0-C95.9 with 5th character 1')).toEqual([
-      { kind: 'range', start: 'C910', end: 'C959', line: 'C91.0-C95.9' },
-    ]);
-  });
-
-  it('reads bare categories outside parentheses after a cue word or in a list, "see categories E08-E10, E11, E13"', () => {
-    expect(extractReferences('diabetic acidosis - see categories E08-E10, E11, E13 with ketoacidosis').map((reference) => reference.line)).toEqual([
-      'E08-E10',
-      'E11',
-      'E13',
-    ]);
-    expect(extractReferences('from categories E08, E09 and E13 to further identify').map((reference) => reference.line)).toEqual(['E08', 'E09', 'E13']);
-    expect(extractReferences('code from category T31 or T32 to identify extent').map((reference) => reference.line)).toEqual(['T31', 'T32']);
-    expect(extractReferences('pneumoconiosis with tuberculosis, any type in A15 (J65)').map((reference) => reference.line)).toEqual(['A15', 'J65']);
-    expect(extractReferences('Conditions in S00-T88, except T74 and T76').map((reference) => reference.line)).toEqual(['S00-T88', 'T74', 'T76']);
-    expect(extractReferences('Any condition listed under K45 specified as gangrenous').map((reference) => reference.line)).toEqual(['K45']);
-  });
-
-  it('ignores bare code-shaped words outside parentheses without a cue, "vitamin B12" and "T11-T12 vertebra"', () => {
+  it('ignores code references outside parentheses, "classified to A74.-", "see categories E08-E10, E11" and "in A15 (J65)" (issue 16)', () => {
+    expect(extractReferences('conditions classified to A74.-')).toEqual([]);
+    expect(extractReferences('jaw pain R68.84')).toEqual([]);
+    expect(extractReferences('diabetic acidosis - see categories E08-E10, E11, E13 with ketoacidosis')).toEqual([]);
+    expect(extractReferences('pneumoconiosis with tuberculosis, any type in A15 (J65)').map((reference) => reference.line)).toEqual(['J65']);
     expect(extractReferences('vitamin B12 deficiency (E53.8)').map((reference) => reference.line)).toEqual(['E53.8']);
     expect(extractReferences('fracture of T11-T12 vertebra')).toEqual([]);
-    expect(extractReferences('complete lesion at T7-T10 level')).toEqual([]);
-    expect(extractReferences('Anoctamin-5-related LGMD R12')).toEqual([]);
   });
 
   it('gives no references for a text without codes', () => {
@@ -237,8 +218,8 @@ describe('resolveNote', () => {
     ]);
   });
 
-  it('resolves "(T36-T65) with fifth or sixth character 5" to the known categories T36..T65 when no section has that range', () => {
-    expect(resolveNote('adverse effect (T36-T65) with fifth or sixth character 5', index).targets).toEqual([
+  it('resolves "(T36-T38) with fifth or sixth character 5" to the known categories T36..T38 when no section has that range', () => {
+    expect(resolveNote('adverse effect (T36-T38) with fifth or sixth character 5', index).targets).toEqual([
       { kind: 'code', code: 'T36' },
       { kind: 'code', code: 'T38' },
     ]);
@@ -280,12 +261,12 @@ describe('resolveNote', () => {
 });
 
 describe('createTargetIndex', () => {
-  it("answers codesInRange for codes of the start's length only, in order, by binary search", () => {
+  it('answers codesInRange in the order given, each subtree once by its top code, end inclusive of its subtree', () => {
     expect(index.codesInRange('E00', 'E03')).toEqual(['E00', 'E01', 'E02', 'E03']);
-    expect(index.codesInRange('E000', 'E010')).toEqual(['E000', 'E001', 'E009', 'E010']);
-    expect(index.codesInRange('E04', 'E07')).toEqual([]);
+    expect(index.codesInRange('E000', 'E001')).toEqual(['E000', 'E001']);
+    expect(index.codesInRange('E001', 'E02')).toEqual(['E001', 'E009', 'E01', 'E02']);
     expect(index.codesInRange('E03', 'E00')).toEqual([]);
-    expect(index.codesInRange('A0000', 'Z9999')).toEqual(['F1010', 'F1020']);
+    expect(index.codesInRange('E04', 'E07')).toEqual([]);
   });
 
   it('finds sections and chapters only by their exact range', () => {
@@ -295,5 +276,91 @@ describe('createTargetIndex', () => {
     expect(index.chapterByRange('O00', 'O99')).toBeNull();
     expect(index.hasCode('E119')).toBe(true);
     expect(index.hasCode('E11.9')).toBe(false);
+  });
+});
+
+describe('ranges in tabular order (issue 16)', () => {
+  // Slices of the FY2026 order file, in its order (D3A sits between D36 and D37 there).
+  const tabular = createTargetIndex(
+    [
+      'A15',
+      'A150',
+      'B50',
+      'B500',
+      'B508',
+      'B509',
+      'B51',
+      'B510',
+      'B52',
+      'B53',
+      'B530',
+      'B54',
+      'B55',
+      'D06',
+      'D060',
+      'D07',
+      'D070',
+      'D073',
+      'D0730',
+      'D0739',
+      'D074',
+      'D36',
+      'D3A',
+      'D3A0',
+      'D37',
+      'D370',
+      'D44',
+      'D440',
+      'D45',
+      'D48',
+      'D480',
+      'D49',
+      'H66',
+      'H660',
+      'H6601',
+      'H6602',
+      'H664',
+      'H6640',
+      'H669',
+      'J65',
+      'T80',
+      'T800',
+      'T88',
+      'T880',
+      'T886',
+      'T887',
+      'T888',
+      'T889',
+    ],
+    [],
+    [],
+  );
+  const targets = (text: string) => resolveNote(text, tabular).targets.map((target) => (target.kind === 'code' ? target.code : `category ${target.id}`));
+
+  it('includes the shorter upper end: "(B50.0-B54)" reaches B54', () => {
+    expect(targets('malaria (B50.0-B54)')).toEqual(['B500', 'B508', 'B509', 'B51', 'B52', 'B53', 'B54']);
+  });
+
+  it('includes the shorter upper end: "(H66.01-H66.4)" reaches H66.4', () => {
+    expect(targets('suppurative otitis media (H66.01-H66.4)')).toEqual(['H6601', 'H6602', 'H664']);
+  });
+
+  it('stops at the end\'s own subtree: "(D06-D07.3)" has D07.3 and not D07.4', () => {
+    expect(targets('carcinoma in situ of female genital organs (D06-D07.3)')).toEqual(['D06', 'D070', 'D073']);
+  });
+
+  it('does not widen an end to its category: T88.7\'s "(A00-R94 and T80-T88.6, T88.8)" names T88.0-T88.6 and T88.8, not T88', () => {
+    const found = targets('specified adverse effects of drugs and medicaments (A00-R94 and T80-T88.6, T88.8)');
+    expect(found).toEqual(['T80', 'T880', 'T886', 'T888']);
+    expect(found).not.toContain('T88');
+    expect(found).not.toContain('T887');
+  });
+
+  it('follows tabular, not alphabetical, order: "(D37-D44, D48)" does not reach D3A', () => {
+    expect(targets('neoplasms of uncertain behavior (D37-D44, D48)')).toEqual(['D37', 'D44', 'D48']);
+  });
+
+  it('takes targets only from the parentheses: "any type in A15 (J65)" targets J65 alone', () => {
+    expect(targets('pneumoconiosis with tuberculosis, any type in A15 (J65)')).toEqual(['J65']);
   });
 });

@@ -13,7 +13,8 @@ describe('official file names', () => {
     expect(recognize('icd10pcs_codes_2026.txt.gz')).toBe('icd10pcsCodes');
     expect(recognize('icd10pcs_tables_2026.xml.gz')).toBe('icd10pcsTables');
     expect(recognize('HCPC2025_OCT_ANWEB.csv.gz')).toBe('hcpcs');
-    expect(recognize('icd10cm_order_addenda_2026.txt')).toBeNull();
+    expect(recognize('icd10cm_order_addenda_2026.txt')).toBe('icd10cmOrderAddenda');
+    expect(recognize('icd10cm_order_addenda.txt')).toBeNull();
     expect(recognize('notes.txt')).toBeNull();
   });
 

@@ -15,6 +15,8 @@ export interface Icd10cmFiles {
   order: string;
   tabular?: string;
   addenda?: string;
+  /** The order-file addenda: read instead of the codes addenda when present, since it also holds the headers' changes. */
+  orderAddenda?: string;
 }
 
 function listOrNull(values: string[]): string[] | null {
@@ -37,7 +39,8 @@ function tabularProperties(entry: TabularEntry | undefined): CodeProperties {
  * Reads the ICD-10-CM order file (codes, titles, billable flags: the node set), the tabular XML
  * (chapters and blocks, instructional notes, includes, 7th characters; may be an older fiscal year)
  * and the codes addenda, and turns them into one bundle. Notes attach only where their code exists
- * in the order file; every note or reference that names nothing is counted in `unresolved`.
+ * in the order file; a note that names no code keeps its text, and every reference in a note that
+ * names nothing of the release is counted in `unresolved`.
  */
 export async function readIcd10cm(files: Icd10cmFiles, reference: ReferenceData): Promise<{ bundle: ImportBundle; unresolved: Unresolved }> {
   const version = versionFromName(files.order);
@@ -128,10 +131,7 @@ export async function readIcd10cm(files: Icd10cmFiles, reference: ReferenceData)
       countUnresolved(unresolved, 'note references that name no FY code or category', resolved.unresolved.length);
       const targets = resolved.targets.flatMap((t) => (t.kind === 'code' ? [t.code] : []));
       const targetCategories = resolved.targets.flatMap((t) => (t.kind === 'category' ? [t.id] : []));
-      if (targets.length === 0 && targetCategories.length === 0) {
-        countUnresolved(unresolved, 'notes with no target (free text, or every code they name is gone)');
-        continue;
-      }
+      // A note that names no FY code or category keeps its text (written as a note with no code target).
       notes.push({ system: CodeSystemId.ICD10CM, from, fromCategory, kind: note.kind, text: note.text, targets, targetCategories });
     }
   };
@@ -141,7 +141,8 @@ export async function readIcd10cm(files: Icd10cmFiles, reference: ReferenceData)
     else countUnresolved(unresolved, 'notes on tabular codes that are not in the order file', entry.notes.length);
   }
 
-  const addenda = files.addenda ? await readAddendaRecord(files.addenda, version, known, unresolved) : undefined;
+  const addendaFile = files.orderAddenda ?? files.addenda;
+  const addenda = addendaFile ? await readAddendaRecord(addendaFile, version, known, unresolved, files.orderAddenda ? 'order' : 'codes') : undefined;
 
   const bundle = emptyBundle(reference);
   bundle.categories = categories;
@@ -153,7 +154,7 @@ export async function readIcd10cm(files: Icd10cmFiles, reference: ReferenceData)
       addenda,
       categoryOf,
       releaseProperties: {
-        files: fileNames(files.order, files.tabular, files.addenda),
+        files: fileNames(files.order, files.tabular, addendaFile),
         tabularVersion,
       },
     },

@@ -22,14 +22,10 @@
  *   `(Q70.0- -Q70.3-)`, `(F10.--F19.-)`, `(F10.- -F19.-)`, `(S00.- to S09.-)`, `(S12.0--S12.6.-)`,
  *   `(F98.2.-F98.3)`, and a doubled dot `(M47.2.-)`; a stray trailing comma `(K50.914,)` or space
  *   `(P03.82 )`; an unclosed parenthesis `(Z89.52-`
- * - outside parentheses (68 references): `classified to A74.-`, `in A15`, `code from category O08`,
- *   `see categories E08-E10, E11, E13`, `from categories E08, E09 and E13`, `category T31 or T32`,
- *   `classifiable to S06.0- to S06.8-`, `jaw pain R68.84`, `leukemia in remission C91.0-C95.9`.
- *   There a code written with a dot or dash counts always; a bare category ("A15", "E08-E10") only
- *   after a cue word (in, to, from, under, except, category, categories, subcategory,
- *   subcategories, code(s), see) or right after an accepted reference and a list separator,
- *   since code-shaped words occur in plain text: "vitamin B12", "fracture of T11-T12 vertebra",
- *   "at T7-T10 level", "LGMD R12".
+ * - outside parentheses (68 code-shaped words): `classified to A74.-`, `in A15`, `code from category O08`,
+ *   `see categories E08-E10, E11, E13`, `jaw pain R68.84`. They are NOT targets (issue 16): the
+ *   tabular list writes its references in parentheses, and words outside them describe
+ *   ("pneumoconiosis with tuberculosis, any type in A15 (J65)" targets J65 only).
  * One range in the file is reversed, `(T63.81-R63.83)`; it names no code and stays unresolved.
  * Not references: free text in parentheses (`(nontoxic)`, `(with myxedema)`), code-shaped parts of
  * words (`G6PD`), dotted fragments (`.51-.52`).
@@ -52,7 +48,12 @@ export interface TargetIndex {
   sectionByRange(start: string, end: string): string | null;
   /** chapter name whose range is exactly start..end */
   chapterByRange(start: string, end: string): string | null;
-  /** known codes of the same length as start with start <= code <= end, in order */
+  /**
+   * The codes from start to the last code of end's subtree, in tabular (order-file) order, each
+   * given once as the top of its subtree: "(B50.0-B54)" is B50.0, B50.8, B50.9, B51, B52, B53,
+   * B54; "(D06-D07.3)" is D06, D07.0, D07.1, D07.2, D07.3 (not D07.4). Both ends must be known
+   * codes; a reversed range gives [].
+   */
   codesInRange(start: string, end: string): string[];
 }
 
@@ -70,10 +71,6 @@ const SUFFIX = /^(?:\.?-|\.(?=\s+[a-z]))/;
 const RANGE_GAP = /^\.?-?\s*(?:-|to)\s*$/;
 /** "I69.81- I69.91-": a family dash then only a space separates two list items, not a range. */
 const FAMILY_THEN_SPACE = /^\.?-\s+$/;
-/** Outside parentheses: words after which a bare category is a reference. */
-const CUE_BEFORE = /(?:\b(?:in|to|from|under|except|category|categories|subcategory|subcategories|codes?|code\(s\)|see)\s*)$/i;
-/** Outside parentheses: list separators after an accepted reference. */
-const LIST_SEPARATOR = /^\s*(?:,|;|,?\s*and|,?\s*or)?\s*$/;
 
 interface Token {
   start: number;
@@ -108,26 +105,17 @@ export function extractReferences(text: string): NoteReference[] {
   const tokens: Token[] = [...text.matchAll(CODE)].map((match) => ({ start: match.index, end: match.index + match[0].length, written: match[0] }));
   const inside = insideParentheses(text, tokens);
   const references: NoteReference[] = [];
-  let lastAcceptedEnd = -1;
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i];
-    const firstInside = inside[i];
     const next = tokens[i + 1];
     const gap = next === undefined ? '' : text.slice(first.end, next.start);
     const isRange = next !== undefined && RANGE_GAP.test(gap) && !FAMILY_THEN_SPACE.test(gap);
     if (isRange) i++;
+    // Only references inside parentheses are targets; see the module comment.
+    if (!inside[i - (isRange ? 1 : 0)]) continue;
     const last = isRange ? next : first;
     const end = last.end + (SUFFIX.exec(text.slice(last.end))?.[0].length ?? 0);
     const line = text.slice(first.start, end);
-    /** the first code with its own dot or dash: "E72.4", "A74.-", "S06.0-"; not a bare "T11" */
-    const firstWritten = isRange ? first.written : line;
-    const accepted =
-      firstInside ||
-      /[.-]/.test(firstWritten) ||
-      CUE_BEFORE.test(text.slice(0, first.start)) ||
-      (lastAcceptedEnd >= 0 && LIST_SEPARATOR.test(text.slice(lastAcceptedEnd, first.start)));
-    if (!accepted) continue;
-    lastAcceptedEnd = end;
     references.push(
       isRange ? { kind: 'range', start: compact(first.written), end: compact(last.written), line } : { kind: 'code', code: compact(first.written), line },
     );
@@ -171,43 +159,38 @@ export function resolveNote(text: string, index: TargetIndex): ResolvedNote {
       addCategory(category);
       continue;
     }
-    const codes = index.codesInRange(reference.start, reference.end);
+    const [start, end] = [resolveCode(reference.start, index), resolveCode(reference.end, index)];
+    const codes = start === null || end === null ? [] : index.codesInRange(start, end);
     if (codes.length === 0) unresolved.push(reference.line);
     codes.forEach(addCode);
   }
   return { targets: [...targets.values()], unresolved };
 }
 
-/** First index in the sorted `values` whose value is >= `value` (or > when `after`). */
-function bound(values: readonly string[], value: string, after: boolean): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle] < value || (after && values[middle] === value)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /**
- * An in-memory TargetIndex. `codes` are compact (no dot); ranges are compared as strings (so a
- * category with a letter third character, e.g. C4A, sorts after C49, not where the
- * classification places it). When two sections or chapters share a range, the first one given wins.
+ * An in-memory TargetIndex. `codes` are compact (no dot) and given in tabular order (the order
+ * file's order), which places C4A, D3A, M1A and Z3A where the classification does, not where
+ * string order would. When two sections or chapters share a range, the first one given wins.
  */
 export function createTargetIndex(
   codes: Iterable<string>,
   sections: readonly { id: string; rangeStart: string; rangeEnd: string }[],
   chapters: readonly { name: string; rangeStart: string; rangeEnd: string }[],
 ): TargetIndex {
-  const known = new Set(codes);
-  const byLength = new Map<number, string[]>();
-  for (const code of known) {
-    const list = byLength.get(code.length);
-    if (list) list.push(code);
-    else byLength.set(code.length, [code]);
+  const order: string[] = [];
+  const position = new Map<string, number>();
+  for (const code of codes) {
+    if (position.has(code)) continue;
+    position.set(code, order.length);
+    order.push(code);
   }
-  for (const list of byLength.values()) list.sort();
+  // subtreeEnd[i]: position of the last code of order[i]'s subtree (its descendants follow it).
+  const subtreeEnd = new Int32Array(order.length);
+  const open: number[] = [];
+  for (let i = 0; i <= order.length; i++) {
+    while (open.length > 0 && (i === order.length || !order[i].startsWith(order[open[open.length - 1]]))) subtreeEnd[open.pop()!] = i - 1;
+    if (i < order.length) open.push(i);
+  }
   const sectionRanges = new Map<string, string>();
   for (const section of sections) {
     const key = `${section.rangeStart}-${section.rangeEnd}`;
@@ -219,12 +202,23 @@ export function createTargetIndex(
     if (!chapterRanges.has(key)) chapterRanges.set(key, chapter.name);
   }
   return {
-    hasCode: (code) => known.has(code),
+    hasCode: (code) => position.has(code),
     sectionByRange: (start, end) => sectionRanges.get(`${start}-${end}`) ?? null,
     chapterByRange: (start, end) => chapterRanges.get(`${start}-${end}`) ?? null,
     codesInRange: (start, end) => {
-      const list = byLength.get(start.length) ?? [];
-      return start > end ? [] : list.slice(bound(list, start, false), bound(list, end, true));
+      const from = position.get(start);
+      const to = position.get(end);
+      if (from === undefined || to === undefined || from > to) return [];
+      const last = subtreeEnd[to];
+      const found: string[] = [];
+      // A subtree wholly inside is given by its top code; one that runs past the end is entered.
+      for (let i = from; i <= last;) {
+        if (subtreeEnd[i] <= last) {
+          found.push(order[i]);
+          i = subtreeEnd[i] + 1;
+        } else i++;
+      }
+      return found;
     },
   };
 }

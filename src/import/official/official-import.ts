@@ -35,11 +35,13 @@ function partsOf(files: ReleaseFiles, options: OfficialImportOptions): SystemPar
   if (files.icd10cmOrder)
     parts.push({
       name: 'ICD-10-CM',
-      read: (r) => readIcd10cm({ order: files.icd10cmOrder!, tabular: files.icd10cmTabular, addenda: files.icd10cmAddenda }, r),
+      read: (r) =>
+        readIcd10cm({ order: files.icd10cmOrder!, tabular: files.icd10cmTabular, addenda: files.icd10cmAddenda, orderAddenda: files.icd10cmOrderAddenda }, r),
     });
   else {
     needs('the ICD-10-CM tabular XML', files.icd10cmTabular, 'ICD-10-CM order file');
     needs('the ICD-10-CM addenda', files.icd10cmAddenda, 'ICD-10-CM order file');
+    needs('the ICD-10-CM order-file addenda', files.icd10cmOrderAddenda, 'ICD-10-CM order file');
   }
   if (files.icd10pcsCodes)
     parts.push({

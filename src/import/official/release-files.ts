@@ -6,6 +6,8 @@ export interface ReleaseFiles {
   icd10cmOrder?: string;
   icd10cmTabular?: string;
   icd10cmAddenda?: string;
+  /** The order-file addenda (icd10cm_order_addenda_2026.txt): the codes addenda's changes and the headers'. */
+  icd10cmOrderAddenda?: string;
   icd10pcsCodes?: string;
   icd10pcsTables?: string;
   icd10pcsAddenda?: string;
@@ -29,6 +31,7 @@ const PATTERNS: Array<{ kind: ReleaseFileKind; pattern: RegExp }> = [
   { kind: 'icd10cmOrder', pattern: /^icd10cm_order_(\d{4})\.txt(\.gz)?$/i },
   { kind: 'icd10cmTabular', pattern: /^icd10cm_tabular_(\d{4})\.xml(\.gz)?$/i },
   { kind: 'icd10cmAddenda', pattern: /^icd10cm_codes_addenda_(\d{4})\.txt(\.gz)?$/i },
+  { kind: 'icd10cmOrderAddenda', pattern: /^icd10cm_order_addenda_(\d{4})\.txt(\.gz)?$/i },
   { kind: 'icd10pcsCodes', pattern: /^icd10pcs_codes_(\d{4})\.txt(\.gz)?$/i },
   { kind: 'icd10pcsTables', pattern: /^icd10pcs_tables_(\d{4})\.xml(\.gz)?$/i },
   { kind: 'icd10pcsDefinitions', pattern: /^icd10pcs_definitions_(\d{4})\.xml(\.gz)?$/i },

@@ -4,7 +4,7 @@ import type { CategoryRepository } from './category.repository';
 import type { CategoryNode } from './category.type';
 import type { CodeRepository, IsAPair, SevenCharacterRow } from './code.repository';
 import type { CodeNode } from './code.type';
-import type { NoteEdge } from './instructional-note.type';
+import type { NoteRow } from './instructional-note.type';
 import { codeKeyString } from '../../domain/code-key';
 
 export interface CategoryCodesKey {
@@ -28,7 +28,7 @@ export function createCodeLoaders(codes: CodeRepository, categories: CategoryRep
     children: byCode<CodeNode[]>((keys) => codes.children(keys), []),
     ancestors: byCode<CodeNode[]>((keys) => codes.ancestors(keys), []),
     categories: byCode<CategoryNode[]>((keys) => codes.categories(keys), []),
-    notes: byCode<NoteEdge[]>((keys) => codes.notes(keys), []),
+    notes: byCode<NoteRow[]>((keys) => codes.notes(keys), []),
     details: byCode<Record<string, unknown>>((keys) => codes.details(keys), {}),
     sevenCharacter: byCode<SevenCharacterRow | null>((keys) => codes.sevenCharacter(keys), null),
     descendants: keyedLoader<DescendantsKey, { total: number; codes: CodeNode[] }>(

@@ -5,7 +5,7 @@ import type { CypherExecutor } from '../../neo4j/executor';
 import { mapBy, toNumber } from '../../neo4j/values';
 import type { CategoryNode } from './category.type';
 import type { CodeNode } from './code.type';
-import type { NoteEdge } from './instructional-note.type';
+import type { NoteRow } from './instructional-note.type';
 import { codeKeyString } from '../../domain/code-key';
 
 /** The statements that take a batch of keys and answer one row per key found. */
@@ -48,7 +48,7 @@ export class CodeRepository {
     return this.batch('code/categories', keys, 'categories');
   }
 
-  notes(keys: readonly CodeKey[]): Promise<Map<string, NoteEdge[]>> {
+  notes(keys: readonly CodeKey[]): Promise<Map<string, NoteRow[]>> {
     return this.batch('code/notes', keys, 'notes');
   }
 

@@ -1,19 +1,43 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { CodeKey } from '../../domain/code-key';
 import type { Context } from '../../context';
 import { Diagnosis, type CodeNode } from './code.type';
 import { InstructionalNote, SevenCharacterExtension } from './instructional-note.type';
 import { NoteKind } from './note-kind.enum';
+import { NoteLevel } from './note-level.enum';
+import type { CategoryNode } from './category.type';
 
-async function notesOf(code: CodeNode, kind: NoteKind, { loaders }: Context): Promise<InstructionalNote[]> {
-  const edges = (await loaders.notes.load(code)).filter((edge) => edge.kind === kind);
-  // Each edge names a code or a category; only those are loaded.
+const INHERITED = {
+  defaultValue: true,
+  description: 'With false, only the notes stated on the code itself; by default also those stated on the codes above it, its block and its chapter.',
+};
+
+/** The notes of one kind that apply to the code (its own, and with `inherited` those stated above it), with their targets loaded. */
+async function notesOf(code: CodeNode, kind: NoteKind, inherited: boolean, { loaders }: Context): Promise<InstructionalNote[]> {
+  const rows = (await loaders.notes.load(code)).filter((row) => row.kind === kind && (inherited || row.level === NoteLevel.CODE));
   return Promise.all(
-    edges.map(async (edge) => {
-      const [target, category] = await Promise.all([
-        edge.targetCode ? loaders.code.load({ system: edge.targetSystem as CodeNode['system'], code: edge.targetCode }) : null,
-        edge.targetCategory ? loaders.category.load(edge.targetCategory) : null,
+    rows.map(async (row) => {
+      const codeKey = (system: string, value: string): CodeKey => ({ system: system as CodeKey['system'], code: value });
+      const [targets, targetCategories, statedOnCode, statedOnCategory] = await Promise.all([
+        Promise.all(row.targets.flatMap((t) => (t.code === null ? [] : [loaders.code.load(codeKey(t.system, t.code))]))),
+        Promise.all(row.targets.flatMap((t) => (t.category === null ? [] : [loaders.category.load(t.category)]))),
+        row.statedOnCode === null ? null : loaders.code.load(codeKey(row.statedOnSystem, row.statedOnCode)),
+        row.statedOnCategory === null ? null : loaders.category.load(row.statedOnCategory),
       ]);
-      return { kind: edge.kind, text: edge.text, target: target as InstructionalNote['target'], targetCategory: category };
+      const codes = targets.filter((t): t is CodeNode => t !== null);
+      const categories = targetCategories.filter((c): c is CategoryNode => c !== null);
+      return {
+        kind: row.kind,
+        text: row.text,
+        targets: codes,
+        targetCategories: categories,
+        level: row.level,
+        inherited: row.level !== NoteLevel.CODE,
+        statedOnCode,
+        statedOnCategory,
+        target: codes[0] ?? null,
+        targetCategory: categories[0] ?? null,
+      };
     }),
   );
 }
@@ -25,29 +49,29 @@ async function listProperty(code: CodeNode, name: string, { loaders }: Context):
 
 @Resolver(() => Diagnosis)
 export class DiagnosisResolver {
-  @FieldResolver(() => [InstructionalNote], { description: 'Excludes1 notes: conditions never coded together with this one.' })
-  excludes1(@Root() code: CodeNode, @Ctx() context: Context): Promise<InstructionalNote[]> {
-    return notesOf(code, NoteKind.EXCLUDES1, context);
+  @FieldResolver(() => [InstructionalNote], { description: 'Excludes1 notes that apply: conditions never coded together with this one.' })
+  excludes1(@Root() code: CodeNode, @Arg('inherited', () => Boolean, INHERITED) inherited: boolean, @Ctx() context: Context): Promise<InstructionalNote[]> {
+    return notesOf(code, NoteKind.EXCLUDES1, inherited, context);
   }
 
   @FieldResolver(() => [InstructionalNote], { description: 'Excludes2 notes: not part of this condition, may be coded together.' })
-  excludes2(@Root() code: CodeNode, @Ctx() context: Context): Promise<InstructionalNote[]> {
-    return notesOf(code, NoteKind.EXCLUDES2, context);
+  excludes2(@Root() code: CodeNode, @Arg('inherited', () => Boolean, INHERITED) inherited: boolean, @Ctx() context: Context): Promise<InstructionalNote[]> {
+    return notesOf(code, NoteKind.EXCLUDES2, inherited, context);
   }
 
   @FieldResolver(() => [InstructionalNote], { description: 'Code first notes: the underlying condition to sequence before this code.' })
-  codeFirst(@Root() code: CodeNode, @Ctx() context: Context): Promise<InstructionalNote[]> {
-    return notesOf(code, NoteKind.CODE_FIRST, context);
+  codeFirst(@Root() code: CodeNode, @Arg('inherited', () => Boolean, INHERITED) inherited: boolean, @Ctx() context: Context): Promise<InstructionalNote[]> {
+    return notesOf(code, NoteKind.CODE_FIRST, inherited, context);
   }
 
   @FieldResolver(() => [InstructionalNote], { description: 'Use additional code notes: codes to add alongside this one.' })
-  useAdditional(@Root() code: CodeNode, @Ctx() context: Context): Promise<InstructionalNote[]> {
-    return notesOf(code, NoteKind.USE_ADDITIONAL, context);
+  useAdditional(@Root() code: CodeNode, @Arg('inherited', () => Boolean, INHERITED) inherited: boolean, @Ctx() context: Context): Promise<InstructionalNote[]> {
+    return notesOf(code, NoteKind.USE_ADDITIONAL, inherited, context);
   }
 
   @FieldResolver(() => [InstructionalNote], { description: 'Code also notes: a second code that may be needed.' })
-  codeAlso(@Root() code: CodeNode, @Ctx() context: Context): Promise<InstructionalNote[]> {
-    return notesOf(code, NoteKind.CODE_ALSO, context);
+  codeAlso(@Root() code: CodeNode, @Arg('inherited', () => Boolean, INHERITED) inherited: boolean, @Ctx() context: Context): Promise<InstructionalNote[]> {
+    return notesOf(code, NoteKind.CODE_ALSO, inherited, context);
   }
 
   @FieldResolver(() => [String], { description: 'Includes notes of the tabular list (what the code covers).' })

@@ -6,12 +6,13 @@ function codeLink(code: CodeRef, text: string = code.code): HTMLAnchorElement {
 }
 
 function noteItem(note: Note): HTMLLIElement {
-  const target = note.target
-    ? codeLink(note.target)
-    : note.targetCategory
-      ? h('span', { class: 'category', title: note.targetCategory.title }, note.targetCategory.code)
-      : null;
-  return h('li', {}, note.text, target ? ' → ' : '', target);
+  const targets = [
+    ...note.targets.map((t) => codeLink(t)),
+    ...note.targetCategories.map((c) => h('span', { class: 'category', title: c.title }, c.code)),
+  ].flatMap((node, i) => (i === 0 ? [node] : [', ', node]));
+  const statedOn = note.statedOnCode?.code ?? note.statedOnCategory?.code;
+  const where = note.inherited && statedOn ? h('span', { class: 'muted stated-on' }, ` (stated on ${statedOn})`) : '';
+  return h('li', { 'data-level': note.level }, note.text, targets.length ? ' → ' : '', ...targets, where);
 }
 
 /** The code: its system, titles, billable or header, the breadcrumb of its hierarchy, and its notes as links. */

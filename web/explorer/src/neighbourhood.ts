@@ -109,14 +109,17 @@ export function neighbourhood(detail: CodeDetail, groups: PairingGroup[], rest?:
   }
 
   for (const field of NOTE_FIELDS) {
-    for (const note of detail[field] ?? []) {
+    // Targets of the notes stated on the code or a code above it; a block's or chapter's notes are
+    // listed in the panel, not drawn (they would crowd the graph).
+    for (const note of (detail[field] ?? []).filter((n) => n.level === 'CODE' || n.level === 'ANCESTOR')) {
       const label = NOTE_LABEL[note.kind];
-      if (note.target) {
-        nodes.push(codeNode(note.target));
-        edges.push(edge(hub, codeNodeId(note.target), note.kind, label));
-      } else if (note.targetCategory) {
-        const id = `category:${note.targetCategory.id}`;
-        nodes.push({ id, label: note.targetCategory.code, kind: 'category', title: note.targetCategory.title, system: detail.systemId });
+      for (const target of note.targets) {
+        nodes.push(codeNode(target));
+        edges.push(edge(hub, codeNodeId(target), note.kind, label));
+      }
+      for (const category of note.targetCategories) {
+        const id = `category:${category.id}`;
+        nodes.push({ id, label: category.code, kind: 'category', title: category.title, system: detail.systemId });
         edges.push(edge(hub, id, note.kind, label));
       }
     }

@@ -1,5 +1,5 @@
 const CODE_REF = 'code systemId display billable retired';
-const NOTE = `kind text target { ${CODE_REF} } targetCategory { id kind code title }`;
+const NOTE = `kind text level inherited targets { ${CODE_REF} } targetCategories { id kind code title } statedOnCode { ${CODE_REF} } statedOnCategory { id kind code title }`;
 
 export const SEARCH = `query ExplorerSearch($text: String!) {
   search(text: $text, first: 10) { totalCount nodes { __typename ${CODE_REF} } }

@@ -27,8 +27,12 @@ export interface CategoryRef {
 export interface Note {
   kind: 'EXCLUDES1' | 'EXCLUDES2' | 'CODE_FIRST' | 'USE_ADDITIONAL' | 'CODE_ALSO';
   text: string;
-  target: CodeRef | null;
-  targetCategory: CategoryRef | null;
+  level: 'CODE' | 'ANCESTOR' | 'BLOCK' | 'CHAPTER';
+  inherited: boolean;
+  targets: CodeRef[];
+  targetCategories: CategoryRef[];
+  statedOnCode: CodeRef | null;
+  statedOnCategory: CategoryRef | null;
 }
 
 export interface Organization {
