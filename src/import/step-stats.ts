@@ -1,4 +1,4 @@
-import type { StatementName } from '../neo4j/cypher-catalogue';
+import type { ParamsOf, RowOf, StatementName } from '../neo4j/cypher-catalogue';
 import type { CypherExecutor, Row } from '../neo4j/executor';
 import { toNumber } from '../neo4j/values';
 
@@ -51,9 +51,9 @@ export abstract class StepRepository {
   }
 
   /** One idempotent write, its counts added to its step's. */
-  protected async counted(step: string, name: StatementName, params: Row, rows: number): Promise<Row[]> {
+  protected async counted<N extends StatementName>(step: string, name: N, params: Row, rows: number): Promise<Array<RowOf<N>>> {
     const began = performance.now();
-    const result = await this.executor.writeCounted(name, params);
+    const result = await this.executor.writeCounted(name, params as ParamsOf<N>);
     const seen = this.stats.get(step) ?? { rows: 0, nodesCreated: 0, relationshipsCreated: 0, otherChanges: 0, millis: 0 };
     seen.rows += rows;
     seen.nodesCreated += result.counts.nodesCreated;
