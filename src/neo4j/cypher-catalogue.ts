@@ -20,6 +20,31 @@ import type {
   PairKey,
   PolicyRow,
 } from '../modules/pairing/pairing.repository';
+import type {
+  CategoryParentRow,
+  CategoryRow,
+  CodeCategoryRow,
+  CodeParentRow,
+  CodePropertiesRow,
+  CodeRef,
+  CodeRow,
+  CodeSystemRow,
+  LcdAdministeredRow,
+  LcdContractorRow,
+  LcdGovernsRow,
+  LcdGroupRow,
+  LcdListingRow,
+  ListingRow,
+  NoteRow,
+  PairingRow,
+  PolicyGovernsRow,
+  PolicyNodeRow,
+  Properties,
+  PtpEditRow,
+  RevisedCodeRow,
+  SystemAdaptsRow,
+} from '../import/import-rows';
+import type { OrganizationRecord } from '../import/records';
 import type { CodeReleases, ReleaseProperties } from '../modules/release/release.repository';
 import type { CandidateRow } from '../modules/search/search.repository';
 
@@ -31,7 +56,9 @@ import type { CandidateRow } from '../modules/search/search.repository';
  * the same statements, and that the columns an entry declares are exactly those its statement RETURNs).
  *
  * `typed<Params, Row>({ column: true, ... })` lists every column of Row (the compiler insists on all
- * of them, and on no others), so the test can check them against the statement.
+ * of them, and on no others), so the test can check them against the statement; `returnsNothing<Params>()`
+ * is a write with no RETURN. `untyped` (plain records) is left only for the schema script, which is
+ * not one statement and runs through executor.runSchema.
  */
 
 /** A row or parameter map as the driver gives it. */
@@ -49,6 +76,14 @@ export interface Statement<P, R> {
 
 function typed<P, R>(columns: { [K in keyof R]-?: true }): Statement<P, R> {
   return { columns: Object.keys(columns), typed: true };
+}
+
+/** The row of a write that RETURNs nothing (it has no rows). */
+export type NoRow = Record<string, never>;
+
+/** A write whose parameters are P and that RETURNs nothing. */
+function returnsNothing<P>(): Statement<P, NoRow> {
+  return { columns: [], typed: true };
 }
 
 const untyped: Statement<Row, Row> = { columns: [], typed: false };
@@ -120,53 +155,63 @@ export const CYPHER_CATALOGUE = {
   'code/notes': typed<KeysParams, { key: string; notes: NoteEdge[] }>({ key: true, notes: true }),
   'code/parents': typed<KeysParams, { key: string; code: CodeNode }>({ key: true, code: true }),
   'code/seven-character': typed<KeysParams, { key: string; extensions: SevenCharacterRow }>({ key: true, extensions: true }),
-  'import/addenda-added': untyped,
-  'import/addenda-revised': untyped,
-  'import/categories': untyped,
-  'import/category-notes': untyped,
-  'import/category-notes-to-category': untyped,
-  'import/category-parents': untyped,
-  'import/code-categories': untyped,
-  'import/code-parents': untyped,
-  'import/code-systems': untyped,
-  'import/codes': untyped,
+  'import/addenda-added': returnsNothing<{ rows: CodeRef[]; releaseId: string }>(),
+  'import/addenda-revised': returnsNothing<{ rows: RevisedCodeRow[]; releaseId: string }>(),
+  'import/categories': returnsNothing<{ rows: CategoryRow[] }>(),
+  'import/category-notes': returnsNothing<{ rows: NoteRow[] }>(),
+  'import/category-notes-to-category': returnsNothing<{ rows: NoteRow[] }>(),
+  'import/category-parents': returnsNothing<{ rows: CategoryParentRow[] }>(),
+  'import/code-categories': returnsNothing<{ rows: CodeCategoryRow[] }>(),
+  'import/code-parents': returnsNothing<{ rows: CodeParentRow[] }>(),
+  'import/code-systems': returnsNothing<{ rows: CodeSystemRow[] }>(),
+  'import/codes': returnsNothing<{ rows: CodeRow[]; releaseId: string }>(),
   'import/codes-present': typed<{ keys: Array<{ system: string; code: string }> }, { key: string; present: boolean; systemLoaded: boolean }>({
     key: true,
     present: true,
     systemLoaded: true,
   }),
-  'import/edit-set-begin': untyped,
+  'import/edit-set-begin': returnsNothing<{ id: string; props: Properties }>(),
   'import/edit-set-complete': typed<{ id: string; changed: boolean }, { edits: Integer }>({ edits: true }),
-  'import/lcd-administered': untyped,
-  'import/lcd-articles': untyped,
-  'import/lcd-contractors': untyped,
-  'import/lcd-governs': untyped,
-  'import/lcd-groups': untyped,
-  'import/lcd-listings': untyped,
-  'import/lcd-prune': untyped,
+  'import/lcd-administered': returnsNothing<{ rows: LcdAdministeredRow[] }>(),
+  'import/lcd-articles': returnsNothing<{ rows: PolicyNodeRow[] }>(),
+  'import/lcd-contractors': returnsNothing<{ rows: LcdContractorRow[] }>(),
+  'import/lcd-governs': returnsNothing<{ rows: LcdGovernsRow[] }>(),
+  'import/lcd-groups': returnsNothing<{ rows: LcdGroupRow[] }>(),
+  'import/lcd-listings': returnsNothing<{ rows: LcdListingRow[] }>(),
+  'import/lcd-prune': typed<
+    { policy: string; listings: string[]; governs: string[]; groups: string[] },
+    { listings: Integer; governs: Integer; groups: Integer }
+  >({
+    listings: true,
+    governs: true,
+    groups: true,
+  }),
   'import/edit-set-ids': typed<NoParams, { id: string }>({ id: true }),
-  'import/mue-edits': untyped,
-  'import/ptp-edits': untyped,
+  'import/mue-edits': returnsNothing<{ rows: CodePropertiesRow[]; set: string }>(),
+  'import/ptp-edits': returnsNothing<{ rows: PtpEditRow[]; set: string }>(),
   'import/graph-counts': typed<NoParams, { nodes: Integer; relationships: Integer }>({ nodes: true, relationships: true }),
   'import/graph-state': typed<NoParams, { noSystems: boolean; noReleases: boolean }>({ noSystems: true, noReleases: true }),
   'import/icd10cm-sequence': typed<NoParams, { code: string; sequence: Integer | null }>({ code: true, sequence: true }),
-  'import/modifiers': untyped,
-  'import/notes': untyped,
-  'import/notes-to-category': untyped,
-  'import/organizations': untyped,
-  'import/pairings': untyped,
-  'import/policies': untyped,
-  'import/policy-complete': untyped,
-  'import/policy-governs': untyped,
-  'import/policy-listings': untyped,
-  'import/policy-origins': untyped,
-  'import/policy-prune': untyped,
-  'import/policy-reference-codes': untyped,
-  'import/release-begin': untyped,
-  'import/release-complete': untyped,
-  'import/release-publish': untyped,
+  'import/modifiers': returnsNothing<{ rows: CodePropertiesRow[]; releaseId: string }>(),
+  'import/notes': returnsNothing<{ rows: NoteRow[] }>(),
+  'import/notes-to-category': returnsNothing<{ rows: NoteRow[] }>(),
+  'import/organizations': returnsNothing<{ rows: OrganizationRecord[] }>(),
+  'import/pairings': returnsNothing<{ rows: PairingRow[] }>(),
+  'import/policies': returnsNothing<{ rows: PolicyNodeRow[] }>(),
+  'import/policy-complete': typed<{ policy: string; changed: boolean }, { listings: Integer; governs: Integer }>({ listings: true, governs: true }),
+  'import/policy-governs': returnsNothing<{ rows: PolicyGovernsRow[] }>(),
+  'import/policy-listings': returnsNothing<{ policy: string; rows: ListingRow[] }>(),
+  'import/policy-origins': typed<NoParams, { origin: string }>({ origin: true }),
+  'import/policy-prune': typed<{ policy: string; listings: string[]; governs: string[] }, { listings: Integer; governs: Integer }>({
+    listings: true,
+    governs: true,
+  }),
+  'import/policy-reference-codes': typed<{ rows: CodeRow[] }, { codes: Integer }>({ codes: true }),
+  'import/release-begin': returnsNothing<{ release: { id: string; system: string; properties: Properties } }>(),
+  'import/release-complete': typed<{ releaseId: string; changed: boolean }, { codes: Integer }>({ codes: true }),
+  'import/release-publish': typed<{ releaseId: string; limit: Integer }, { published: Integer }>({ published: true }),
   'import/release-statuses': typed<{ ids: string[] }, { id: string; status: string }>({ id: true, status: true }),
-  'import/system-adapts': untyped,
+  'import/system-adapts': returnsNothing<{ rows: SystemAdaptsRow[] }>(),
   'modifier/by-codes': typed<{ system: string; codes: string[] }, { code: string }>({ code: true }),
   'modifier/of-system': typed<{ system: string; code: string | null }, { modifier: ModifierProperties }>({ modifier: true }),
   'organization/all': typed<NoParams, { organization: Organization }>({ organization: true }),
