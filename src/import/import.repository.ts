@@ -1,16 +1,15 @@
-import { StepRepository, type ProgressListener, type StepStats } from './step-stats';
+import { StepRepository, type BatchExtra, type BatchRow, type BatchStatement, type ProgressListener, type StepStats } from './step-stats';
 import neo4j from 'neo4j-driver';
 import { canonicalCode, compactCode, normalizeCode } from '../common/code-format';
 import { CodeSystemId } from '../domain/code-system-id';
 import { categoryId, releaseId } from '../common/graph-ids';
-import type { Row } from '../neo4j/executor';
 import { mapBy, toNumber } from '../neo4j/values';
 import { CodeRole } from '../domain/code-system';
 import { CodeKind } from '../domain/code';
 import { CategoryIndex, parentsByPrefix } from './hierarchy';
 import type { PolicyPlan } from './ncd/policy-plan';
 import type { CategoryRecord, CodeFile, CodeSystemRecord, ImportBundle, NoteRecord, OrganizationRecord, PairingRecord } from './records';
-import type { StatementName } from '../neo4j/cypher-catalogue';
+import type { CategoryRow, CodeCategoryRow, CodeSystemRow, FreeNoteRow, NoteLinkRow, PairingRow, Properties } from './import-rows';
 
 const BATCH_SIZE = 5_000;
 const PUBLISH_SLICE = 20_000;
@@ -54,7 +53,7 @@ export class ImportRepository extends StepRepository {
     await this.batches(
       'code systems',
       'import/system-adapts',
-      bundle.systems.filter((s) => s.adapts).map((s) => ({ id: s.id, adapts: s.adapts })),
+      bundle.systems.flatMap((s) => (s.adapts ? [{ id: s.id, adapts: s.adapts }] : [])),
     );
     await this.batches('categories', 'import/categories', bundle.categories.map(categoryRow));
     await this.batches(
@@ -105,7 +104,7 @@ export class ImportRepository extends StepRepository {
         [...parents].map(([child, parent]) => ({ system, code: canonicalCode(system, child), parent: canonicalCode(system, parent) })),
       );
     }
-    const filed: Row[] = [];
+    const filed: CodeCategoryRow[] = [];
     for (const { code } of rows) {
       const compact = compactCode(code);
       const category = file.categoryOf?.get(compact.slice(0, 3)) ?? index.categoryOf(system, compact)?.code;
@@ -125,7 +124,12 @@ export class ImportRepository extends StepRepository {
    * of the edge's identity); a note that names none keeps its kind and text on where it is stated.
    */
   private async writeNotes(notes: NoteRecord[]): Promise<void> {
-    const byShape = { codeToCode: [] as Row[], codeToCategory: [] as Row[], categoryToCode: [] as Row[], categoryToCategory: [] as Row[] };
+    const byShape = {
+      codeToCode: [] as NoteLinkRow[],
+      codeToCategory: [] as NoteLinkRow[],
+      categoryToCode: [] as NoteLinkRow[],
+      categoryToCategory: [] as NoteLinkRow[],
+    };
     const free = new Map<string, { system: CodeSystemId; from: string; fromCategory: boolean; kinds: string[]; texts: string[] }>();
     for (const n of notes) {
       const from = n.fromCategory ? categoryId(n.system, n.from) : canonical(n.system, n.from);
@@ -161,25 +165,25 @@ export class ImportRepository extends StepRepository {
     await this.batches('notes', 'import/category-notes-to-category', byShape.categoryToCategory);
     // Counted as notes (the summary's "notes with no code target"), written one stater per row.
     const staters = [...free.values()];
-    for (const [name, rows] of [
-      ['import/free-notes', staters.filter((s) => !s.fromCategory)],
-      ['import/category-free-notes', staters.filter((s) => s.fromCategory)],
-    ] as const) {
-      for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-        const batch = rows.slice(start, start + BATCH_SIZE);
-        await this.counted(
-          'notes with no code target',
-          name,
-          { rows: batch },
-          batch.reduce((sum, s) => sum + s.kinds.length, 0),
-        );
-      }
-    }
+    const kinds = (s: FreeNoteRow): number => s.kinds.length;
+    const step = 'notes with no code target';
+    await this.writeBatches(
+      step,
+      'import/free-notes',
+      staters.filter((s) => !s.fromCategory),
+      { size: BATCH_SIZE, weight: kinds },
+    );
+    await this.writeBatches(
+      step,
+      'import/category-free-notes',
+      staters.filter((s) => s.fromCategory),
+      { size: BATCH_SIZE, weight: kinds },
+    );
   }
 
   /** Where the loaded policies come from ('official', 'sample'), each once. */
   async policyOrigins(): Promise<string[]> {
-    return (await this.executor.read('import/policy-origins')).map((r) => String(r.origin));
+    return (await this.executor.read('import/policy-origins')).map((r) => r.origin);
   }
 
   /**
@@ -216,13 +220,19 @@ export class ImportRepository extends StepRepository {
     await this.counted(`${system} release`, 'import/release-complete', { releaseId: id, changed }, 0);
   }
 
-  private batches(step: string, name: StatementName, rows: Row[], extra: Row = {}): Promise<void> {
+  /** Writes rows in batches, each with `extra`'s parameters (required where the statement takes any beside `$rows`). */
+  private batches<N extends BatchStatement>(
+    step: string,
+    name: N,
+    rows: ReadonlyArray<BatchRow<N>>,
+    ...[extra]: object extends BatchExtra<N> ? [extra?: BatchExtra<N>] : [extra: BatchExtra<N>]
+  ): Promise<void> {
     return this.writeBatches(step, name, rows, { size: BATCH_SIZE, extra });
   }
 }
 
 /** The release node's properties: dates, source, file details, and the codes its addenda delete (ADDED_IN and REVISED_IN hold the rest). */
-function releaseProperties(file: CodeFile): Row {
+function releaseProperties(file: CodeFile): Properties {
   const { release, addenda } = file;
   return {
     system: release.system,
@@ -237,16 +247,16 @@ function releaseProperties(file: CodeFile): Row {
   };
 }
 
-function organizationRow(o: OrganizationRecord): Row {
+function organizationRow(o: OrganizationRecord): OrganizationRecord {
   return { ...o };
 }
 
-function systemRow(s: CodeSystemRecord): Row {
+function systemRow(s: CodeSystemRecord): CodeSystemRow {
   const { maintainedBy, adapts: _adapts, ...properties } = s;
   return { id: s.id, properties, maintainedBy };
 }
 
-function categoryRow(c: CategoryRecord, position: number): Row {
+function categoryRow(c: CategoryRecord, position: number): CategoryRow {
   return {
     id: categoryId(c.system, c.code),
     system: c.system,
@@ -264,7 +274,7 @@ function categoryRow(c: CategoryRecord, position: number): Row {
   };
 }
 
-function pairingRow(p: PairingRecord): Row {
+function pairingRow(p: PairingRecord): PairingRow {
   const diagnosis = { system: p.diagnosis.system, code: canonical(p.diagnosis.system, p.diagnosis.code) };
   const procedure = { system: p.procedure.system, code: canonical(p.procedure.system, p.procedure.code) };
   return {

@@ -1,5 +1,5 @@
-import type { StatementName } from '../neo4j/cypher-catalogue';
-import type { CypherExecutor, Row } from '../neo4j/executor';
+import type { ParamsOf, RowOf, StatementName } from '../neo4j/cypher-catalogue';
+import type { CypherExecutor } from '../neo4j/executor';
 import { toNumber } from '../neo4j/values';
 
 /** What one named step of an import wrote. */
@@ -10,6 +10,15 @@ export interface StepStats {
   otherChanges: number;
   millis: number;
 }
+
+/** The statements that write a batch of rows given as `$rows`. */
+export type BatchStatement = { [N in StatementName]: ParamsOf<N> extends { rows: ReadonlyArray<unknown> } ? N : never }[StatementName];
+
+/** One row of a batch statement's `$rows`. */
+export type BatchRow<N extends BatchStatement> = ParamsOf<N> extends { rows: ReadonlyArray<infer R> } ? R : never;
+
+/** The parameters a batch statement takes beside `$rows` (the release, the edit set). */
+export type BatchExtra<N extends BatchStatement> = Omit<ParamsOf<N>, 'rows'>;
 
 /** Told after every committed batch: the step ("ICD10CM codes"), rows so far and rows in all. */
 export type ProgressListener = (step: string, done: number, total: number) => void;
@@ -51,7 +60,7 @@ export abstract class StepRepository {
   }
 
   /** One idempotent write, its counts added to its step's. */
-  protected async counted(step: string, name: StatementName, params: Row, rows: number): Promise<Row[]> {
+  protected async counted<N extends StatementName>(step: string, name: N, params: ParamsOf<N>, rows: number): Promise<Array<RowOf<N>>> {
     const began = performance.now();
     const result = await this.executor.writeCounted(name, params);
     const seen = this.stats.get(step) ?? { rows: 0, nodesCreated: 0, relationshipsCreated: 0, otherChanges: 0, millis: 0 };
@@ -66,18 +75,20 @@ export abstract class StepRepository {
 
   /**
    * Writes rows in batches of `size` (each with `extra`'s parameters beside `rows`), reporting
-   * progress as `done` of `total`, offset by `doneBefore` when one step spans several calls.
+   * progress as `done` of `total`, offset by `doneBefore` when one step spans several calls. A row
+   * counts as one in the step's rows unless `weight` says how many it stands for.
    */
-  protected async writeBatches(
+  protected async writeBatches<N extends BatchStatement>(
     step: string,
-    name: StatementName,
-    rows: Row[],
-    options: { size: number; extra?: Row; total?: number; doneBefore?: number },
+    name: N,
+    rows: ReadonlyArray<BatchRow<N>>,
+    options: { size: number; extra?: BatchExtra<N>; total?: number; doneBefore?: number; weight?: (row: BatchRow<N>) => number },
   ): Promise<void> {
-    const { size, extra = {}, total = rows.length, doneBefore = 0 } = options;
+    const { size, extra, total = rows.length, doneBefore = 0, weight } = options;
     for (let start = 0; start < rows.length; start += size) {
       const batch = rows.slice(start, start + size);
-      await this.counted(step, name, { ...extra, rows: batch }, batch.length);
+      // `extra` and `rows` are the statement's parameters (BatchExtra and BatchRow split ParamsOf<N>).
+      await this.counted(step, name, { ...extra, rows: batch } as ParamsOf<N>, weight ? batch.reduce((sum, row) => sum + weight(row), 0) : batch.length);
       this.onProgress(step, doneBefore + Math.min(start + size, rows.length), total);
     }
   }

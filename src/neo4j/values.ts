@@ -7,7 +7,10 @@ export function toNumber(value: unknown): number {
   throw new TypeError(`expected a Neo4j integer, got ${JSON.stringify(value)}`);
 }
 
-/** Groups rows by a key column into a map of one value per key. */
-export function mapBy<T>(rows: Array<Record<string, unknown>>, keyColumn: string, valueColumn: string): Map<string, T> {
-  return new Map(rows.map((row) => [String(row[keyColumn]), row[valueColumn] as T]));
+/** The columns of a row type that hold strings. */
+type StringColumn<R> = { [K in keyof R]: R[K] extends string ? K : never }[keyof R];
+
+/** Groups rows by a key column (of strings) into a map of one value per key. */
+export function mapBy<R, V extends keyof R>(rows: readonly R[], keyColumn: StringColumn<R>, valueColumn: V): Map<string, R[V]> {
+  return new Map(rows.map((row) => [String(row[keyColumn]), row[valueColumn]]));
 }

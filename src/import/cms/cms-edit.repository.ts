@@ -1,5 +1,9 @@
-import { StepRepository } from '../step-stats';
-import type { Row } from '../../neo4j/executor';
+import type { ParamsOf } from '../../neo4j/cypher-catalogue';
+import { StepRepository, type BatchRow } from '../step-stats';
+import type { Properties } from '../import-rows';
+
+/** The two statements that write a batch of NCCI edits into a set. */
+export type EditStatement = 'import/ptp-edits' | 'import/mue-edits';
 
 /** The Cypher of the NCCI edit import (cypher/import/edit-set-*, ptp-edits, mue-edits), with what each step wrote. */
 export class CmsEditRepository extends StepRepository {
@@ -8,13 +12,14 @@ export class CmsEditRepository extends StepRepository {
     return new Set([...(await this.codesPresent(keys))].filter(([, c]) => c.present).map(([key]) => key));
   }
 
-  beginSet(step: string, id: string, props: Row): Promise<void> {
+  beginSet(step: string, id: string, props: Properties): Promise<void> {
     return this.counted(step, 'import/edit-set-begin', { id, props }, 0).then(() => undefined);
   }
 
   /** Writes one batch; `done`/`total` feed the progress bar. */
-  async writeBatch(step: string, name: 'import/ptp-edits' | 'import/mue-edits', rows: Row[], extra: Row, done: number, total: number): Promise<void> {
-    await this.counted(step, name, { ...extra, rows }, rows.length);
+  async writeBatch<N extends EditStatement>(step: string, name: N, rows: Array<BatchRow<N>>, set: string, done: number, total: number): Promise<void> {
+    // Both statements take the edit set's id beside the rows: { set, rows } is ParamsOf<N>.
+    await this.counted(step, name, { set, rows } as ParamsOf<N>, rows.length);
     this.onProgress(step, done, total);
   }
 

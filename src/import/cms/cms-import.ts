@@ -5,7 +5,9 @@ import type { CypherExecutor } from '../../neo4j/executor';
 import type { ImportSummary } from '../import-runner';
 import type { ProgressListener } from '../import.repository';
 import { procedureSystem } from '../ncd/policy-plan';
-import { CmsEditRepository } from './cms-edit.repository';
+import type { CodePropertiesRow, PtpEditRow } from '../import-rows';
+import type { BatchRow } from '../step-stats';
+import { CmsEditRepository, type EditStatement } from './cms-edit.repository';
 import { recognizeCms, type CmsFile } from './cms-files';
 import { parseMue } from './mue.parser';
 import { parsePtp } from './ptp.parser';
@@ -134,15 +136,15 @@ export async function runCmsImport(
     const step = `${file.kind === 'ptp' ? 'PTP' : 'MUE'} ${file.setting.toLowerCase().replace('_', ' ')} ${file.version}`;
     const changesBefore = repository.totalChanges();
     await repository.beginSet(step, id, { kind: file.kind.toUpperCase(), setting: file.setting, version: file.version, publisher: 'CMS' });
-    let batch: Array<Record<string, unknown>> = [];
     let done = 0;
     let skipped = 0;
-    const flush = async (name: 'import/ptp-edits' | 'import/mue-edits') => {
-      if (batch.length === 0) return;
-      await repository.writeBatch(step, name, batch, { set: id }, done, rows);
-      batch = [];
+    /** Writes the batch once it is full (with `last`, whatever it holds) and empties it. */
+    const flush = async <N extends EditStatement>(name: N, batch: Array<BatchRow<N>>, last = false) => {
+      if (batch.length === 0 || (!last && batch.length < BATCH_SIZE)) return;
+      await repository.writeBatch(step, name, batch.splice(0), id, done, rows);
     };
     if (file.kind === 'ptp') {
+      const batch: PtpEditRow[] = [];
       for await (const e of parsePtp(source.name, tableRows(source))) {
         done += 1;
         const s1 = has(e.column1);
@@ -169,11 +171,12 @@ export async function runCmsImport(
             },
           });
         }
-        if (batch.length >= BATCH_SIZE) await flush('import/ptp-edits');
+        await flush('import/ptp-edits', batch);
       }
-      await flush('import/ptp-edits');
+      await flush('import/ptp-edits', batch, true);
       missing('PTP edits naming a code the graph does not hold (not written)', skipped);
     } else {
+      const batch: CodePropertiesRow[] = [];
       for await (const e of parseMue(source.name, file.setting, tableRows(source))) {
         done += 1;
         const system = has(e.code);
@@ -192,9 +195,9 @@ export async function runCmsImport(
               rationale: e.rationale,
             },
           });
-        if (batch.length >= BATCH_SIZE) await flush('import/mue-edits');
+        await flush('import/mue-edits', batch);
       }
-      await flush('import/mue-edits');
+      await flush('import/mue-edits', batch, true);
       missing('MUEs of a code the graph does not hold (not written)', skipped);
     }
     options.onProgress?.(step, rows, rows);

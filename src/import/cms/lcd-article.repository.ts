@@ -1,13 +1,11 @@
-import { StepRepository } from '../step-stats';
-import type { Row } from '../../neo4j/executor';
-import type { StatementName } from '../../neo4j/cypher-catalogue';
+import { StepRepository, type BatchRow, type BatchStatement } from '../step-stats';
 
 const BATCH_SIZE = 10_000;
 
 /** The Cypher of the LCD article import (cypher/import/lcd-*, policy-reference-codes, policy-complete), with what each step wrote. */
 export class LcdArticleRepository extends StepRepository {
   /** Writes rows in batches of 10,000, reporting progress as `done` of `total` (offset by `doneBefore`). */
-  batches(step: string, name: StatementName, rows: Row[], total = rows.length, doneBefore = 0): Promise<void> {
+  batches<N extends BatchStatement>(step: string, name: N, rows: ReadonlyArray<BatchRow<N>>, total = rows.length, doneBefore = 0): Promise<void> {
     return this.writeBatches(step, name, rows, { size: BATCH_SIZE, total, doneBefore });
   }
 

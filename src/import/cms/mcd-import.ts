@@ -4,7 +4,8 @@ import path from 'node:path';
 import { canonicalCode, compactCode } from '../../common/code-format';
 import { codeKeyString } from '../../domain/code-key';
 import { CodeSystemId } from '../../domain/code-system-id';
-import type { CypherExecutor, Row } from '../../neo4j/executor';
+import type { CypherExecutor } from '../../neo4j/executor';
+import type { CodeRow, LcdGovernsRow, LcdListingRow } from '../import-rows';
 import type { ImportSummary } from '../import-runner';
 import type { ProgressListener } from '../import.repository';
 import { FileFormatError } from '../official/file-format-error';
@@ -195,8 +196,11 @@ export async function runMcdImport(
   const keep = new Map(
     articles.map((a) => [a.id, { listings: [] as string[], governs: [] as string[], groups: a.groups.map((g) => `${a.id}|${g.kind}|${g.number}`) }]),
   );
-  const governs = new Map<string, Row & { props: { groups: number[]; listedAs: string[]; effectiveFrom: string | null; effectiveTo: string | null } }>();
-  const references = new Map<string, Row>();
+  const governs = new Map<
+    string,
+    LcdGovernsRow & { props: { groups: number[]; listedAs: string[]; effectiveFrom: string | null; effectiveTo: string | null } }
+  >();
+  const references = new Map<string, CodeRow>();
   const procedures = CODE_TABLES[0];
   const counts = { otherVersions: 0 };
   for await (const entry of articleEntries(set, read, procedures, counts)) {
@@ -236,7 +240,7 @@ export async function runMcdImport(
   }
 
   // Diagnoses: each covered or non-covered entry expanded against the loaded ICD-10-CM codes.
-  const listings: Row[] = [];
+  const listings: LcdListingRow[] = [];
   const seen = new Set<string>();
   let approximate = 0;
   for (const spec of CODE_TABLES.slice(1)) {
@@ -311,7 +315,7 @@ function entryTargets(order: TabularOrder, entry: ArticleEntry) {
 }
 
 /** A procedure code an article names that the graph lacks: a CPT placeholder (no licensed descriptors), else a retired reference. */
-function referenceRow(system: CodeSystemId, code: string, systemLoaded: boolean, by: string, unresolved: Record<string, number>): Row {
+function referenceRow(system: CodeSystemId, code: string, systemLoaded: boolean, by: string, unresolved: Record<string, number>): CodeRow {
   if (systemLoaded && system !== CodeSystemId.CPT) {
     count(unresolved, `LCD procedure codes absent from the loaded ${system} release (kept as retired references)`);
     return {

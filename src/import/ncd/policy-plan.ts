@@ -1,6 +1,6 @@
 import { canonicalCode, normalizeCode } from '../../common/code-format';
 import { CodeSystemId } from '../../domain/code-system-id';
-import type { Row } from '../../neo4j/executor';
+import type { CodeRow, ListingRow, PolicyGovernsRow, PolicyNodeRow } from '../import-rows';
 import { countUnresolved, type Unresolved } from '../official/addenda-record';
 import type { PolicyRecord } from './ncd-policies';
 import type { TabularOrder } from './tabular-order';
@@ -20,12 +20,12 @@ export interface CodePresence {
 
 /** Everything a policy import writes, as rows for cypher/import/policy-*.cypher. */
 export interface PolicyPlan {
-  policies: Row[];
+  policies: PolicyNodeRow[];
   /** Codes to create when absent: placeholders and retired references. */
-  referenceCodes: Row[];
-  governs: Row[];
+  referenceCodes: CodeRow[];
+  governs: PolicyGovernsRow[];
   /** Per policy id: its listing rows. */
-  listings: Map<string, Row[]>;
+  listings: Map<string, ListingRow[]>;
   /** Per policy id: the "code#key" and "system|code" strings a prune keeps. */
   keep: Map<string, { listings: string[]; governs: string[] }>;
 }
@@ -116,7 +116,7 @@ export function planPolicies(
       keep.governs.push(k);
     }
 
-    const listings: Row[] = [];
+    const listings: ListingRow[] = [];
     const seen = new Set<string>();
     for (const entry of policy.entries) {
       const { targets, approximate } =
@@ -159,7 +159,7 @@ export function planPolicies(
   return plan;
 }
 
-function placeholderRow(system: CodeSystemId, code: string, policy: PolicyRecord): Row {
+function placeholderRow(system: CodeSystemId, code: string, policy: PolicyRecord): CodeRow {
   return {
     system,
     code,
@@ -175,6 +175,6 @@ function placeholderRow(system: CodeSystemId, code: string, policy: PolicyRecord
   };
 }
 
-function retiredRow(system: CodeSystemId, code: string, role: 'DIAGNOSIS' | 'PROCEDURE', display: string): Row {
+function retiredRow(system: CodeSystemId, code: string, role: 'DIAGNOSIS' | 'PROCEDURE', display: string): CodeRow {
   return { system, code, labels: ['Retired'], props: { display, shortDisplay: null, billable: false, kind: 'CODE', role, retired: true } };
 }

@@ -15,7 +15,7 @@ export class CodeSystemRepository {
 
   async all(): Promise<CodeSystem[]> {
     const rows = await this.executor.read('code-system/all');
-    return rows.map((row) => row.system as CodeSystem);
+    return rows.map((row) => row.system);
   }
 
   async byIds(ids: readonly CodeSystemId[]): Promise<Map<string, CodeSystem>> {
@@ -36,7 +36,7 @@ export class CodeSystemRepository {
 
   async codeCounts(ids: readonly CodeSystemId[]): Promise<Map<string, CodeCounts>> {
     const rows = await this.executor.read('code-system/code-counts', { ids });
-    return new Map(rows.map((row) => [String(row.id), { codes: toNumber(row.codes), billable: toNumber(row.billable) }]));
+    return new Map(rows.map((row) => [row.id, { codes: toNumber(row.codes), billable: toNumber(row.billable) }]));
   }
 
   async topCategories(ids: readonly CodeSystemId[]): Promise<Map<string, CategoryNode[]>> {

@@ -8,7 +8,7 @@ export class OrganizationRepository {
 
   async all(): Promise<Organization[]> {
     const rows = await this.executor.read('organization/all');
-    return rows.map((row) => row.organization as Organization);
+    return rows.map((row) => row.organization);
   }
 
   async maintains(ids: readonly string[]): Promise<Map<string, CodeSystem[]>> {

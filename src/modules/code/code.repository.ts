@@ -2,7 +2,7 @@ import type { CodeKey } from '../../common/code-format';
 import neo4j from 'neo4j-driver';
 import { paramKey, type ReleaseCache } from '../../cache/release-cache';
 import type { CypherExecutor } from '../../neo4j/executor';
-import { mapBy, toNumber } from '../../neo4j/values';
+import { toNumber } from '../../neo4j/values';
 import type { CategoryNode } from './category.type';
 import type { CodeNode } from './code.type';
 import type { NoteRow } from './instructional-note.type';
@@ -22,9 +22,14 @@ export class CodeRepository {
     private readonly cache: ReleaseCache | null = null,
   ) {}
 
+  /** `column` of each row by key; T is that column's type in `name`'s row (the methods below name both). */
   private batch<T>(name: KeyedStatement, keys: readonly CodeKey[], column: string): Promise<Map<string, T>> {
-    const fetch = async (batch: readonly CodeKey[]) =>
-      mapBy<T>(await this.executor.read(name, { keys: batch.map(({ system, code }) => ({ system, code })) }), 'key', column);
+    const fetch = async (batch: readonly CodeKey[]) => {
+      const rows: Array<{ key: string } & Record<string, unknown>> = await this.executor.read(name, {
+        keys: batch.map(({ system, code }) => ({ system, code })),
+      });
+      return new Map(rows.map((row) => [row.key, row[column] as T]));
+    };
     return this.cache ? this.cache.through(name, keys, codeKeyString, fetch) : fetch(keys);
   }
 

@@ -3,6 +3,9 @@ import type { CypherExecutor } from '../../neo4j/executor';
 import type { CodeSystemId } from '../code-system/code-system-id.enum';
 import type { Modifier } from './modifier.type';
 
+/** A Modifier node's properties as the import wrote them (the optional ones may be absent). */
+export type ModifierProperties = Pick<Modifier, 'code' | 'display'> & Partial<Pick<Modifier, 'shortDisplay' | 'effectiveDate' | 'terminationDate'>>;
+
 export class ModifierRepository {
   constructor(
     private readonly executor: CypherExecutor,
@@ -12,17 +15,14 @@ export class ModifierRepository {
   /** Modifiers of a system, or the one with the given code. */
   async ofSystem(system: CodeSystemId, code: string | null = null): Promise<Modifier[]> {
     const rows = await this.executor.read('modifier/of-system', { system, code });
-    return rows.map((row) => {
-      const m = row.modifier as Record<string, unknown>;
-      return {
-        code: String(m.code),
-        system,
-        display: String(m.display),
-        shortDisplay: (m.shortDisplay as string | null) ?? null,
-        effectiveDate: (m.effectiveDate as string | null) ?? null,
-        terminationDate: (m.terminationDate as string | null) ?? null,
-      };
-    });
+    return rows.map(({ modifier: m }) => ({
+      code: m.code,
+      system,
+      display: m.display,
+      shortDisplay: m.shortDisplay ?? null,
+      effectiveDate: m.effectiveDate ?? null,
+      terminationDate: m.terminationDate ?? null,
+    }));
   }
 
   /** Which of the given codes are modifiers of the system valid in a complete release (through the cache, when there is one). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CodeKey } from '../../common/code-format';
-import type { CypherExecutor, Row } from '../../neo4j/executor';
+import type { CypherExecutor } from '../../neo4j/executor';
 import type { PairingNode } from './pairing.type';
 import { codeKeyString } from '../../domain/code-key';
 
@@ -13,6 +13,19 @@ export interface AuditEventNode {
 }
 
 export type CuratedPairingNode = PairingNode & { history: AuditEventNode[] };
+
+/** What pairing/curation-add writes: the pairing, its audit event, and the key unique while it is active. */
+export interface CurationAddParams {
+  id: string;
+  eventId: string;
+  activeKey: string;
+  diagnosis: CodeKey;
+  procedure: CodeKey;
+  source: string;
+  rationale: string | null;
+  author: string;
+  now: string;
+}
 
 /** Curated pairings: the only writes a request can make. Each write is one transaction with its audit event. */
 export class CurationRepository {
@@ -40,18 +53,18 @@ export class CurationRepository {
     });
     const row = rows[0];
     if (!row) throw new Error('curation-add matched no codes although both were checked just before');
-    return row.existingId ? { id: row.existingId as string, created: false } : { id: row.createdId as string, created: true };
+    return row.existingId ? { id: row.existingId, created: false } : { id: row.createdId!, created: true };
   }
 
   /** Retires a pairing; `found` false when no pairing has the id, `wasRetired` when it was already retired. */
   async retire(id: string, actor: string, reason: string): Promise<{ found: boolean; wasRetired: boolean }> {
     const { rows } = await this.executor.writeCounted('pairing/curation-retire', { id, actor, reason, eventId: randomUUID(), now: new Date().toISOString() });
     const row = rows[0];
-    return row ? { found: true, wasRetired: row.wasRetired === true } : { found: false, wasRetired: false };
+    return row ? { found: true, wasRetired: row.wasRetired } : { found: false, wasRetired: false };
   }
 
   async byIds(ids: readonly string[]): Promise<Map<string, CuratedPairingNode>> {
     const rows = await this.executor.read('pairing/curations', { ids: [...ids] });
-    return new Map(rows.map((r: Row) => [String(r.key), r.pairing as CuratedPairingNode]));
+    return new Map(rows.map((r) => [r.key, r.pairing]));
   }
 }

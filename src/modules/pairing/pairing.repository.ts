@@ -1,8 +1,8 @@
-import neo4j from 'neo4j-driver';
+import neo4j, { type Integer } from 'neo4j-driver';
 import { paramKey, type ReleaseCache } from '../../cache/release-cache';
 import type { CodeKey } from '../../common/code-format';
 import { CodeSystemId } from '../../domain/code-system-id';
-import type { CypherExecutor, Row } from '../../neo4j/executor';
+import type { CypherExecutor } from '../../neo4j/executor';
 import { mapBy, toNumber } from '../../neo4j/values';
 import type { CategoryNode } from '../code/category.type';
 import type { CodeNode } from '../code/code.type';
@@ -55,6 +55,33 @@ export interface JustifyingSources {
   curated: Array<{ procedure: CodeNode; codes: string[] }>;
 }
 
+/** What pairing/evidence reads for one pair (curatedCount a Neo4j integer). */
+export interface EvidenceRow extends Omit<Required<PairEvidence>, 'curatedCount'> {
+  key: string;
+  diagnosisFound: boolean;
+  curatedCount: Integer;
+}
+
+/** A procedure code a policy governs, with the dates the policy gives it. */
+export interface GovernedCode {
+  code: CodeNode;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+}
+
+/** One pairing of a page: the other code (dx on justified-by's page, px on justifies') beside the pairing's facts. */
+export type PairingPageItem = Omit<PairingNode, 'diagnosis' | 'procedure'> & { dx?: CodeNode; px?: CodeNode };
+
+/** What pairing/justified-by and pairing/justifies read: the total, the code asked about, and one page. */
+export interface PairingPageRow {
+  total: Integer;
+  fixed: CodeNode;
+  page: PairingPageItem[];
+}
+
+/** A policy as pairing/policies-by-ids reads it (its counts Neo4j integers, absent on a policy written before they were kept). */
+export type PolicyRow = Omit<PolicyNode, 'listingCount' | 'governsCount'> & { listingCount: Integer | null; governsCount: Integer | null };
+
 export interface Excludes1Conflict {
   a: string;
   b: string;
@@ -64,17 +91,17 @@ export interface Excludes1Conflict {
 }
 
 /** A page row names the other code (dx or px); the code asked about comes once, as `fixed`. */
-function toPairing(row: Row, fixed: CodeNode): PairingNode {
+function toPairing(row: PairingPageItem, fixed: CodeNode): PairingNode {
   const { dx, px, ...rest } = row;
-  return { ...(rest as unknown as PairingNode), diagnosis: (dx as CodeNode | undefined) ?? fixed, procedure: (px as CodeNode | undefined) ?? fixed };
+  return { ...rest, diagnosis: dx ?? fixed, procedure: px ?? fixed };
 }
 
-function toPolicy(row: Row): PolicyNode {
+function toPolicy(row: PolicyRow): PolicyNode {
   return {
-    ...(row as unknown as PolicyNode),
+    ...row,
     listingCount: toNumber(row.listingCount ?? 0),
     governsCount: toNumber(row.governsCount ?? 0),
-    sourceFiles: (row.sourceFiles as string[] | null) ?? [],
+    sourceFiles: row.sourceFiles ?? [],
   };
 }
 
@@ -113,7 +140,7 @@ export class PairingRepository {
       limit: neo4j.int(limit),
     });
     if (!row) return { total: 0, pairings: [] };
-    return { total: toNumber(row.total), pairings: (row.page as Row[]).map((r) => toPairing(r, row.fixed as CodeNode)) };
+    return { total: toNumber(row.total), pairings: row.page.map((r) => toPairing(r, row.fixed)) };
   }
 
   /**
@@ -143,12 +170,12 @@ export class PairingRepository {
         const rows = await this.executor.read('pairing/evidence', { pairs: batch.map((p) => ({ ...p })), date });
         return new Map(
           rows.map((r) => [
-            String(r.key),
+            r.key,
             {
-              policies: r.policies as PairEvidence['policies'],
+              policies: r.policies,
               curatedCount: toNumber(r.curatedCount),
-              curated: r.curated as PairEvidence['curated'],
-              curatedOthers: (r.curatedOthers ?? []) as NonNullable<PairEvidence['curatedOthers']>,
+              curated: r.curated,
+              curatedOthers: r.curatedOthers ?? [],
             },
           ]),
         );
@@ -160,18 +187,14 @@ export class PairingRepository {
   claimCodes(keys: readonly CodeKey[]): Promise<Map<string, ClaimCode>> {
     return this.through('pairing/claim-codes', keys, codeKeyString, async (batch) => {
       const rows = await this.executor.read('pairing/claim-codes', { keys: batch.map(({ system, code }) => ({ system, code })) });
-      return new Map(rows.map((r) => [String(r.key), { code: r.code as ClaimCode['code'], releases: r.releases as ClaimCode['releases'] }]));
+      return new Map(rows.map((r) => [r.key, { code: r.code, releases: r.releases }]));
     });
   }
 
   excludes1Conflicts(codes: readonly string[]): Promise<Excludes1Conflict[]> {
     const pairs = codes.flatMap((a) => codes.filter((b) => b !== a).map((b) => ({ a, b })));
     if (pairs.length === 0) return Promise.resolve([]);
-    return this.cached(
-      'pairing/excludes1-conflicts',
-      { codes },
-      async () => (await this.executor.read('pairing/excludes1-conflicts', { pairs })) as unknown as Excludes1Conflict[],
-    );
+    return this.cached('pairing/excludes1-conflicts', { codes }, () => this.executor.read('pairing/excludes1-conflicts', { pairs }));
   }
 
   policies(ids: readonly string[]): Promise<Map<string, PolicyNode>> {
@@ -181,19 +204,19 @@ export class PairingRepository {
       (id) => id,
       async (batch) => {
         const rows = await this.executor.read('pairing/policies-by-ids', { ids: [...batch] });
-        return new Map(rows.map((r) => [String(r.key), toPolicy(r.policy as Row)]));
+        return new Map(rows.map((r) => [r.key, toPolicy(r.policy)]));
       },
     );
   }
 
   governingPolicies(keys: readonly CodeKey[]): Promise<Map<string, string[]>> {
     return this.through('pairing/governing-policies', keys, codeKeyString, async (batch) =>
-      mapBy<string[]>(await this.executor.read('pairing/governing-policies', { keys: batch.map(({ system, code }) => ({ system, code })) }), 'key', 'policies'),
+      mapBy(await this.executor.read('pairing/governing-policies', { keys: batch.map(({ system, code }) => ({ system, code })) }), 'key', 'policies'),
     );
   }
 
   async policyIds(): Promise<string[]> {
-    return (await this.executor.read('pairing/policies-all')).map((r) => String(r.id));
+    return (await this.executor.read('pairing/policies-all')).map((r) => r.id);
   }
 
   justifyingSources(filter: Pick<PairingFilter, 'statuses' | 'billableOnly' | 'asOf'>): Promise<JustifyingSources> {
@@ -204,8 +227,8 @@ export class PairingRepository {
     const [row] = await this.executor.read('pairing/justifying-sets', { statuses: filter.statuses, billableOnly: filter.billableOnly, asOf: filter.asOf });
     return {
       universe: toNumber(row?.universe ?? 0),
-      policies: (row?.policies ?? []) as JustifyingSources['policies'],
-      curated: (row?.curated ?? []) as JustifyingSources['curated'],
+      policies: row?.policies ?? [],
+      curated: row?.curated ?? [],
     };
   }
 
@@ -222,7 +245,7 @@ export class PairingRepository {
       billableOnly: filter.billableOnly,
       asOf: filter.asOf,
     });
-    return rows.map((r) => ({ chapter: r.chapter as CategoryNode, diagnoses: toNumber(r.diagnoses) }));
+    return rows.map((r) => ({ chapter: r.chapter, diagnoses: toNumber(r.diagnoses) }));
   }
 
   /** Whole-graph analytics (1.3-2 s of Neo4j on the official data): cached like any answer, and single-flight, so identical calls at once run once. */
@@ -239,10 +262,10 @@ export class PairingRepository {
       skip: neo4j.int(skip),
       limit: neo4j.int(limit),
     });
-    return { total: toNumber(row?.total ?? 0), codes: (row?.codes ?? []) as CodeNode[] };
+    return { total: toNumber(row?.total ?? 0), codes: row?.codes ?? [] };
   }
 
-  async governs(ids: readonly string[]): Promise<Map<string, Array<{ code: CodeNode; effectiveFrom: string | null; effectiveTo: string | null }>>> {
+  async governs(ids: readonly string[]): Promise<Map<string, GovernedCode[]>> {
     return mapBy(await this.executor.read('pairing/policy-governs', { ids: [...ids] }), 'key', 'governs');
   }
 }

@@ -1,5 +1,6 @@
 import type { CodeKey } from '../../common/code-format';
-import type { CypherExecutor, Row } from '../../neo4j/executor';
+import type { Integer } from 'neo4j-driver';
+import type { CypherExecutor } from '../../neo4j/executor';
 import { mapBy, toNumber } from '../../neo4j/values';
 import type { CodeSystemId } from '../code-system/code-system-id.enum';
 import type { DeletedCode, ReleaseNode } from './release.type';
@@ -19,25 +20,43 @@ function optionalDate(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 
+/** A Release node's properties as the import wrote them, with what release/by-ids counts beside them (a Neo4j Date prints as its ISO date). */
+export interface ReleaseProperties {
+  id: string;
+  system: CodeSystemId;
+  version: string;
+  effectiveFrom?: { toString(): string } | null;
+  effectiveTo?: { toString(): string } | null;
+  source?: unknown;
+  status: string;
+  codeCount?: Integer | number | null;
+  previousVersion?: string | null;
+  addedCount: Integer | null;
+  revisedCount: Integer | null;
+  deletedCodes?: string[] | null;
+  deletedTitles?: string[] | null;
+  files?: string[] | null;
+}
+
 /** Neo4j dates and integers become strings and numbers here. */
-export function toReleaseNode(row: Row): ReleaseNode {
-  const codes = (row.deletedCodes as string[] | null) ?? null;
-  const titles = (row.deletedTitles as string[] | null) ?? [];
+export function toReleaseNode(row: ReleaseProperties): ReleaseNode {
+  const codes = row.deletedCodes ?? null;
+  const titles = row.deletedTitles ?? [];
   const deleted: DeletedCode[] | null = codes ? codes.map((code, i) => ({ code, display: titles[i] ?? '' })) : null;
   return {
-    id: String(row.id),
-    system: row.system as CodeSystemId,
-    version: String(row.version),
+    id: row.id,
+    system: row.system,
+    version: row.version,
     effectiveFrom: optionalDate(row.effectiveFrom),
     effectiveTo: optionalDate(row.effectiveTo),
     source: typeof row.source === 'string' ? row.source : '',
-    status: String(row.status),
+    status: row.status,
     codeCount: optionalNumber(row.codeCount),
-    previousVersion: (row.previousVersion as string | null) ?? null,
+    previousVersion: row.previousVersion ?? null,
     addedCount: optionalNumber(row.addedCount),
     revisedCount: optionalNumber(row.revisedCount),
     deleted,
-    files: (row.files as string[] | null) ?? [],
+    files: row.files ?? [],
   };
 }
 
@@ -47,7 +66,7 @@ export class ReleaseRepository {
 
   async byIds(ids: readonly string[]): Promise<Map<string, ReleaseNode>> {
     const rows = await this.executor.read('release/by-ids', { ids });
-    return new Map(rows.map((row) => [String(row.id), toReleaseNode(row.release as Row)]));
+    return new Map(rows.map((row) => [row.id, toReleaseNode(row.release)]));
   }
 
   async ofSystems(ids: readonly CodeSystemId[]): Promise<Map<string, string[]>> {
@@ -56,11 +75,6 @@ export class ReleaseRepository {
 
   async byCodes(keys: readonly CodeKey[]): Promise<Map<string, CodeReleases>> {
     const rows = await this.executor.read('release/by-codes', { keys: keys.map(({ system, code }) => ({ system, code })) });
-    return new Map(
-      rows.map((row) => [
-        String(row.key),
-        { validIn: row.validIn as string[], addedIn: row.addedIn as string[], revisions: row.revisions as CodeReleases['revisions'] },
-      ]),
-    );
+    return new Map(rows.map(({ key, validIn, addedIn, revisions }) => [key, { validIn, addedIn, revisions }]));
   }
 }

@@ -1,4 +1,4 @@
-import neo4j from 'neo4j-driver';
+import neo4j, { type Integer } from 'neo4j-driver';
 import { paramKey, type ReleaseCache } from '../../cache/release-cache';
 import type { CypherExecutor } from '../../neo4j/executor';
 import { toNumber } from '../../neo4j/values';
@@ -35,7 +35,8 @@ export const SEARCH_CANDIDATES = 150;
 /** Text search ranks and pages through at most this many codes (totalCount says at most this many too). */
 export const MAX_RANKED = 10_000;
 
-type CandidateRow = CodeNode & SearchCandidate;
+/** A candidate as search/ranked reads it: the code with every text the ranking looks at, its tabular sequence a Neo4j integer. */
+export type CandidateRow = CodeNode & Omit<SearchCandidate, 'sequence'> & { sequence?: Integer | number | null };
 
 /** Runs a search plan: one Cypher statement for the candidates and the total count (cached by plan and filter), ranked here. */
 export class SearchRepository {
@@ -58,13 +59,13 @@ export class SearchRepository {
         skip: neo4j.int(filter.skip),
         limit: neo4j.int(filter.limit),
       });
-      const hits = (row?.hits as Array<{ code: CodeNode }> | undefined) ?? [];
+      const hits = row?.hits ?? [];
       return { total: toNumber(row?.total ?? 0), hits: hits.map((h) => ({ node: h.code, match: rankCodeHit(h.code.code, plan.text) })) };
     }
     const candidates = Math.min(MAX_RANKED, Math.max(SEARCH_CANDIDATES, filter.skip + filter.limit));
     const query = async (lucene: string) => {
       const [row] = await this.executor.read('search/ranked', { ...params, lucene, licensed: filter.licensed, candidates: neo4j.int(candidates) });
-      const rows = ((row?.candidates as CandidateRow[] | undefined) ?? []).map((c) => ({
+      const rows = (row?.candidates ?? []).map((c) => ({
         ...c,
         sequence: c.sequence === null || c.sequence === undefined ? null : toNumber(c.sequence),
       }));
