@@ -86,8 +86,8 @@ function fixture(name: string, lines: string[]): string {
 
 async function collect(file: string): Promise<{ records: HcpcsRecord[]; counts: { codes: number; modifiers: number } }> {
   const records: HcpcsRecord[] = [];
-  const counts = await readHcpcs(file, (record) => records.push(record));
-  return { records, counts };
+  const { codes, modifiers } = await readHcpcs(file, (record) => records.push(record));
+  return { records, counts: { codes, modifiers } };
 }
 
 const MODIFIER_GA = {
