@@ -34,11 +34,12 @@ const program = new Command()
   .option('--icd10pcs-codes <file>', 'ICD-10-PCS codes file (icd10pcs_codes_2026.txt[.gz])')
   .option('--icd10pcs-tables <file>', 'ICD-10-PCS tables XML (icd10pcs_tables_2026.xml[.gz])')
   .option('--icd10pcs-addenda <file>', 'ICD-10-PCS codes addenda (codes_addenda_2026.txt)')
-  .option('--hcpcs <file>', 'HCPCS Level II alpha-numeric file as CSV (HCPC2025_OCT_ANWEB.csv[.gz])')
+  .option('--hcpcs <file>', "HCPCS Level II alpha-numeric file: CMS's HCPC2025_OCT_ANWEB.xlsx, CMS's zip holding it, or a CSV copy (.csv[.gz])")
   .option('--cpt-descriptors <file>', 'licensed AMA CPT descriptor file: code TAB descriptor per line')
   .option('--cpt-version <year>', 'the CPT year of --cpt-descriptors, e.g. 2026')
   .option('--ncd-lab-procedures <file>', 'Medicare lab NCD list, CPT/HCPCS side (ncd_lab_cpt_hcpcs_2022q2.csv)')
   .option('--ncd-lab-diagnoses <file>', 'Medicare lab NCD list, ICD-10-CM side (ncd_lab_icd10cm_2022q2.csv[.gz])')
+  .option('--ncd-lab-spreadsheet <file>', "Medicare lab NCD list as CMS publishes it, both sides (2022200-Initial-ICD10-NCD-Spreadsheet-20211129.xlsx)")
   .option('--sample [dir]', 'the hand-written sample (data/sample, or the folder given)')
   .showHelpAfterError();
 
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   if (dir) {
     const found = findReleaseFiles(dir);
     Object.assign(files, found.files);
-    for (const file of found.ignored) console.log(`ignored ${file} (an older file of the same kind was found beside a newer one)`);
+    for (const file of found.ignored) console.log(`ignored ${file} (another file of the same kind is read: a newer release, or the same release as a CSV copy)`);
   }
   Object.assign(files, Object.fromEntries(Object.entries(explicit).filter(([, v]) => typeof v === 'string')));
   const official = Object.keys(files).length > 0;

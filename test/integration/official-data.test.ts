@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config';
@@ -49,6 +51,25 @@ const dotted = (code: string) => (code.length > 3 ? `${code.slice(0, 3)}.${code.
 const headerChanges = lines(files.icd10cmOrderAddenda!)
   .filter((l) => /^(Add:|Delete:|Revise from:|Revise to:)/.test(l) && l[13] === '0')
   .map((l) => ({ keyword: l.slice(0, 13).trim(), code: l.slice(15, 22).trim() }));
+
+const HCPCS_XLSX = path.join(DATA, 'hcpcs', 'HCPC2025_OCT_ANWEB.xlsx');
+const NCD_XLSX = path.join(DATA, 'ncd-lab', '2022200-Initial-ICD10-NCD-Spreadsheet-20211129.xlsx');
+
+/** The first sheet of a workbook as rows keyed by its first row, read with exceljs's plain (non-streaming) reader. */
+async function workbookRows(file: string): Promise<Array<Record<string, string>>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.worksheets[0]!;
+  const cells = (n: number) => Array.from({ length: sheet.columnCount }, (_, i) => sheet.getRow(n).getCell(i + 1).text);
+  const header = cells(1);
+  const rows: Array<Record<string, string>> = [];
+  for (let n = 2; n <= sheet.rowCount; n++) {
+    const values = cells(n);
+    if (values.every((v) => v === '')) continue;
+    rows.push(Object.fromEntries(header.map((name, i) => [name, values[i] ?? ''])));
+  }
+  return rows;
+}
 
 let h: Harness;
 let driver: Driver;
@@ -470,6 +491,62 @@ describe('the official releases in ../shared/data', () => {
     expect(again.nodesAfter).toBe(first.nodesAfter);
     expect(again.relationshipsAfter).toBe(first.relationshipsAfter);
   }, 300_000);
+
+  it("reads HCPCS from CMS's .xlsx, and from CMS's zip holding it, into the graph its CSV copy gives: only the release's file names differ", async () => {
+    // The workbook, read with exceljs's plain (non-streaming) reader, holds the CSV copy's rows.
+    const sheet = await workbookRows(HCPCS_XLSX);
+    const row = (r: Record<string, string>) =>
+      [r.HCPC, r.RECID, r['LONG DESCRIPTION'], r['SHORT DESCRIPTION'], r['TERM DT']].map((v) => (v ?? '').trim()).join('|');
+    expect(sheet.map(row)).toEqual(hcpcs.map(row));
+
+    const before = await fingerprint();
+    const releaseFiles = async () => (await cypher<{ files: string[] }>("MATCH (r:Release {system: 'HCPCS'}) RETURN r.files AS files"))[0]!.files;
+    // Through the import command, from a folder holding only the workbook.
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'hcpcs-xlsx-'));
+    symlinkSync(HCPCS_XLSX, path.join(folder, path.basename(HCPCS_XLSX)));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', '--dir', folder], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NEO4J_URI: target.uri, NEO4J_DATABASE: target.database },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect({ code, output }).toMatchObject({ code: 0, output: expect.stringContaining('HCPC2025_OCT_ANWEB.xlsx') });
+    expect(await fingerprint()).toEqual(before);
+    const [counted] = await cypher<{ nodes: unknown }>('MATCH (n) RETURN count(n) AS nodes');
+    expect(Number(counted!.nodes)).toBe(first.nodesAfter);
+    expect(await releaseFiles()).toEqual(['HCPC2025_OCT_ANWEB.xlsx']);
+
+    const zip = new JSZip();
+    zip.file('HCPC2025_OCT_ANWEB.xlsx', readFileSync(HCPCS_XLSX));
+    zip.file('HCPC2025_OCT_ANWEB.txt', 'the fixed-width form, not read');
+    zip.file('proc_notes_OCT2025.txt', 'notes');
+    const zipped = path.join(mkdtempSync(path.join(os.tmpdir(), 'hcpcs-zip-')), 'october-2025-alpha-numeric-hcpcs-file.zip');
+    writeFileSync(zipped, await zip.generateAsync({ type: 'nodebuffer' }));
+    await runOfficialImport(h.executor, { hcpcs: zipped });
+    expect(await fingerprint()).toEqual(before);
+    expect(await releaseFiles()).toEqual(['october-2025-alpha-numeric-hcpcs-file.zip!HCPC2025_OCT_ANWEB.xlsx']);
+
+    await runOfficialImport(h.executor, { hcpcs: files.hcpcs! });
+    expect(await releaseFiles()).toEqual([path.basename(files.hcpcs!)]);
+  }, 300_000);
+
+  it("reads the lab NCD list from CMS's spreadsheet into the graph its two CSV copies give", async () => {
+    const before = await fingerprint();
+    const listings = () =>
+      cypher<{ k: string }>(
+        "MATCH (p:Policy)-[r:LISTS|GOVERNS]->(c:Code) RETURN p.id + '|' + type(r) + '|' + c.code + '|' + coalesce(r.key, '') AS k ORDER BY k",
+      );
+    const listed = await listings();
+    const { ncdLabProcedures, ncdLabDiagnoses, ...others } = files;
+    expect([ncdLabProcedures, ncdLabDiagnoses].every(Boolean)).toBe(true);
+    await runOfficialImport(h.executor, { ...others, ncdLabSpreadsheet: NCD_XLSX });
+    expect(await fingerprint()).toEqual(before);
+    expect(await listings()).toEqual(listed);
+    await runOfficialImport(h.executor, files);
+  }, 600_000);
 
   it('stops at a malformed file, naming file, line and what was expected, and writes nothing', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'malformed-'));

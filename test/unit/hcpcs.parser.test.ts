@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHcpcs, type HcpcsRecord } from '../../src/import/official/hcpcs.parser';
 import { expectFormatError } from '../support/format-error';
@@ -86,8 +88,8 @@ function fixture(name: string, lines: string[]): string {
 
 async function collect(file: string): Promise<{ records: HcpcsRecord[]; counts: { codes: number; modifiers: number } }> {
   const records: HcpcsRecord[] = [];
-  const counts = await readHcpcs(file, (record) => records.push(record));
-  return { records, counts };
+  const { codes, modifiers } = await readHcpcs(file, (record) => records.push(record));
+  return { records, counts: { codes, modifiers } };
 }
 
 const MODIFIER_GA = {
@@ -325,5 +327,69 @@ describeOfficialData('the HCPCS October 2025 release file', () => {
     });
     expect(records.filter((record) => record.kind === 'modifier').every((record) => /^[0-9A-Z]{2}$/.test(record.code))).toBe(true);
     expect(records.find((record) => record.code === 'GA')).toMatchObject({ kind: 'modifier', line: rows.findIndex((text) => text.startsWith('   GA,')) + 2 });
+  });
+});
+
+/** A workbook of one sheet holding these rows (every cell text, as CMS's workbook holds them). */
+async function workbook(name: string, rows: string[][]): Promise<string> {
+  const file = path.join(dir, name);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('HCPC2025_OCT_ANWEB');
+  for (const cells of rows) sheet.addRow(cells);
+  await book.xlsx.writeFile(file);
+  return file;
+}
+
+async function zipOf(name: string, members: Record<string, Buffer | string>): Promise<string> {
+  const zip = new JSZip();
+  for (const [member, data] of Object.entries(members)) zip.file(member, data);
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+  return file;
+}
+
+const cellsOf = (cells: Record<string, string>) => HEADER.map((column) => cells[column] ?? '');
+
+describe("readHcpcs on CMS's workbook and CMS's zip", () => {
+  it('reads from the .xlsx the records the CSV form of the same rows gives, lines numbered as rows', async () => {
+    const rows = [MODIFIER_GA, CODE_J1100, CODE_C9742, CODE_A9999_START, CODE_A9999_MORE];
+    const file = await workbook('HCPC2025_OCT_ANWEB.xlsx', [HEADER, ...rows.map(cellsOf)]);
+    const { records, counts } = await collect(file);
+    expect(records).toEqual(EXPECTED);
+    expect(counts).toEqual({ codes: 3, modifiers: 1 });
+  });
+
+  it('reads the ANWEB workbook out of the zip CMS publishes, naming the member it read', async () => {
+    const book = await workbook('inner.xlsx', [HEADER, cellsOf(MODIFIER_GA), cellsOf(CODE_J1100)]);
+    const zip = await zipOf('october-2025-alpha-numeric-hcpcs-file.zip', {
+      'HCPC2025_OCT_ANWEB.xlsx': fs.readFileSync(book),
+      'HCPC2025_OCT_ANWEB.txt': 'the fixed-width form, not read',
+      'proc_notes_OCT2025.txt': 'notes',
+    });
+    const records: HcpcsRecord[] = [];
+    const { read } = await readHcpcs(zip, (record) => records.push(record));
+    expect(read).toBe(`${zip}!HCPC2025_OCT_ANWEB.xlsx`);
+    expect(records.map((r) => [r.code, r.kind])).toEqual([
+      ['GA', 'modifier'],
+      ['J1100', 'code'],
+    ]);
+  });
+
+  it('rejects a zip that holds no ANWEB workbook, listing what it holds', async () => {
+    const zip = await zipOf('no-workbook.zip', { 'HCPC2025_OCT_ANWEB.txt': 'x', 'readme.pdf': 'y' });
+    await expectFormatError(
+      collect(zip),
+      zip,
+      1,
+      'expected the zip to hold the alpha-numeric workbook HCPCyyyy_MMM_ANWEB*.xlsx, found "HCPC2025_OCT_ANWEB.txt", "readme.pdf"',
+    );
+  });
+
+  it('rejects a workbook whose first row is not the header, naming the missing column and what it found', async () => {
+    const file = await workbook('no-header.xlsx', [
+      ['CODE', 'DESCRIPTION'],
+      ['J1100', 'Injection'],
+    ]);
+    await expectFormatError(collect(file), file, 1, 'expected a column "HCPC" in the header, found "CODE", "DESCRIPTION"');
   });
 });

@@ -1,7 +1,10 @@
-import fs from 'node:fs';
+import fs, { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readNcdDiagnoses, readNcdProcedures, type NcdDiagnosisRow, type NcdProcedureRow } from '../../src/import/ncd/ncd-lab.parser';
+import { readNcdDiagnoses, readNcdProcedures, readNcdWorkbook, type NcdDiagnosisRow, type NcdProcedureRow } from '../../src/import/ncd/ncd-lab.parser';
 import { expectFormatError } from '../support/format-error';
 import { collect, writeTempFile } from '../support/temp-file';
 import { describeOfficialData, officialFile } from '../support/official-data';
@@ -357,5 +360,57 @@ describeOfficialData('the April 2022 lab NCD code list', () => {
     expect(rows.map((row) => row.code)).toEqual(lines.map((text) => text.split(',').at(-3)));
     expect(new Set(rows.map((row) => row.policyId)).size).toBe(25);
     expect(rows.filter((row) => row.policyId === '190.23B').map((row) => row.code)).toEqual(['80061', '82465', '83718', '84478']);
+  });
+});
+
+/** CMS's lab NCD sheet: a title and legend rows, the header over two rows, then rows with number and date cells as Excel keeps them. */
+async function ncdWorkbook(rows: unknown[][], header = true): Promise<string> {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'ncd-xlsx-')), '2022200-Initial-ICD10-NCD-Spreadsheet-20211129.xlsx');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('sheet1');
+  sheet.addRow([null, null, null, 'MEDICARE NATIONAL COVERAGE DETERMINATIONS']);
+  sheet.addRow([null, null, 'Legend', null, null, null, 'Resolution Code Definitions ']);
+  sheet.addRow(['Red in this spreadsheet indicates an April 2022 change.', null, null, null, null, '     1 - ICD-10-CM codes covered by Medicare.']);
+  if (header) {
+    sheet.addRow(['NCD ', 'NCD', 'CPT/HCPCS ', 'CPT/HCPCS', 'CPT/HCPCS', 'ICD-10', 'ICD-10 EFF', 'ICD-10 TERM', 'RESOLUTION']);
+    sheet.addRow(['Number', 'DESCRIPTION', 'CODES', 'EFF DATE', 'TERM DATE', 'CODE', ' DATE', 'DATE', 'CODE 1/']);
+  }
+  for (const cells of rows) sheet.addRow(cells);
+  await book.xlsx.writeFile(file);
+  return file;
+}
+
+describe("readNcdWorkbook on CMS's spreadsheet", () => {
+  const october2015 = new Date(Date.UTC(2015, 9, 1));
+
+  it('reads each row as the rows of the two CSVs it stands for: title carried down, ranges split, dates ISO, 190.3 read as 190.30', async () => {
+    const file = await ncdWorkbook([
+      [190.12, 'Urine Culture, Bacterial', 87086, null, null, 'A021', october2015, null, 1],
+      [190.12, null, 87088, null, null, 'A400-A401', october2015, new Date(Date.UTC(2021, 8, 30)), 3],
+      [190.3, 'Carcinoembryonic Antigen', 82378, null, null, '@@@@@@@', october2015, null, 2],
+    ]);
+    const diagnosis: NcdDiagnosisRow[] = [];
+    const procedure: NcdProcedureRow[] = [];
+    await readNcdWorkbook(file, { diagnosis: (row) => diagnosis.push(row), procedure: (row) => procedure.push(row) });
+    expect(diagnosis.map((r) => [r.policyId, r.policyTitle, r.listedAs, r.kind, r.start, r.end, r.effectiveFrom, r.effectiveTo, r.status])).toEqual([
+      ['190.12', 'Urine Culture, Bacterial', 'A021', 'CODE', 'A021', 'A021', '2015-10-01', null, 'COVERED'],
+      ['190.12', 'Urine Culture, Bacterial', 'A400-A401', 'RANGE', 'A400', 'A401', '2015-10-01', '2021-09-30', 'NOT_MEDICALLY_NECESSARY'],
+      ['190.30', 'Carcinoembryonic Antigen', '@@@@@@@', 'DEFAULT', '', '', '2015-10-01', null, 'DENIED'],
+    ]);
+    expect(procedure.map((r) => [r.policyId, r.policyTitle, r.code])).toEqual([
+      ['190.12', 'Urine Culture, Bacterial', '87086'],
+      ['190.12', 'Urine Culture, Bacterial', '87088'],
+      ['190.30', 'Carcinoembryonic Antigen', '82378'],
+    ]);
+  });
+
+  it('rejects a sheet without its header rows, saying which columns it expected', async () => {
+    const file = await ncdWorkbook([[190.12, 'Urine Culture, Bacterial', 87086, null, null, 'A021', october2015, null, 1]], false);
+    await expectFormatError(
+      readNcdWorkbook(file, {}),
+      file,
+      1,
+      'no NCD lab spreadsheet header row in the first 40 lines: expected a row with the columns "NCD", "NCD", "CPT/HCPCS"',
+    );
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findReleaseFiles, recognize, versionFromName } from '../../src/import/official/release-files';
+import { findReleaseFiles, ncdVersionFromName, recognize, versionFromName } from '../../src/import/official/release-files';
 
 describe('official file names', () => {
   it('recognizes each official name, plain or gzipped', () => {
@@ -48,5 +48,40 @@ describe('official file names', () => {
 
   it('refuses a folder that does not exist, naming it', () => {
     expect(() => findReleaseFiles('/nonexistent/data')).toThrow('--dir "/nonexistent/data" is not a folder');
+  });
+});
+
+describe("CMS's workbooks beside the CSV copies", () => {
+  it("recognizes CMS's HCPCS workbook, its zip and the lab NCD spreadsheet, and the quarter of each", () => {
+    expect(recognize('HCPC2025_OCT_ANWEB.xlsx')).toBe('hcpcs');
+    expect(recognize('HCPC2025_OCT_ANWEB_v2.zip')).toBe('hcpcs');
+    expect(recognize('october-2025-alpha-numeric-hcpcs-file.zip')).toBe('hcpcs');
+    expect(recognize('2022200-Initial-ICD10-NCD-Spreadsheet-20211129.xlsx')).toBe('ncdLabSpreadsheet');
+    expect(recognize('HCPC2025_OCT_ANWEB.pdf')).toBeNull();
+    expect(versionFromName('HCPC2025_OCT_ANWEB.xlsx')).toBe('2025-10');
+    expect(ncdVersionFromName('2022200-Initial-ICD10-NCD-Spreadsheet-20211129.xlsx')).toBe('2022Q2');
+    expect(ncdVersionFromName('ncd_lab_icd10cm_2022q2.csv.gz')).toBe('2022Q2');
+  });
+
+  it('reads a workbook found alone, the CSV copy of the same release beside it, and a newer quarter in either form', () => {
+    const folder = (names: string[]) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'release-forms-'));
+      for (const name of names) writeFileSync(path.join(dir, name), '');
+      return { dir, ...findReleaseFiles(dir) };
+    };
+    const alone = folder(['HCPC2025_OCT_ANWEB.xlsx', '2022200-Initial-ICD10-NCD-Spreadsheet-20211129.xlsx']);
+    expect(alone.files).toEqual({
+      hcpcs: path.join(alone.dir, 'HCPC2025_OCT_ANWEB.xlsx'),
+      ncdLabSpreadsheet: path.join(alone.dir, '2022200-Initial-ICD10-NCD-Spreadsheet-20211129.xlsx'),
+    });
+    const tie = folder(['HCPC2025_OCT_ANWEB.xlsx', 'HCPC2025_OCT_ANWEB.csv.gz', '2022200-NCD-Spreadsheet.xlsx', 'ncd_lab_cpt_hcpcs_2022q2.csv', 'ncd_lab_icd10cm_2022q2.csv']);
+    expect(tie.files).toEqual({
+      hcpcs: path.join(tie.dir, 'HCPC2025_OCT_ANWEB.csv.gz'),
+      ncdLabProcedures: path.join(tie.dir, 'ncd_lab_cpt_hcpcs_2022q2.csv'),
+      ncdLabDiagnoses: path.join(tie.dir, 'ncd_lab_icd10cm_2022q2.csv'),
+    });
+    expect(tie.ignored.sort()).toEqual([path.join(tie.dir, '2022200-NCD-Spreadsheet.xlsx'), path.join(tie.dir, 'HCPC2025_OCT_ANWEB.xlsx')]);
+    const newer = folder(['HCPC2025_JUL_ANWEB.csv', 'HCPC2025_OCT_ANWEB.xlsx', '2022300-NCD-Spreadsheet.xlsx', 'ncd_lab_cpt_hcpcs_2022q2.csv', 'ncd_lab_icd10cm_2022q2.csv']);
+    expect(newer.files).toEqual({ hcpcs: path.join(newer.dir, 'HCPC2025_OCT_ANWEB.xlsx'), ncdLabSpreadsheet: path.join(newer.dir, '2022300-NCD-Spreadsheet.xlsx') });
   });
 });

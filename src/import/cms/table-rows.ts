@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
+import { FileFormatError } from '../official/file-format-error';
 
 /** One row of a CMS table with its 1-based line (text) or row (sheet) number, cells as text. */
 export interface TableRow {
@@ -41,6 +42,35 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 /**
+ * The rows of the first worksheet of a workbook, streamed (exceljs's WorkbookReader: the sheet is
+ * never held whole), cells as text (dates as yyyymmdd), trailing empty cells dropped, empty rows
+ * left out. A workbook without a worksheet is a {@link FileFormatError}.
+ */
+async function* sheetRows(source: TableSource): AsyncGenerator<TableRow> {
+  const input = await source.open();
+  // Styles are read so that date cells come as dates, not serial numbers.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = row.values as ExcelJS.CellValue[];
+        const cells: string[] = [];
+        for (let c = 1; c < values.length; c += 1) cells.push(cellText(values[c]));
+        while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+        yield { line: row.number, cells };
+      }
+      return;
+    }
+  } catch (error) {
+    if (error instanceof FileFormatError) throw error;
+    throw new FileFormatError(source.name, 1, `expected an .xlsx workbook: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    input.destroy();
+  }
+  throw new FileFormatError(source.name, 1, 'expected a workbook with a worksheet, found none');
+}
+
+/**
  * The rows of a table, by how its name ends: `.txt` tab-delimited, `.csv` comma-separated (quotes
  * as RFC 4180), `.xlsx` the first worksheet. Text is Latin-1, as CMS writes it.
  */
@@ -63,17 +93,7 @@ export async function* tableRows(source: TableSource): AsyncGenerator<TableRow> 
     return;
   }
   if (lower.endsWith('.xlsx')) {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.read(await source.open());
-    const ws = wb.worksheets[0];
-    if (!ws) return;
-    for (let r = 1; r <= ws.rowCount; r += 1) {
-      const row = ws.getRow(r);
-      const cells: string[] = [];
-      for (let c = 1; c <= row.cellCount; c += 1) cells.push(cellText(row.getCell(c).value));
-      while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-      yield { line: r, cells };
-    }
+    yield* sheetRows(source);
     return;
   }
   throw new Error(`${source.name}: not a table (expected .txt, .csv or .xlsx)`);

@@ -1,6 +1,8 @@
 import { CsvError, parse } from 'csv-parse';
 import { FileFormatError } from '../official/file-format-error';
 import { openRelease } from '../official/read-lines';
+import { findHeader } from '../cms/header';
+import { fileSource, tableRows } from '../cms/table-rows';
 
 /** Resolution code 1, 2, 3 of the lab NCD code list. */
 export type ListingStatus = 'COVERED' | 'DENIED' | 'NOT_MEDICALLY_NECESSARY';
@@ -40,6 +42,7 @@ export interface NcdDiagnosisRow {
 
 const PROCEDURE_COLUMNS = ['ncd_id', 'ncd_title', 'cpt_hcpcs_code', 'code_eff_date', 'code_term_date'] as const;
 const DIAGNOSIS_COLUMNS = ['ncd_id', 'ncd_title', 'icd10cm', 'range_start', 'range_end', 'icd10_eff_date', 'icd10_term_date', 'resolution_code'] as const;
+type DiagnosisColumn = (typeof DIAGNOSIS_COLUMNS)[number];
 
 const POLICY_ID = /^\d{3}\.\d{1,2}[A-Z]?$/;
 const PROCEDURE_CODE = /^[0-9]{4}[0-9A-Z]$|^[A-Z][0-9]{4}$/;
@@ -61,19 +64,23 @@ const STATUS_BY_RESOLUTION: Readonly<Record<string, ListingStatus>> = { '1': 'CO
  * Violations reject with a {@link FileFormatError} naming the line.
  */
 export async function readNcdProcedures(file: string, onRow: (row: NcdProcedureRow) => void): Promise<number> {
-  return readCsv(file, PROCEDURE_COLUMNS, (cell, line) => {
-    const policy = readPolicy(file, line, cell);
-    const code = cell('cpt_hcpcs_code').toUpperCase();
-    if (!PROCEDURE_CODE.test(code)) {
-      throw new FileFormatError(
-        file,
-        line,
-        `expected cpt_hcpcs_code as a CPT code (4 digits and a digit or letter) or an HCPCS code (a letter and 4 digits), found "${cell('cpt_hcpcs_code')}"`,
-      );
-    }
-    const { from, to } = readDates(file, line, cell, 'code_eff_date', 'code_term_date');
-    onRow({ policyId: policy.id, policyTitle: policy.title, code, effectiveFrom: from, effectiveTo: to, line });
-  });
+  if (isNcdWorkbook(file)) return readNcdWorkbook(file, { procedure: onRow });
+  return readCsv(file, PROCEDURE_COLUMNS, (cell, line) => onRow(procedureRow(file, line, cell)));
+}
+
+/** A CPT/HCPCS row, checked (see {@link readNcdProcedures}). */
+function procedureRow(file: string, line: number, cell: Cell<(typeof PROCEDURE_COLUMNS)[number]>): NcdProcedureRow {
+  const policy = readPolicy(file, line, cell);
+  const code = cell('cpt_hcpcs_code').toUpperCase();
+  if (!PROCEDURE_CODE.test(code)) {
+    throw new FileFormatError(
+      file,
+      line,
+      `expected cpt_hcpcs_code as a CPT code (4 digits and a digit or letter) or an HCPCS code (a letter and 4 digits), found "${cell('cpt_hcpcs_code')}"`,
+    );
+  }
+  const { from, to } = readDates(file, line, cell, 'code_eff_date', 'code_term_date');
+  return { policyId: policy.id, policyTitle: policy.title, code, effectiveFrom: from, effectiveTo: to, line };
 }
 
 /**
@@ -91,54 +98,122 @@ export async function readNcdProcedures(file: string, onRow: (row: NcdProcedureR
  * {@link FileFormatError} naming the line.
  */
 export async function readNcdDiagnoses(file: string, onRow: (row: NcdDiagnosisRow) => void): Promise<number> {
-  return readCsv(file, DIAGNOSIS_COLUMNS, (cell, line, raw) => {
-    const policy = readPolicy(file, line, cell);
-    const listedAs = raw('icd10cm');
-    const listed = cell('icd10cm').toUpperCase();
-    const rangeStart = cell('range_start').toUpperCase();
-    const rangeEnd = cell('range_end').toUpperCase();
-    const ends = (start: string, end: string, described: string): void => {
-      if (rangeStart !== start || rangeEnd !== end) {
-        throw new FileFormatError(
-          file,
-          line,
-          `expected range_start "${start}" and range_end "${end}" for ${described} "${listedAs}", found "${cell('range_start')}" and "${cell('range_end')}"`,
-        );
-      }
-    };
+  if (isNcdWorkbook(file)) return readNcdWorkbook(file, { diagnosis: onRow });
+  return readCsv(file, DIAGNOSIS_COLUMNS, (cell, line, raw) => onRow(diagnosisRow(file, line, cell, raw)));
+}
 
-    let kind: EntryKind;
-    let start: string;
-    let end: string;
-    if (listed === WILDCARD) {
-      ends(WILDCARD, WILDCARD, 'the wildcard');
-      [kind, start, end] = ['DEFAULT', '', ''];
-    } else {
-      const parts = listed.split('-');
-      if (parts.length > 2 || !parts.every((part) => ICD_CODE.test(part))) {
-        throw new FileFormatError(file, line, `expected icd10cm as ${ICD_EXPECTED}, a range LOW-HIGH of two such codes, or ${WILDCARD}, found "${listedAs}"`);
-      }
-      [start, end] = [parts[0], parts[parts.length - 1]];
-      kind = parts.length === 2 ? 'RANGE' : 'CODE';
-      ends(start, end, kind === 'RANGE' ? 'the range' : 'the code');
-      // No text-order check: ranges run in tabular order (C84Z0-C8499 is valid); a range that reaches
-      // no code of the loaded release is counted by the policy plan.
-    }
-
-    const { from, to } = readDates(file, line, cell, 'icd10_eff_date', 'icd10_term_date');
-    const resolution = cell('resolution_code');
-    const status = STATUS_BY_RESOLUTION[resolution];
-    if (!status)
+/** An ICD-10-CM row, checked (see {@link readNcdDiagnoses}). */
+function diagnosisRow(file: string, line: number, cell: Cell<DiagnosisColumn>, raw: Cell<DiagnosisColumn>): NcdDiagnosisRow {
+  const policy = readPolicy(file, line, cell);
+  const listedAs = raw('icd10cm');
+  const listed = cell('icd10cm').toUpperCase();
+  const rangeStart = cell('range_start').toUpperCase();
+  const rangeEnd = cell('range_end').toUpperCase();
+  const ends = (start: string, end: string, described: string): void => {
+    if (rangeStart !== start || rangeEnd !== end) {
       throw new FileFormatError(
         file,
         line,
-        `expected resolution_code 1 (covered), 2 (denied) or 3 (does not support medical necessity), found "${resolution}"`,
+        `expected range_start "${start}" and range_end "${end}" for ${described} "${listedAs}", found "${cell('range_start')}" and "${cell('range_end')}"`,
       );
-    onRow({ policyId: policy.id, policyTitle: policy.title, listedAs, kind, start, end, effectiveFrom: from, effectiveTo: to, status, line });
-  });
+    }
+  };
+
+  let kind: EntryKind;
+  let start: string;
+  let end: string;
+  if (listed === WILDCARD) {
+    ends(WILDCARD, WILDCARD, 'the wildcard');
+    [kind, start, end] = ['DEFAULT', '', ''];
+  } else {
+    const parts = listed.split('-');
+    if (parts.length > 2 || !parts.every((part) => ICD_CODE.test(part))) {
+      throw new FileFormatError(file, line, `expected icd10cm as ${ICD_EXPECTED}, a range LOW-HIGH of two such codes, or ${WILDCARD}, found "${listedAs}"`);
+    }
+    [start, end] = [parts[0], parts[parts.length - 1]];
+    kind = parts.length === 2 ? 'RANGE' : 'CODE';
+    ends(start, end, kind === 'RANGE' ? 'the range' : 'the code');
+    // No text-order check: ranges run in tabular order (C84Z0-C8499 is valid); a range that reaches
+    // no code of the loaded release is counted by the policy plan.
+  }
+
+  const { from, to } = readDates(file, line, cell, 'icd10_eff_date', 'icd10_term_date');
+  const resolution = cell('resolution_code');
+  const status = STATUS_BY_RESOLUTION[resolution];
+  if (!status)
+    throw new FileFormatError(file, line, `expected resolution_code 1 (covered), 2 (denied) or 3 (does not support medical necessity), found "${resolution}"`);
+  return { policyId: policy.id, policyTitle: policy.title, listedAs, kind, start, end, effectiveFrom: from, effectiveTo: to, status, line };
 }
 
 type Cell<C extends string> = (column: C) => string;
+
+/** The lab NCD code list as CMS publishes it: one .xlsx sheet holding both sides. */
+export function isNcdWorkbook(file: string): boolean {
+  return file.toLowerCase().endsWith('.xlsx');
+}
+
+/** The two header rows of CMS's sheet (titles split over two rows), and the CSV column each sheet column is read as. */
+const SHEET_TITLES = ['NCD', 'NCD', 'CPT/HCPCS', 'CPT/HCPCS', 'CPT/HCPCS', 'ICD-10', 'ICD-10 EFF', 'ICD-10 TERM', 'RESOLUTION'] as const;
+const SHEET_SUBTITLES = ['Number', 'DESCRIPTION', 'CODES', 'EFF DATE', 'TERM DATE', 'CODE', 'DATE', 'DATE', 'CODE'] as const;
+type SheetColumn = (typeof PROCEDURE_COLUMNS)[number] | DiagnosisColumn;
+const SHEET_COLUMNS: readonly SheetColumn[] = [
+  'ncd_id',
+  'ncd_title',
+  'cpt_hcpcs_code',
+  'code_eff_date',
+  'code_term_date',
+  'icd10cm',
+  'icd10_eff_date',
+  'icd10_term_date',
+  'resolution_code',
+];
+
+/**
+ * Streams CMS's lab NCD spreadsheet (`2022200-…-NCD-Spreadsheet-….xlsx`, first worksheet): after
+ * legend lines, a header over two rows (NCD Number, NCD DESCRIPTION, CPT/HCPCS CODES, CPT/HCPCS
+ * EFF DATE, CPT/HCPCS TERM DATE, ICD-10 CODE, ICD-10 EFF DATE, ICD-10 TERM DATE, RESOLUTION CODE),
+ * then one row per ICD-10-CM entry, the policy's CPT/HCPCS codes down its first rows beside them.
+ * Each row is read as the CSV rows it stands for and checked as those are: the title, written on
+ * a policy's first row only, carries down; range_start and range_end are the ends of the ICD-10
+ * cell; date cells become yyyy-mm-dd; a number cell 190.3 (Excel drops the trailing zero) is
+ * 190.30. A row with neither code, or a header other than this, is a {@link FileFormatError}.
+ * Calls the handlers given, in row order; resolves to the number of rows.
+ */
+export async function readNcdWorkbook(
+  file: string,
+  on: { procedure?: (row: NcdProcedureRow) => void; diagnosis?: (row: NcdDiagnosisRow) => void },
+): Promise<number> {
+  const rows = tableRows({ ...fileSource(file), name: file });
+  let count = 0;
+  try {
+    await findHeader(file, rows, SHEET_TITLES, 'NCD lab spreadsheet');
+    await findHeader(file, rows, SHEET_SUBTITLES, 'NCD lab spreadsheet second');
+    const titles = new Map<string, string>();
+    for await (const { line, cells } of rows) {
+      const sheet = (column: SheetColumn): string => cells[SHEET_COLUMNS.indexOf(column)] ?? '';
+      const id = sheet('ncd_id').replace(/^(\d{3}\.\d)$/, '$10');
+      if (sheet('ncd_title') !== '' && !titles.has(id)) titles.set(id, sheet('ncd_title'));
+      const listed = sheet('icd10cm');
+      const parts = listed.toUpperCase().split('-');
+      const cell = (column: SheetColumn): string => {
+        if (column === 'ncd_id') return id;
+        if (column === 'ncd_title') return titles.get(id) ?? '';
+        if (column === 'range_start') return parts[0];
+        if (column === 'range_end') return parts[parts.length - 1];
+        return column.endsWith('_date') ? sheet(column).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3') : sheet(column);
+      };
+      if (sheet('cpt_hcpcs_code') === '' && listed === '') {
+        throw new FileFormatError(file, line, `expected a CPT/HCPCS code or an ICD-10 code in the row of ${id || 'no NCD'}, found neither`);
+      }
+      if (sheet('cpt_hcpcs_code') !== '') on.procedure?.(procedureRow(file, line, cell));
+      if (listed !== '') on.diagnosis?.(diagnosisRow(file, line, cell, cell));
+      count++;
+    }
+  } finally {
+    await rows.return(undefined);
+  }
+  return count;
+}
 
 /**
  * Streams a CSV with a header row and calls `onRow` with trimmed (`cell`) and untouched (`raw`)

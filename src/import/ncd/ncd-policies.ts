@@ -1,6 +1,14 @@
 import path from 'node:path';
 import { FileFormatError } from '../official/file-format-error';
-import { readNcdDiagnoses, readNcdProcedures, type ListingStatus, type NcdDiagnosisRow, type NcdProcedureRow } from './ncd-lab.parser';
+import {
+  isNcdWorkbook,
+  readNcdDiagnoses,
+  readNcdProcedures,
+  readNcdWorkbook,
+  type ListingStatus,
+  type NcdDiagnosisRow,
+  type NcdProcedureRow,
+} from './ncd-lab.parser';
 
 /** One NCD of the lab code list: the procedure codes it governs and how it treats diagnosis codes. */
 export interface PolicyRecord {
@@ -39,7 +47,8 @@ interface PolicyDraft {
 }
 
 /**
- * Reads both files of the lab NCD code list (see ncd-lab.parser.ts) and groups their rows by
+ * Reads both files of the lab NCD code list (see ncd-lab.parser.ts), or CMS's spreadsheet given as
+ * both (it holds both sides; read once), and groups their rows by
  * policy id, policies in order of first appearance in the diagnoses file, rows in file order.
  *
  * Contract (violations reject with a {@link FileFormatError} at the offending line):
@@ -87,7 +96,7 @@ export async function readNcdPolicies(files: { procedures: string; diagnoses: st
     return draft;
   };
 
-  await readNcdDiagnoses(files.diagnoses, (row) => {
+  const onDiagnosis = (row: NcdDiagnosisRow): void => {
     const draft = draftFor(row, files.diagnoses);
     draft.firstDiagnosisLine ??= row.line;
     const key = `${row.listedAs}|${row.effectiveFrom ?? ''}|${row.effectiveTo ?? ''}|${row.status}`;
@@ -114,9 +123,9 @@ export async function readNcdPolicies(files: { procedures: string; diagnoses: st
       policy.defaultEffectiveFrom = earliest(policy.defaultEffectiveFrom, row.effectiveFrom);
       policy.defaultEffectiveTo = latest(policy.defaultEffectiveTo, row.effectiveTo);
     }
-  });
+  };
 
-  await readNcdProcedures(files.procedures, (row) => {
+  const onProcedure = (row: NcdProcedureRow): void => {
     const draft = draftFor(row, files.procedures);
     draft.firstProcedureLine ??= row.line;
     const key = `procedure|${row.code}|${row.effectiveFrom ?? ''}|${row.effectiveTo ?? ''}`;
@@ -126,7 +135,17 @@ export async function readNcdPolicies(files: { procedures: string; diagnoses: st
     }
     draft.seen.add(key);
     draft.record.procedures.push(row);
-  });
+  };
+
+  if (files.procedures === files.diagnoses && isNcdWorkbook(files.diagnoses)) {
+    // CMS's spreadsheet holds both sides: read it once, the procedure side after the diagnoses as for two files.
+    const procedures: NcdProcedureRow[] = [];
+    await readNcdWorkbook(files.diagnoses, { diagnosis: onDiagnosis, procedure: (row) => procedures.push(row) });
+    procedures.forEach(onProcedure);
+  } else {
+    await readNcdDiagnoses(files.diagnoses, onDiagnosis);
+    await readNcdProcedures(files.procedures, onProcedure);
+  }
 
   for (const { record, firstDiagnosisLine, firstProcedureLine } of drafts.values()) {
     if (firstProcedureLine === null) {

@@ -7,17 +7,14 @@ import { readNcdPolicies, type NcdPolicies } from './ncd-policies';
 import { planPolicies, procedureSystem } from './policy-plan';
 import { TabularOrder } from './tabular-order';
 import { codeKeyString } from '../../domain/code-key';
+import { ncdVersionFromName } from '../official/release-files';
 
+/** The two CSV sides of the lab NCD list, or CMS's spreadsheet given as both (it holds both sides). */
 export interface NcdLabFiles {
   procedures: string;
   diagnoses: string;
 }
 
-/** "2022Q2" from ncd_lab_icd10cm_2022q2.csv; null when the name carries no quarter. */
-export function ncdVersionFromName(file: string): string | null {
-  const match = /_(\d{4})q([1-4])\.csv(\.gz)?$/i.exec(path.basename(file));
-  return match ? `${match[1]}Q${match[2]}` : null;
-}
 
 /**
  * Writes already read and checked NCD policies against the codes the graph holds now (so it runs
@@ -57,7 +54,7 @@ export async function importPolicies(
     {
       publisher: 'CMS',
       version: ncdVersionFromName(files.diagnoses) ?? 'unknown',
-      sourceFiles: [path.basename(files.procedures), path.basename(files.diagnoses)],
+      sourceFiles: [...new Set([path.basename(files.procedures), path.basename(files.diagnoses)])],
       origin: options.origin ?? 'official',
     },
     unresolved,

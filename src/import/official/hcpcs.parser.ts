@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse';
 import { FileFormatError } from './file-format-error';
 import { openRelease } from './read-lines';
+import { baseName, fileSource, tableRows, zipMembers, type TableSource } from '../cms/table-rows';
 
 /** One HCPCS Level II code (RECID 3) or modifier (RECID 7) of the alpha-numeric file. */
 export interface HcpcsRecord {
@@ -65,8 +66,10 @@ const CODE_PATTERN = { code: /^[A-Z]\d{4}$/, modifier: /^[0-9A-Z]{2}$/ } as cons
 const CODE_EXPECTED = { code: 'an HCPCS code (a letter and 4 digits)', modifier: 'a modifier (2 letters or digits)' } as const;
 
 /**
- * Streams the HCPCS Level II alpha-numeric file as CSV (`HCPCyyyy_MMM_ANWEB.csv[.gz]`, header row,
- * one row per code or modifier) and calls `onRecord` once per code/modifier, in file order.
+ * Streams the HCPCS Level II alpha-numeric file and calls `onRecord` once per code/modifier, in file
+ * order. The file is the workbook as CMS publishes it (`HCPCyyyy_MMM_ANWEB.xlsx`, its first
+ * worksheet), CMS's zip that holds it (the member named `HCPCyyyy_MMM_ANWEB*.xlsx` is read), or a
+ * CSV copy of the sheet (`.csv[.gz]`); each has a header row and one row per code or modifier.
  *
  * Contract: the header must contain {@link REQUIRED_COLUMNS}. RECID 3 starts a code and 7 a
  * modifier. A row with the same HCPC as the record before it and a higher SEQNUM continues that
@@ -77,7 +80,10 @@ const CODE_EXPECTED = { code: 'an HCPCS code (a letter and 4 digits)', modifier:
  * fields become null. Long and short descriptions must not be empty. Violations reject with a
  * {@link FileFormatError} naming the line.
  */
-export async function readHcpcs(file: string, onRecord: (record: HcpcsRecord) => void): Promise<{ codes: number; modifiers: number }> {
+export async function readHcpcs(
+  file: string,
+  onRecord: (record: HcpcsRecord) => void,
+): Promise<{ codes: number; modifiers: number; /** The file, or "file.zip!member.xlsx". */ read: string }> {
   const counts = { codes: 0, modifiers: 0 };
   const seen = new Map<string, number>();
   let pending: PendingRecord | null = null;
@@ -88,25 +94,10 @@ export async function readHcpcs(file: string, onRecord: (record: HcpcsRecord) =>
     else counts.modifiers++;
   };
 
-  const parser = parse({
-    bom: true,
-    info: true,
-    columns: (header: string[]) => {
-      const missing = REQUIRED_COLUMNS.find((column) => !header.includes(column));
-      if (missing) throw new FileFormatError(file, 1, `expected a column "${missing}" in the header, found ${header.map((name) => `"${name}"`).join(', ')}`);
-      return header;
-    },
-  });
-  const source = openRelease(file);
-  source.on('error', (error) => parser.destroy(error));
-  source.pipe(parser);
-
-  let previousEnd = 1;
+  const table = await hcpcsTable(file);
+  file = table.name;
   try {
-    for await (const { info, record: row } of parser as AsyncIterable<{ info: { lines: number }; record: Row }>) {
-      // Records never span blank lines (empty lines are not skipped), so a record starts right after the previous one.
-      const line = previousEnd + 1;
-      previousEnd = info.lines;
+    for await (const { line, row } of table.rows) {
       const cell = (column: (typeof REQUIRED_COLUMNS)[number]): string => (row[column] ?? '').trim();
 
       const recid = cell('RECID');
@@ -168,11 +159,73 @@ export async function readHcpcs(file: string, onRecord: (record: HcpcsRecord) =>
       };
     }
   } catch (error) {
-    source.destroy();
     throw asFormatError(file, error);
   }
   if (pending) emit(pending);
-  return counts;
+  return { ...counts, read: table.name };
+}
+
+interface TableRecord {
+  /** The row's first line (the header is line 1). */
+  line: number;
+  row: Row;
+}
+
+/** The HCPCS table of a file: its name for messages and its rows by header column; the zip's ANWEB workbook for a zip. */
+async function hcpcsTable(file: string): Promise<{ name: string; rows: AsyncGenerator<TableRecord> }> {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.zip')) {
+    const members = await zipMembers({ ...fileSource(file), name: file });
+    const member = members.find((m) => ANWEB_WORKBOOK.test(baseName(m)));
+    if (!member) {
+      const found = members.map((m) => `"${baseName(m)}"`).join(', ') || 'no files';
+      throw new FileFormatError(file, 1, `expected the zip to hold the alpha-numeric workbook HCPCyyyy_MMM_ANWEB*.xlsx, found ${found}`);
+    }
+    return { name: member.name, rows: sheetRecords(member) };
+  }
+  if (lower.endsWith('.xlsx')) return { name: file, rows: sheetRecords({ ...fileSource(file), name: file }) };
+  return { name: file, rows: csvRecords(file) };
+}
+
+/** The ANWEB workbook among the members of CMS's HCPCS zip (beside the text layout, notes and PDFs). */
+const ANWEB_WORKBOOK = /^HCPC\d{4}_[A-Z]{3}_ANWEB.*\.xlsx$/i;
+
+/** The header must name every required column; the message lists what it found. */
+function checkHeader(file: string, header: string[]): void {
+  const missing = REQUIRED_COLUMNS.find((column) => !header.includes(column));
+  if (missing) throw new FileFormatError(file, 1, `expected a column "${missing}" in the header, found ${header.map((name) => `"${name}"`).join(', ')}`);
+}
+
+/** Rows of the CSV form; a record's line is the one after the previous record ends (empty lines are not skipped). */
+async function* csvRecords(file: string): AsyncGenerator<TableRecord> {
+  const parser = parse({ bom: true, info: true, columns: (header: string[]) => (checkHeader(file, header), header) });
+  const source = openRelease(file);
+  source.on('error', (error) => parser.destroy(error));
+  source.pipe(parser);
+  let previousEnd = 1;
+  try {
+    for await (const { info, record } of parser as AsyncIterable<{ info: { lines: number }; record: Row }>) {
+      yield { line: previousEnd + 1, row: record };
+      previousEnd = info.lines;
+    }
+  } finally {
+    source.destroy();
+  }
+}
+
+/** Rows of the first worksheet of the workbook, the header in its first row; empty rows are left out. */
+async function* sheetRecords(source: TableSource): AsyncGenerator<TableRecord> {
+  let header: string[] | null = null;
+  for await (const { line, cells } of tableRows(source)) {
+    if (header === null) {
+      if (line !== 1) throw new FileFormatError(source.name, 1, `expected the header row in row 1, found it empty`);
+      checkHeader(source.name, cells);
+      header = cells;
+      continue;
+    }
+    yield { line, row: Object.fromEntries(header.map((column, i) => [column, cells[i] ?? ''])) };
+  }
+  if (header === null) throw new FileFormatError(source.name, 1, `expected a header row with the columns ${REQUIRED_COLUMNS.map((c) => `"${c}"`).join(', ')}, found an empty sheet`);
 }
 
 /** A yyyymmdd cell as ISO yyyy-mm-dd; null when empty; a FileFormatError when not a calendar date. */

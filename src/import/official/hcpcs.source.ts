@@ -9,18 +9,18 @@ import { emptyBundle, type ReferenceData } from './reference-data';
 import { versionFromName } from './release-files';
 
 /**
- * Reads the HCPCS Level II alpha-numeric file (the CMS sheet as CSV): codes with long and short
+ * Reads the HCPCS Level II alpha-numeric file (the CMS workbook, its zip, or the sheet as CSV: see
+ * readHcpcs): codes with long and short
  * descriptions, coverage code and dates, and the Level II modifiers. Codes are filed in letter
  * sections. A code whose termination date falls before the quarter starts is kept but not billable.
  */
 export async function readHcpcsRelease(file: string, reference: ReferenceData): Promise<{ bundle: ImportBundle }> {
-  const version = versionFromName(file);
-  if (!version) throw new FileFormatError(file, 1, 'expected the year and month in the file name (HCPC2025_OCT_ANWEB.csv)');
-  const effectiveFrom = `${version}-01`;
   const codes: CodeRecord[] = [];
+  /** TERM DT of each code: a code terminated before the quarter starts is not billable. */
+  const terminations: Array<string | null> = [];
   const modifiers: ModifierRecord[] = [];
   const letters = new Set<string>();
-  await readHcpcs(file, (r) => {
+  const { read } = await readHcpcs(file, (r) => {
     const properties = {
       coverageCode: r.coverageCode,
       addedDate: r.addedDate,
@@ -35,9 +35,14 @@ export async function readHcpcsRelease(file: string, reference: ReferenceData): 
       return;
     }
     letters.add(r.code[0]);
-    const billable = r.terminationDate === null || r.terminationDate >= effectiveFrom;
-    codes.push({ code: r.code, display: r.longDescription, shortDisplay: r.shortDescription, billable, properties });
+    codes.push({ code: r.code, display: r.longDescription, shortDisplay: r.shortDescription, billable: true, properties });
+    terminations.push(r.terminationDate);
   });
+  // The workbook's own name carries the quarter (a zip's member, whatever the zip is called).
+  const version = versionFromName(read.split('!').pop()!);
+  if (!version) throw new FileFormatError(read, 1, 'expected the year and month in the file name (HCPC2025_OCT_ANWEB.xlsx)');
+  const effectiveFrom = `${version}-01`;
+  codes.forEach((code, i) => (code.billable = terminations[i] === null || terminations[i]! >= effectiveFrom));
   const categories: CategoryRecord[] = [...letters].sort().map((letter) => ({
     system: CodeSystemId.HCPCS,
     kind: CategoryKind.SECTION,
@@ -60,7 +65,7 @@ export async function readHcpcsRelease(file: string, reference: ReferenceData): 
       },
       codes,
       modifiers,
-      releaseProperties: { files: fileNames(file) },
+      releaseProperties: { files: fileNames(read) },
     },
   ];
   return { bundle };

@@ -62,12 +62,18 @@ function partsOf(files: ReleaseFiles, options: OfficialImportOptions): SystemPar
   return parts;
 }
 
-/** Both sides of the NCD lab list, or null when neither is given (one alone is an error). */
+/** Both sides of the NCD lab list (CMS's spreadsheet holds both), or null when none is given (one CSV alone is an error). */
 function ncdFilesOf(files: ReleaseFiles): NcdLabFiles | null {
+  const sheet = files.ncdLabSpreadsheet;
+  if (sheet) {
+    const csv = files.ncdLabProcedures ?? files.ncdLabDiagnoses;
+    if (csv) throw new ImportError(`the NCD lab list is read from CMS's spreadsheet ${sheet} or from the two CSVs, not both; got also ${csv}`);
+    return { procedures: sheet, diagnoses: sheet };
+  }
   if (!files.ncdLabProcedures && !files.ncdLabDiagnoses) return null;
   if (!files.ncdLabProcedures || !files.ncdLabDiagnoses) {
     throw new ImportError(
-      `the NCD lab list needs both files: the CPT/HCPCS side (ncd_lab_cpt_hcpcs_*.csv) and the ICD-10-CM side (ncd_lab_icd10cm_*.csv[.gz]); got only ${files.ncdLabProcedures ?? files.ncdLabDiagnoses}`,
+      `the NCD lab list needs both files: the CPT/HCPCS side (ncd_lab_cpt_hcpcs_*.csv) and the ICD-10-CM side (ncd_lab_icd10cm_*.csv[.gz]), or CMS's spreadsheet (*-NCD-Spreadsheet-*.xlsx); got only ${files.ncdLabProcedures ?? files.ncdLabDiagnoses}`,
     );
   }
   return { procedures: files.ncdLabProcedures, diagnoses: files.ncdLabDiagnoses };
