@@ -4,6 +4,8 @@ import type { CategoryNode } from '../modules/code/category.type';
 import type { IsAPair, SevenCharacterRow } from '../modules/code/code.repository';
 import type { CodeNode } from '../modules/code/code.type';
 import type { NoteEdge } from '../modules/code/instructional-note.type';
+import type { GemMappingWrite } from '../import/gems/gem.repository';
+import type { GemMappingRow } from '../modules/crosswalk/crosswalk.repository';
 
 /**
  * The catalogue of Cypher statements: one entry per file of cypher/ (named by its path without
@@ -69,6 +71,8 @@ export const CYPHER_CATALOGUE = {
   'code/notes': typed<KeysParams, { key: string; notes: NoteEdge[] }>({ key: true, notes: true }),
   'code/parents': typed<KeysParams, { key: string; code: CodeNode }>({ key: true, code: true }),
   'code/seven-character': typed<KeysParams, { key: string; extensions: SevenCharacterRow }>({ key: true, extensions: true }),
+  'crosswalk/maps-to': typed<KeysParams, { key: string; code: CodeNode; mappings: GemMappingRow[] }>({ key: true, code: true, mappings: true }),
+  'crosswalk/mapped-from': typed<KeysParams, { key: string; code: CodeNode; mappings: GemMappingRow[] }>({ key: true, code: true, mappings: true }),
   'import/addenda-added': untyped,
   'import/addenda-revised': untyped,
   'import/categories': untyped,
@@ -84,6 +88,9 @@ export const CYPHER_CATALOGUE = {
     present: true,
     systemLoaded: true,
   }),
+  'import/crosswalk-begin': typed<{ id: string; props: Row }, Record<string, never>>({}),
+  'import/crosswalk-complete': typed<{ id: string; gemOnlySystem: string; changed: boolean }, { mappings: Integer }>({ mappings: true }),
+  'import/crosswalk-origins': typed<Record<string, never>, { origin: string }>({ origin: true }),
   'import/edit-set-begin': untyped,
   'import/edit-set-complete': typed<{ id: string; changed: boolean }, { edits: Integer }>({ edits: true }),
   'import/lcd-administered': untyped,
@@ -96,6 +103,8 @@ export const CYPHER_CATALOGUE = {
   'import/edit-set-ids': typed<Record<string, never>, { id: string }>({ id: true }),
   'import/mue-edits': untyped,
   'import/ptp-edits': untyped,
+  'import/gem-mappings': typed<{ rows: GemMappingWrite[] }, Record<string, never>>({}),
+  'import/gem-no-maps': typed<{ rows: GemMappingWrite[] }, Record<string, never>>({}),
   'import/graph-counts': typed<Record<string, never>, { nodes: Integer; relationships: Integer }>({ nodes: true, relationships: true }),
   'import/graph-state': typed<Record<string, never>, { noSystems: boolean; noReleases: boolean }>({ noSystems: true, noReleases: true }),
   'import/icd10cm-sequence': typed<Record<string, never>, { code: string; sequence: Integer | null }>({ code: true, sequence: true }),

@@ -283,6 +283,81 @@ describe('the official releases in ../shared/data', () => {
     expect(result.data!.release.deleted.map((d) => d.code)).toEqual(deleted.map((d) => dotted(d.code)).map((c) => c.replace('.', '')));
   });
 
+  describe('the GEMs (issue 16)', () => {
+    /** Every line of a GEM file as [source, target, flags], split on spaces: the file's own text. */
+    const gem = (file: string | undefined) => lines(file!).map((l) => l.trim().split(/\s+/));
+    const cm = { forward: gem(files.gemCmI10I9), backward: gem(files.gemCmI9I10) };
+    const pcsGems = { forward: gem(files.gemPcsI10I9), backward: gem(files.gemPcsI9I10) };
+    const histogram = (rows: string[][]) => {
+      const counts: Record<string, number> = {};
+      for (const r of rows) counts[r[2]] = (counts[r[2]] ?? 0) + 1;
+      return counts;
+    };
+
+    it('keeps every entry of each GEM file as one MAPS_TO edge of its crosswalk, with its flags', async () => {
+      for (const file of [files.gemCmI10I9, files.gemCmI9I10, files.gemPcsI10I9, files.gemPcsI9I10]) {
+        const rows = await cypher<{ flags: string; n: number }>(
+          "MATCH (x:Crosswalk {sourceFile: $file}) WHERE x.status = 'complete' MATCH ()-[m:MAPS_TO]->() WHERE m.crosswalk = x.id RETURN m.flags AS flags, toFloat(count(*)) AS n ORDER BY flags",
+          { file: path.basename(file!) },
+        );
+        expect(Object.fromEntries(rows.map((r) => [r.flags, r.n]))).toEqual(histogram(gem(file)));
+      }
+    });
+
+    it('holds every ICD-9-CM code the GEMs name, untitled, and keeps ICD-10 codes FY2026 lacks as retired references', async () => {
+      const icd9 = new Set([...cm.forward.map((r) => r[1]), ...cm.backward.map((r) => r[0])].filter((c) => !c.startsWith('No')));
+      const proc = new Set([...pcsGems.forward.map((r) => r[1]), ...pcsGems.backward.map((r) => r[0])].filter((c) => !c.startsWith('No')));
+      const counted = await cypher<{ system: string; n: number; titled: number }>(
+        "MATCH (c:Code:Published) WHERE c.system IN ['ICD9CM', 'ICD9CM_PROC'] RETURN c.system AS system, toFloat(count(*)) AS n, toFloat(count(c.display)) AS titled ORDER BY system",
+      );
+      expect(counted).toEqual([
+        { system: 'ICD9CM', n: icd9.size, titled: 0 },
+        { system: 'ICD9CM_PROC', n: proc.size, titled: 0 },
+      ]);
+      const inOrder = new Set(order.map((o) => o.code));
+      const icd10 = new Set([...cm.forward.map((r) => r[0]), ...cm.backward.map((r) => r[1])].filter((c) => !c.startsWith('No')));
+      const lacking = [...icd10].filter((c) => !inOrder.has(c)).length;
+      expect(first.unresolved['GEM ICD10CM codes no loaded release holds (kept as retired references)']).toBe(lacking);
+    });
+
+    it('translates 250.00 to E11.9 with its flags, and groups combination entries as the files list them', async () => {
+      const query = `query T($code: String!, $from: CodeSystemId!, $to: CodeSystemId!) {
+        translate(code: $code, from: $from, to: $to) { targets { code } candidates { flags } scenarios { scenario choiceLists { choiceList options { target { code } } } } }
+      }`;
+      type T = {
+        translate: {
+          targets: Array<{ code: string }>;
+          candidates: Array<{ flags: string }>;
+          scenarios: Array<{ scenario: number; choiceLists: Array<{ choiceList: number; options: Array<{ target: { code: string } }> }> }>;
+        };
+      };
+      const plain = await h.run<T>(query, { code: '250.00', from: 'ICD9CM', to: 'ICD10CM' });
+      expect(plain.data!.translate.targets).toEqual([{ code: 'E11.9' }]);
+      expect(plain.data!.translate.candidates).toEqual(cm.backward.filter((r) => r[0] === '25000').map((r) => ({ flags: r[2] })));
+      const cases: Array<[string[][], string, string]> = [
+        [cm.backward, 'ICD9CM', 'ICD10CM'],
+        [cm.forward, 'ICD10CM', 'ICD9CM'],
+        [pcsGems.backward, 'ICD9CM_PROC', 'ICD10PCS'],
+      ];
+      for (const [rows, from, to] of cases) {
+        const sources = [...new Set(rows.filter((r) => r[2][2] === '1').map((r) => r[0]))].slice(0, 3);
+        for (const source of sources) {
+          const expected = new Map<string, string[]>();
+          for (const [, target, flags] of rows.filter((r) => r[0] === source && r[2][2] === '1')) {
+            const key = `${flags[3]}/${flags[4]}`;
+            expected.set(key, [...(expected.get(key) ?? []), target].sort());
+          }
+          const { data, errors } = await h.run<T>(query, { code: source, from, to });
+          expect(errors).toBeUndefined();
+          const got = new Map<string, string[]>();
+          for (const sc of data!.translate.scenarios)
+            for (const l of sc.choiceLists) got.set(`${sc.scenario}/${l.choiceList}`, l.options.map((o) => o.target.code.replace('.', '')).sort());
+          expect(got).toEqual(expected);
+        }
+      }
+    });
+  });
+
   it('changes nothing when the same files are imported again', async () => {
     const again = await runOfficialImport(h.executor, files);
     expect(again.changes).toBe(0);

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { GEM_PATTERNS } from '../gems/gem-files';
 
 /** The official release files one import reads; any may be absent. */
 export interface ReleaseFiles {
@@ -17,6 +18,11 @@ export interface ReleaseFiles {
   ncdLabProcedures?: string;
   /** The Medicare lab NCD code list, ICD-10-CM side (ncd_lab_icd10cm_2022q2.csv[.gz]). */
   ncdLabDiagnoses?: string;
+  /** The GEMs (2018_I10gem.txt or 2018_gem_cm_I10I9.txt, 2018_I9gem.txt, gem_pcsi9.txt, gem_i9pcs.txt). */
+  gemCmI10I9?: string;
+  gemCmI9I10?: string;
+  gemPcsI10I9?: string;
+  gemPcsI9I10?: string;
 }
 
 export type ReleaseFileKind = keyof ReleaseFiles;
@@ -35,6 +41,7 @@ const PATTERNS: Array<{ kind: ReleaseFileKind; pattern: RegExp }> = [
   { kind: 'hcpcs', pattern: /^HCPC(\d{4})_([A-Z]{3})_ANWEB(_v\d+)?\.csv(\.gz)?$/i },
   { kind: 'ncdLabProcedures', pattern: /^ncd_lab_cpt_hcpcs_(\d{4})q[1-4]\.csv(\.gz)?$/i },
   { kind: 'ncdLabDiagnoses', pattern: /^ncd_lab_icd10cm_(\d{4})q[1-4]\.csv(\.gz)?$/i },
+  ...GEM_PATTERNS,
 ];
 const PCS_ADDENDA = /^codes_addenda_(\d{4})\.txt(\.gz)?$/i;
 
