@@ -1,6 +1,7 @@
 /**
  * npm run import -- --dir ../shared/data            every official file recognized in the folder
  * npm run import -- --icd10cm-order FILE [...]      files one by one
+ * npm run import -- --gem-cm-i9-i10 FILE [...]      GEM files (ICD-9-CM to and from ICD-10-CM/PCS)
  * npm run import -- --sample [dir]                  the hand-written sample
  * Loads into the configured Neo4j (NEO4J_URI, or the embedded one, started if needed).
  */
@@ -39,7 +40,11 @@ const program = new Command()
   .option('--cpt-version <year>', 'the CPT year of --cpt-descriptors, e.g. 2026')
   .option('--ncd-lab-procedures <file>', 'Medicare lab NCD list, CPT/HCPCS side (ncd_lab_cpt_hcpcs_2022q2.csv)')
   .option('--ncd-lab-diagnoses <file>', 'Medicare lab NCD list, ICD-10-CM side (ncd_lab_icd10cm_2022q2.csv[.gz])')
-  .option('--ncd-lab-spreadsheet <file>', "Medicare lab NCD list as CMS publishes it, both sides (2022200-Initial-ICD10-NCD-Spreadsheet-20211129.xlsx)")
+  .option('--ncd-lab-spreadsheet <file>', 'Medicare lab NCD list as CMS publishes it, both sides (2022200-Initial-ICD10-NCD-Spreadsheet-20211129.xlsx)')
+  .option('--gem-cm-i10-i9 <file>', 'GEM ICD-10-CM to ICD-9-CM (2018_I10gem.txt, or 2018_gem_cm_I10I9.txt[.gz])')
+  .option('--gem-cm-i9-i10 <file>', 'GEM ICD-9-CM to ICD-10-CM (2018_I9gem.txt, or 2018_gem_cm_I9I10.txt[.gz])')
+  .option('--gem-pcs-i10-i9 <file>', 'GEM ICD-10-PCS to ICD-9-CM Volume 3 (gem_pcsi9.txt, or 2018_gem_pcs_I10I9.txt[.gz])')
+  .option('--gem-pcs-i9-i10 <file>', 'GEM ICD-9-CM Volume 3 to ICD-10-PCS (gem_i9pcs.txt, or 2018_gem_pcs_I9I10.txt[.gz])')
   .option('--sample [dir]', 'the hand-written sample (data/sample, or the folder given)')
   .showHelpAfterError();
 
@@ -50,7 +55,8 @@ async function main(): Promise<void> {
   if (dir) {
     const found = findReleaseFiles(dir);
     Object.assign(files, found.files);
-    for (const file of found.ignored) console.log(`ignored ${file} (another file of the same kind is read: a newer release, or the same release as a CSV copy)`);
+    for (const file of found.ignored)
+      console.log(`ignored ${file} (another file of the same kind is read: a newer release, or the same release as a CSV copy)`);
   }
   Object.assign(files, Object.fromEntries(Object.entries(explicit).filter(([, v]) => typeof v === 'string')));
   const official = Object.keys(files).length > 0;

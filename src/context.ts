@@ -3,6 +3,8 @@ import type { ClaimRepositories } from './modules/claim/claim-edit.repository';
 import type { ClaimLoaders } from './modules/claim/claim.loaders';
 import type { CodeSystemLoaders, CodeSystemRepositories } from './modules/code-system/code-system.loaders';
 import type { CodeLoaders, CodeRepositories } from './modules/code/code.loaders';
+import type { CrosswalkLoaders } from './modules/crosswalk/crosswalk.loaders';
+import type { CrosswalkRepositories } from './modules/crosswalk/crosswalk.repository';
 import type { ModifierRepositories } from './modules/modifier/modifier.repository';
 import type { PairingLoaders, PairingRepositories } from './modules/pairing/pairing.loaders';
 import type { PolicyRepositories } from './modules/policy/coverage-article.repository';
@@ -25,10 +27,11 @@ export type Repositories = CodeSystemRepositories &
   ModifierRepositories &
   PairingRepositories &
   PolicyRepositories &
-  ClaimRepositories;
+  ClaimRepositories &
+  CrosswalkRepositories;
 
 /** Request-scoped: a new set per GraphQL request, so batching and caching never cross requests. */
-export type Loaders = CodeSystemLoaders & CodeLoaders & ReleaseLoaders & PairingLoaders & ClaimLoaders;
+export type Loaders = CodeSystemLoaders & CodeLoaders & ReleaseLoaders & PairingLoaders & ClaimLoaders & CrosswalkLoaders;
 
 export interface Context {
   repositories: Repositories;

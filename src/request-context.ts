@@ -25,6 +25,8 @@ import { CurationRepository } from './modules/pairing/curation.repository';
 import { CoverageArticleRepository } from './modules/policy/coverage-article.repository';
 import { ClaimEditRepository } from './modules/claim/claim-edit.repository';
 import { createClaimLoaders } from './modules/claim/claim.loaders';
+import { createCrosswalkLoaders } from './modules/crosswalk/crosswalk.loaders';
+import { CrosswalkRepository } from './modules/crosswalk/crosswalk.repository';
 
 /** The repositories of one request; code, search, pairing and claim-edit reads go through the process's cache when there is one. */
 export function createRepositories(executor: CypherExecutor, cache: ReleaseCache | null = null): Repositories {
@@ -40,6 +42,7 @@ export function createRepositories(executor: CypherExecutor, cache: ReleaseCache
     curation: new CurationRepository(executor),
     coverageArticles: new CoverageArticleRepository(executor, cache),
     claimEdits: new ClaimEditRepository(executor, cache),
+    crosswalks: new CrosswalkRepository(executor),
   };
 }
 
@@ -51,6 +54,7 @@ export function createLoaders(repositories: Repositories): Loaders {
     ...createReleaseLoaders(repositories.releases),
     ...createPairingLoaders(repositories.pairings, repositories.organizations, repositories.curation),
     ...createClaimLoaders(repositories.claimEdits),
+    ...createCrosswalkLoaders(repositories.crosswalks),
   };
 }
 

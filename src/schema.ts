@@ -20,6 +20,7 @@ import { PolicyResolver } from './modules/pairing/policy.resolver';
 import { ArticleDiagnosisGroupResolver, CoverageArticleFieldsResolver, ProcedureCoverageArticlesResolver } from './modules/policy/coverage-article.resolver';
 import { ClaimResolver } from './modules/claim/claim.resolver';
 import { ProcedureEditsResolver } from './modules/claim/claim-edit.resolver';
+import { CrosswalkResolver } from './modules/crosswalk/crosswalk.resolver';
 
 /** The executable schema, built from the type-graphql classes once at start. */
 export function createSchema(): Promise<GraphQLSchema> {
@@ -49,6 +50,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       CurationFieldsResolver,
       ClaimResolver,
       ProcedureEditsResolver,
+      CrosswalkResolver,
     ],
     orphanedTypes: [Diagnosis, Procedure],
     validate: { forbidUnknownValues: false },

@@ -13,7 +13,9 @@ CREATE CONSTRAINT edit_set_id IF NOT EXISTS FOR (s:EditSet) REQUIRE s.id IS UNIQ
 CREATE CONSTRAINT contractor_id IF NOT EXISTS FOR (c:Contractor) REQUIRE c.id IS UNIQUE;
 CREATE CONSTRAINT state_abbrev IF NOT EXISTS FOR (s:State) REQUIRE s.abbrev IS UNIQUE;
 CREATE CONSTRAINT code_group_id IF NOT EXISTS FOR (g:CodeGroup) REQUIRE g.id IS UNIQUE;
+CREATE CONSTRAINT crosswalk_id IF NOT EXISTS FOR (x:Crosswalk) REQUIRE x.id IS UNIQUE;
 CREATE INDEX ptp_edit_set IF NOT EXISTS FOR ()-[e:PTP_EDIT]-() ON (e.setId);
+CREATE INDEX maps_to_crosswalk IF NOT EXISTS FOR ()-[m:MAPS_TO]-() ON (m.crosswalk);
 CREATE INDEX code_code IF NOT EXISTS FOR (c:Code) ON (c.code);
 CREATE INDEX code_sequence IF NOT EXISTS FOR (c:Code) ON (c.sequence);
 CREATE INDEX category_system IF NOT EXISTS FOR (c:Category) ON (c.system);

@@ -85,7 +85,7 @@ async function main(): Promise<void> {
           results.push({
             ...q,
             rank: firstAcceptedRank(q.accepted, codes),
-            top: page.hits.slice(0, 3).map((h) => `${h.node.code} ${h.node.display.slice(0, 50)}`),
+            top: page.hits.slice(0, 3).map((h) => `${h.node.code} ${(h.node.display ?? '').slice(0, 50)}`),
           });
         }
       }

@@ -3,7 +3,9 @@ import type { CodeKey } from '../domain/code-key';
 
 /**
  * How each system writes its codes, and the one canonical form the graph stores: upper case,
- * no spaces, and for ICD-10-CM / ICD-10 the dot after the third character (E11.9, S52.521A).
+ * no spaces, and for ICD-10-CM / ICD-10 the dot after the third character (E11.9, S52.521A); for
+ * ICD-9-CM after the third (250.00, V45.81) or, for E codes, the fourth (E880.9); for ICD-9-CM
+ * Volume 3 procedures after the second (81.54).
  */
 interface CodeFormat {
   system: CodeSystemId;
@@ -11,40 +13,56 @@ interface CodeFormat {
   compact: RegExp;
   /** Said to the user when the input does not fit. */
   expected: string;
-  dotted: boolean;
+  /** Where the dot goes in a compact code (the number of characters before it), or null when the system writes none. */
+  dotAt: ((compact: string) => number) | null;
 }
+
+const afterThird = () => 3;
 
 const FORMATS: Record<CodeSystemId, CodeFormat> = {
   [CodeSystemId.CPT]: {
     system: CodeSystemId.CPT,
     compact: /^\d{4}[0-9AFMTU]$/,
     expected: '5 characters, 4 digits then a digit or one of A, F, M, T, U (99213, 3074F, 0042T)',
-    dotted: false,
+    dotAt: null,
   },
   [CodeSystemId.HCPCS]: {
     system: CodeSystemId.HCPCS,
     compact: /^[A-V]\d{4}$/,
     expected: 'a letter A-V then 4 digits (J1100)',
-    dotted: false,
+    dotAt: null,
   },
   [CodeSystemId.ICD10CM]: {
     system: CodeSystemId.ICD10CM,
     // FY2026 added the first category with a letter second (QA0).
     compact: /^[A-Z](\d[0-9A-Z]|[A-Z]\d)([0-9A-Z]{1,4})?$/,
     expected: 'a letter, a digit, a letter or digit (or a letter then a digit: QA0), then optionally a dot and up to 4 more (E11, E11.9, S52.521A)',
-    dotted: true,
+    dotAt: afterThird,
   },
   [CodeSystemId.ICD10]: {
     system: CodeSystemId.ICD10,
     compact: /^[A-Z]\d{2}\d?$/,
     expected: 'a letter and 2 digits, then optionally a dot and 1 digit (E11, E11.9)',
-    dotted: true,
+    dotAt: afterThird,
   },
   [CodeSystemId.ICD10PCS]: {
     system: CodeSystemId.ICD10PCS,
     compact: /^[0-9A-HJ-NP-Z]{7}$/,
     expected: '7 letters or digits, no I or O (0DTJ4ZZ)',
-    dotted: false,
+    dotAt: null,
+  },
+  [CodeSystemId.ICD9CM]: {
+    system: CodeSystemId.ICD9CM,
+    compact: /^(\d{3}|V\d{2})\d{0,2}$|^E\d{3}\d?$/,
+    expected:
+      '3 digits (or V and 2 digits), then optionally a dot and 1 or 2 more (250.00, 462, V45.81), or E, 3 digits and optionally a dot and 1 more (E880.9)',
+    dotAt: (compact) => (compact.startsWith('E') ? 4 : 3),
+  },
+  [CodeSystemId.ICD9CM_PROC]: {
+    system: CodeSystemId.ICD9CM_PROC,
+    compact: /^\d{3,4}$/,
+    expected: '2 digits, a dot, then 1 or 2 digits (81.54, 47.0 written 470)',
+    dotAt: () => 2,
   },
 };
 
@@ -67,17 +85,23 @@ export function echo(value: string): string {
   return JSON.stringify(shown);
 }
 
-/** Upper case, no surrounding spaces; a single dot is kept only where it belongs. */
-function compactForm(raw: string): { compact: string; hadDot: boolean } | null {
+/** Upper case, no surrounding spaces, at most one dot (where it was: -1 for none); null for two dots. */
+function compactForm(raw: string): { compact: string; dot: number } | null {
   const text = raw.trim().toUpperCase();
   const dot = text.indexOf('.');
-  if (dot === -1) return { compact: text, hadDot: false };
-  if (dot !== 3 || text.indexOf('.', dot + 1) !== -1) return null;
-  return { compact: text.slice(0, 3) + text.slice(4), hadDot: true };
+  if (dot === -1) return { compact: text, dot };
+  if (text.indexOf('.', dot + 1) !== -1) return null;
+  return { compact: text.slice(0, dot) + text.slice(dot + 1), dot };
+}
+
+/** Whether a dot typed at `dot` (-1: none) is where the format puts it. */
+function dotFits(format: CodeFormat, compact: string, dot: number): boolean {
+  return dot === -1 || format.dotAt?.(compact) === dot;
 }
 
 export function canonicalCode(system: CodeSystemId, compact: string): string {
-  return FORMATS[system].dotted && compact.length > 3 ? `${compact.slice(0, 3)}.${compact.slice(3)}` : compact;
+  const at = FORMATS[system].dotAt?.(compact) ?? null;
+  return at !== null && compact.length > at ? `${compact.slice(0, at)}.${compact.slice(at)}` : compact;
 }
 
 /** The compact (dot-less) form of a canonical code: how the official files write it. */
@@ -106,7 +130,7 @@ export function parseCode(raw: string, system?: CodeSystemId | null): ParsedCode
   if (form !== null) {
     for (const id of systems) {
       const format = FORMATS[id];
-      if (form.hadDot && !format.dotted) continue;
+      if (!dotFits(format, form.compact, form.dot)) continue;
       if (format.compact.test(form.compact)) candidates.push({ system: id, code: canonicalCode(id, form.compact) });
     }
   }

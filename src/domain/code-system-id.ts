@@ -5,4 +5,8 @@ export enum CodeSystemId {
   ICD10PCS = 'ICD10PCS',
   HCPCS = 'HCPCS',
   ICD10 = 'ICD10',
+  /** ICD-9-CM Volumes 1 and 2: diagnoses (250.00). Its codes come from the GEMs, which give no titles. */
+  ICD9CM = 'ICD9CM',
+  /** ICD-9-CM Volume 3: inpatient procedures (81.54). Its codes come from the GEMs, which give no titles. */
+  ICD9CM_PROC = 'ICD9CM_PROC',
 }

@@ -9,6 +9,9 @@ import { findReleaseFiles } from './official/release-files';
 import { releaseId } from '../common/graph-ids';
 import { ImportRepository } from './import.repository';
 import { readSample, SAMPLE_DIR } from './sample-source';
+import { gemFilesOf } from './gems/gem-files';
+import { runGemImport } from './gems/gem-import';
+import { GemRepository } from './gems/gem.repository';
 
 /**
  * Loads the bundled sample when the graph holds no release yet, or when an earlier load of it was
@@ -28,7 +31,8 @@ export async function loadSampleIfNeeded(executor: CypherExecutor): Promise<Impo
 /**
  * The sample's code sets, then its NCD lab excerpt (ncd-lab/ beside the JSON files, in the official
  * CSV layout) through the same policy importer as the official list, then its NCCI PTP and MUE
- * excerpts (cms/, in CMS's layouts) through the CMS edit importer. Each step is idempotent.
+ * excerpts (cms/, in CMS's layouts) through the CMS edit importer, then its GEM excerpt (gems/, in
+ * CMS's layout) through the GEM importer. Each step is idempotent.
  */
 export async function runSampleImport(
   executor: CypherExecutor,
@@ -38,6 +42,7 @@ export async function runSampleImport(
   const codes = await runImport(executor, readSample(dir), options);
   const summaries = [codes, ...(await samplePolicies(executor, dir, codes, options))];
   summaries.push(...(await sampleEdits(executor, dir, options)));
+  summaries.push(...(await sampleGems(executor, dir, codes, options)));
   return summaries.length === 1 ? codes : mergeSummaries(summaries);
 }
 
@@ -87,6 +92,21 @@ async function sampleEdits(executor: CypherExecutor, dir: string, options: { onP
     ];
   }
   return [await runCmsImport(executor, tables, { onProgress: options.onProgress })];
+}
+
+/**
+ * The sample's GEM excerpt (gems/ beside the JSON files: whole source-code groups copied from the
+ * FY2018 files). Not loaded over a graph that holds official GEM files: it would only repeat them.
+ */
+async function sampleGems(executor: CypherExecutor, dir: string, codes: ImportSummary, options: { onProgress?: ProgressListener }): Promise<ImportSummary[]> {
+  const gemsDir = path.join(dir, 'gems');
+  if (!existsSync(gemsDir)) return [];
+  const gems = gemFilesOf(findReleaseFiles(gemsDir).files);
+  if (gems.length === 0) return [];
+  if ((await new GemRepository(executor).crosswalkOrigins()).some((origin) => origin !== 'sample')) {
+    return [{ ...noChange(codes), unresolved: { 'sample GEM excerpt not loaded: the graph holds the official GEM files': 1 } }];
+  }
+  return [await runGemImport(executor, gems, { origin: 'sample', onProgress: options.onProgress })];
 }
 
 /** A summary of a step that wrote nothing, at the counts where `after` left the graph. */

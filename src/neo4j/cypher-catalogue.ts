@@ -48,6 +48,8 @@ import type {
 import type { OrganizationRecord } from '../import/records';
 import type { CodeReleases, ReleaseProperties } from '../modules/release/release.repository';
 import type { CandidateRow } from '../modules/search/search.repository';
+import type { GemMappingWrite } from '../import/gems/gem.repository';
+import type { GemMappingRow } from '../modules/crosswalk/crosswalk.repository';
 
 /**
  * The catalogue of Cypher statements: one entry per file of cypher/ (named by its path without
@@ -122,10 +124,11 @@ interface KeysParams {
 }
 
 export const CYPHER_CATALOGUE = {
-  'cache/generation': typed<NoParams, { releases: string[]; policies: string[]; editSets: string[]; curationChanges: Integer }>({
+  'cache/generation': typed<NoParams, { releases: string[]; policies: string[]; editSets: string[]; crosswalks: string[]; curationChanges: Integer }>({
     releases: true,
     policies: true,
     editSets: true,
+    crosswalks: true,
     curationChanges: true,
   }),
   'category/by-ids': typed<IdsParams, { id: string; category: CategoryNode }>({ id: true, category: true }),
@@ -156,6 +159,8 @@ export const CYPHER_CATALOGUE = {
   'code/notes': typed<KeysParams, { key: string; notes: NoteRow[] }>({ key: true, notes: true }),
   'code/parents': typed<KeysParams, { key: string; code: CodeNode }>({ key: true, code: true }),
   'code/seven-character': typed<KeysParams, { key: string; extensions: SevenCharacterRow }>({ key: true, extensions: true }),
+  'crosswalk/maps-to': typed<KeysParams, { key: string; code: CodeNode; mappings: GemMappingRow[] }>({ key: true, code: true, mappings: true }),
+  'crosswalk/mapped-from': typed<KeysParams, { key: string; code: CodeNode; mappings: GemMappingRow[] }>({ key: true, code: true, mappings: true }),
   'import/addenda-added': returnsNothing<{ rows: CodeRef[]; releaseId: string }>(),
   'import/addenda-revised': returnsNothing<{ rows: RevisedCodeRow[]; releaseId: string }>(),
   'import/categories': returnsNothing<{ rows: CategoryRow[] }>(),
@@ -171,6 +176,9 @@ export const CYPHER_CATALOGUE = {
     present: true,
     systemLoaded: true,
   }),
+  'import/crosswalk-begin': returnsNothing<{ id: string; props: Properties }>(),
+  'import/crosswalk-complete': typed<{ id: string; gemOnlySystem: string; changed: boolean }, { mappings: Integer }>({ mappings: true }),
+  'import/crosswalk-origins': typed<NoParams, { origin: string }>({ origin: true }),
   'import/edit-set-begin': returnsNothing<{ id: string; props: Properties }>(),
   'import/edit-set-complete': typed<{ id: string; changed: boolean }, { edits: Integer }>({ edits: true }),
   'import/lcd-administered': returnsNothing<{ rows: LcdAdministeredRow[] }>(),
@@ -190,6 +198,8 @@ export const CYPHER_CATALOGUE = {
   'import/edit-set-ids': typed<NoParams, { id: string }>({ id: true }),
   'import/mue-edits': returnsNothing<{ rows: CodePropertiesRow[]; set: string }>(),
   'import/ptp-edits': returnsNothing<{ rows: PtpEditRow[]; set: string }>(),
+  'import/gem-mappings': returnsNothing<{ rows: GemMappingWrite[] }>(),
+  'import/gem-no-maps': returnsNothing<{ rows: GemMappingWrite[] }>(),
   'import/graph-counts': typed<NoParams, { nodes: Integer; relationships: Integer }>({ nodes: true, relationships: true }),
   'import/graph-state': typed<NoParams, { noSystems: boolean; noReleases: boolean }>({ noSystems: true, noReleases: true }),
   'import/icd10cm-sequence': typed<NoParams, { code: string; sequence: Integer | null }>({ code: true, sequence: true }),

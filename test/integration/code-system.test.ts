@@ -10,11 +10,11 @@ afterAll(() => h.close());
 const sample = readSample();
 
 describe('codeSystems and organizations', () => {
-  it('lists the five systems with what they answer', async () => {
+  it('lists the seven systems with what they answer, ICD-9-CM diagnoses and procedures among them', async () => {
     const { data } = await h.run<{ codeSystems: Array<{ id: string; questionAnswered: string; scope: string }> }>(
       `{ codeSystems { id questionAnswered scope } }`,
     );
-    expect(data?.codeSystems.map((s) => s.id)).toEqual(['CPT', 'HCPCS', 'ICD10', 'ICD10CM', 'ICD10PCS']);
+    expect(data?.codeSystems.map((s) => s.id)).toEqual(['CPT', 'HCPCS', 'ICD10', 'ICD10CM', 'ICD10PCS', 'ICD9CM', 'ICD9CM_PROC']);
     expect(data?.codeSystems.find((s) => s.id === 'CPT')?.questionAnswered).toBe('What service or procedure was done?');
     expect(data?.codeSystems.find((s) => s.id === 'ICD10CM')?.questionAnswered).toBe('Why was the service needed?');
     expect(data?.codeSystems.find((s) => s.id === 'ICD10')?.scope).toBe('INTERNATIONAL');
@@ -40,7 +40,7 @@ describe('codeSystems and organizations', () => {
   it('says which systems each organization maintains', async () => {
     const { data } = await h.run<{ organizations: Array<{ id: string; maintains: Array<{ id: string }> }> }>(`{ organizations { id maintains { id } } }`);
     const maintains = Object.fromEntries(data!.organizations.map((o) => [o.id, o.maintains.map((s) => s.id)]));
-    expect(maintains).toEqual({ AMA: ['CPT'], CDC_NCHS: ['ICD10CM'], CMS: ['HCPCS', 'ICD10PCS'], WHO: ['ICD10'] });
+    expect(maintains).toEqual({ AMA: ['CPT'], CDC_NCHS: ['ICD10CM', 'ICD9CM'], CMS: ['HCPCS', 'ICD10PCS', 'ICD9CM_PROC'], WHO: ['ICD10'] });
   });
 
   it('answers "are CPT and ICD codes the same?" with a side-by-side comparison', async () => {

@@ -71,6 +71,20 @@ async function workbookRows(file: string): Promise<Array<Record<string, string>>
   return rows;
 }
 
+/**
+ * The ICD-9-CM codes the four GEM files name (targets of the ICD-10 to ICD-9 files, sources of the
+ * others), "No map" entries left out. Upper-cased: the FY2018 diagnosis file writes one code in
+ * lower case (v5889), which is V58.89.
+ */
+function gemIcd9Codes(): { icd9: Set<string>; proc: Set<string> } {
+  const named = (forward: string | undefined, backward: string | undefined) => {
+    const rows = (file: string | undefined) => lines(file!).map((l) => l.trim().split(/\s+/));
+    const codes = [...rows(forward).map((r) => r[1]!), ...rows(backward).map((r) => r[0]!)];
+    return new Set(codes.filter((c) => !c.startsWith('No')).map((c) => c.toUpperCase()));
+  };
+  return { icd9: named(files.gemCmI10I9, files.gemCmI9I10), proc: named(files.gemPcsI10I9, files.gemPcsI9I10) };
+}
+
 let h: Harness;
 let driver: Driver;
 
@@ -170,7 +184,14 @@ describe('the official releases in ../shared/data', () => {
     expect(counts.ICD10CM).toEqual({ codes: order.length, billable: order.filter((c) => c.billable).length });
     expect(counts.ICD10PCS).toEqual({ codes: pcs.length, billable: pcs.length });
     expect(counts.HCPCS!.codes).toBe(hcpcsCodes.length);
-    expect(first.codesBySystem).toEqual({ ICD10CM: order.length, ICD10PCS: pcs.length, HCPCS: hcpcsCodes.length });
+    const { icd9, proc } = gemIcd9Codes();
+    expect(first.codesBySystem).toEqual({
+      ICD10CM: order.length,
+      ICD10PCS: pcs.length,
+      HCPCS: hcpcsCodes.length,
+      'ICD9CM (GEM)': icd9.size,
+      'ICD9CM_PROC (GEM)': proc.size,
+    });
     const modifiers = await h.run<{ modifiers: Array<{ code: string }> }>('{ modifiers { code } }');
     expect(modifiers.data!.modifiers).toHaveLength(hcpcs.filter((r) => r.RECID === '7').length);
   });
@@ -483,6 +504,88 @@ describe('the official releases in ../shared/data', () => {
       '{ code(code: "C50.A", system: ICD10CM) { billable addedIn { version } } }',
     );
     expect(result.data!.code).toEqual({ billable: false, addedIn: { version: '2026' } });
+  });
+
+  describe('the GEMs (issue 16)', () => {
+    /** Every line of a GEM file as [source, target, flags], split on spaces: the file's own text. */
+    const gem = (file: string | undefined) => lines(file!).map((l) => l.trim().split(/\s+/));
+    const cm = { forward: gem(files.gemCmI10I9), backward: gem(files.gemCmI9I10) };
+    const pcsGems = { forward: gem(files.gemPcsI10I9), backward: gem(files.gemPcsI9I10) };
+    const histogram = (rows: string[][]) => {
+      const counts: Record<string, number> = {};
+      for (const r of rows) counts[r[2]] = (counts[r[2]] ?? 0) + 1;
+      return counts;
+    };
+
+    it('keeps every entry of each GEM file as one MAPS_TO edge of its crosswalk, with its flags', async () => {
+      for (const file of [files.gemCmI10I9, files.gemCmI9I10, files.gemPcsI10I9, files.gemPcsI9I10]) {
+        const rows = await cypher<{ flags: string; n: number }>(
+          "MATCH (x:Crosswalk {sourceFile: $file}) WHERE x.status = 'complete' MATCH ()-[m:MAPS_TO]->() WHERE m.crosswalk = x.id RETURN m.flags AS flags, toFloat(count(*)) AS n ORDER BY flags",
+          { file: path.basename(file!) },
+        );
+        expect(Object.fromEntries(rows.map((r) => [r.flags, r.n]))).toEqual(histogram(gem(file)));
+      }
+    });
+
+    it('holds every ICD-9-CM code the GEMs name, untitled, and keeps ICD-10 codes FY2026 lacks as retired references', async () => {
+      const { icd9, proc } = gemIcd9Codes();
+      const counted = await cypher<{ system: string; n: number; titled: number }>(
+        "MATCH (c:Code:Published) WHERE c.system IN ['ICD9CM', 'ICD9CM_PROC'] RETURN c.system AS system, toFloat(count(*)) AS n, toFloat(count(c.display)) AS titled ORDER BY system",
+      );
+      expect(counted).toEqual([
+        { system: 'ICD9CM', n: icd9.size, titled: 0 },
+        { system: 'ICD9CM_PROC', n: proc.size, titled: 0 },
+      ]);
+      const inOrder = new Set(order.map((o) => o.code));
+      const icd10 = new Set([...cm.forward.map((r) => r[0]), ...cm.backward.map((r) => r[1])].filter((c) => !c.startsWith('No')));
+      const lacking = [...icd10].filter((c) => !inOrder.has(c)).map(dotted);
+      // Each is in the graph as a retired reference. The GEMs come last in the import: the codes the
+      // lab NCD list also names were already kept by the policy import, and the GEM step counts the rest.
+      const [kept] = await cypher<{ retired: number; byPolicies: number }>(
+        `MATCH (c:Code:Retired {system: 'ICD10CM'}) WHERE c.code IN $lacking
+         RETURN toFloat(count(c)) AS retired, toFloat(count(CASE WHEN EXISTS { (:Policy)-[:LISTS]->(c) } THEN 1 END)) AS byPolicies`,
+        { lacking },
+      );
+      expect(kept!.retired).toBe(lacking.length);
+      expect(first.unresolved['GEM ICD10CM codes no loaded release holds (kept as retired references)']).toBe(lacking.length - kept!.byPolicies);
+    });
+
+    it('translates 250.00 to E11.9 with its flags, and groups combination entries as the files list them', async () => {
+      const query = `query T($code: String!, $from: CodeSystemId!, $to: CodeSystemId!) {
+        translate(code: $code, from: $from, to: $to) { targets { code } candidates { flags } scenarios { scenario choiceLists { choiceList options { target { code } } } } }
+      }`;
+      type T = {
+        translate: {
+          targets: Array<{ code: string }>;
+          candidates: Array<{ flags: string }>;
+          scenarios: Array<{ scenario: number; choiceLists: Array<{ choiceList: number; options: Array<{ target: { code: string } }> }> }>;
+        };
+      };
+      const plain = await h.run<T>(query, { code: '250.00', from: 'ICD9CM', to: 'ICD10CM' });
+      expect(plain.data!.translate.targets).toEqual([{ code: 'E11.9' }]);
+      expect(plain.data!.translate.candidates).toEqual(cm.backward.filter((r) => r[0] === '25000').map((r) => ({ flags: r[2] })));
+      const cases: Array<[string[][], string, string]> = [
+        [cm.backward, 'ICD9CM', 'ICD10CM'],
+        [cm.forward, 'ICD10CM', 'ICD9CM'],
+        [pcsGems.backward, 'ICD9CM_PROC', 'ICD10PCS'],
+      ];
+      for (const [rows, from, to] of cases) {
+        const sources = [...new Set(rows.filter((r) => r[2][2] === '1').map((r) => r[0]))].slice(0, 3);
+        for (const source of sources) {
+          const expected = new Map<string, string[]>();
+          for (const [, target, flags] of rows.filter((r) => r[0] === source && r[2][2] === '1')) {
+            const key = `${flags[3]}/${flags[4]}`;
+            expected.set(key, [...(expected.get(key) ?? []), target].sort());
+          }
+          const { data, errors } = await h.run<T>(query, { code: source, from, to });
+          expect(errors).toBeUndefined();
+          const got = new Map<string, string[]>();
+          for (const sc of data!.translate.scenarios)
+            for (const l of sc.choiceLists) got.set(`${sc.scenario}/${l.choiceList}`, l.options.map((o) => o.target.code.replace('.', '')).sort());
+          expect(got).toEqual(expected);
+        }
+      }
+    });
   });
 
   it('changes nothing when the same files are imported again', async () => {

@@ -109,3 +109,27 @@ describe('canonicalCode and compactCode', () => {
     expect(canonicalCode(CodeSystemId.CPT, '99213')).toBe('99213');
   });
 });
+
+describe('ICD-9-CM codes (the GEMs)', () => {
+  it('puts the dot after the third character, the fourth for E codes, the second for Volume 3 procedures', () => {
+    expect(normalizeCode(CodeSystemId.ICD9CM, '25000')).toBe('250.00');
+    expect(normalizeCode(CodeSystemId.ICD9CM, '462')).toBe('462');
+    expect(normalizeCode(CodeSystemId.ICD9CM, 'v4581')).toBe('V45.81');
+    expect(normalizeCode(CodeSystemId.ICD9CM, 'E8809')).toBe('E880.9');
+    expect(normalizeCode(CodeSystemId.ICD9CM, 'E880.9')).toBe('E880.9');
+    expect(normalizeCode(CodeSystemId.ICD9CM_PROC, '8154')).toBe('81.54');
+    expect(normalizeCode(CodeSystemId.ICD9CM_PROC, '81.54')).toBe('81.54');
+  });
+
+  it('refuses a dot where the system puts none, and names the expected format', () => {
+    expect(normalizeCode(CodeSystemId.ICD9CM, '25.000')).toBeNull();
+    expect(normalizeCode(CodeSystemId.ICD9CM_PROC, '815.4')).toBeNull();
+    const parsed = parseCode('25O.00', CodeSystemId.ICD9CM);
+    expect(parsed.ok ? null : parsed.message).toMatch(/not a valid ICD9CM code: expected 3 digits/);
+  });
+
+  it('is not inferred when no system is given: US users mean ICD-10', () => {
+    const parsed = parseCode('25000');
+    expect(parsed.ok ? parsed.candidates.map((c) => c.system) : []).not.toContain(CodeSystemId.ICD9CM);
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,21 @@ describe('official file names', () => {
     expect(ignored.sort()).toEqual([path.join(dir, 'cm/icd10cm_order_2025.txt'), path.join(dir, 'other/codes_addenda_2026.txt')]);
   });
 
+  it('follows symbolic links to files and folders, and passes over a dangling one', () => {
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'release-elsewhere-'));
+    mkdirSync(path.join(elsewhere, 'pcs'));
+    writeFileSync(path.join(elsewhere, 'HCPC2025_OCT_ANWEB.xlsx'), '');
+    writeFileSync(path.join(elsewhere, 'pcs', 'icd10pcs_codes_2026.txt'), '');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'release-links-'));
+    symlinkSync(path.join(elsewhere, 'HCPC2025_OCT_ANWEB.xlsx'), path.join(dir, 'HCPC2025_OCT_ANWEB.xlsx'));
+    symlinkSync(path.join(elsewhere, 'pcs'), path.join(dir, 'pcs'));
+    symlinkSync(path.join(elsewhere, 'icd10cm_order_2026.txt'), path.join(dir, 'icd10cm_order_2026.txt'));
+    expect(findReleaseFiles(dir).files).toEqual({
+      hcpcs: path.join(dir, 'HCPC2025_OCT_ANWEB.xlsx'),
+      icd10pcsCodes: path.join(dir, 'pcs', 'icd10pcs_codes_2026.txt'),
+    });
+  });
+
   it('refuses a folder that does not exist, naming it', () => {
     expect(() => findReleaseFiles('/nonexistent/data')).toThrow('--dir "/nonexistent/data" is not a folder');
   });
@@ -74,14 +89,29 @@ describe("CMS's workbooks beside the CSV copies", () => {
       hcpcs: path.join(alone.dir, 'HCPC2025_OCT_ANWEB.xlsx'),
       ncdLabSpreadsheet: path.join(alone.dir, '2022200-Initial-ICD10-NCD-Spreadsheet-20211129.xlsx'),
     });
-    const tie = folder(['HCPC2025_OCT_ANWEB.xlsx', 'HCPC2025_OCT_ANWEB.csv.gz', '2022200-NCD-Spreadsheet.xlsx', 'ncd_lab_cpt_hcpcs_2022q2.csv', 'ncd_lab_icd10cm_2022q2.csv']);
+    const tie = folder([
+      'HCPC2025_OCT_ANWEB.xlsx',
+      'HCPC2025_OCT_ANWEB.csv.gz',
+      '2022200-NCD-Spreadsheet.xlsx',
+      'ncd_lab_cpt_hcpcs_2022q2.csv',
+      'ncd_lab_icd10cm_2022q2.csv',
+    ]);
     expect(tie.files).toEqual({
       hcpcs: path.join(tie.dir, 'HCPC2025_OCT_ANWEB.csv.gz'),
       ncdLabProcedures: path.join(tie.dir, 'ncd_lab_cpt_hcpcs_2022q2.csv'),
       ncdLabDiagnoses: path.join(tie.dir, 'ncd_lab_icd10cm_2022q2.csv'),
     });
     expect(tie.ignored.sort()).toEqual([path.join(tie.dir, '2022200-NCD-Spreadsheet.xlsx'), path.join(tie.dir, 'HCPC2025_OCT_ANWEB.xlsx')]);
-    const newer = folder(['HCPC2025_JUL_ANWEB.csv', 'HCPC2025_OCT_ANWEB.xlsx', '2022300-NCD-Spreadsheet.xlsx', 'ncd_lab_cpt_hcpcs_2022q2.csv', 'ncd_lab_icd10cm_2022q2.csv']);
-    expect(newer.files).toEqual({ hcpcs: path.join(newer.dir, 'HCPC2025_OCT_ANWEB.xlsx'), ncdLabSpreadsheet: path.join(newer.dir, '2022300-NCD-Spreadsheet.xlsx') });
+    const newer = folder([
+      'HCPC2025_JUL_ANWEB.csv',
+      'HCPC2025_OCT_ANWEB.xlsx',
+      '2022300-NCD-Spreadsheet.xlsx',
+      'ncd_lab_cpt_hcpcs_2022q2.csv',
+      'ncd_lab_icd10cm_2022q2.csv',
+    ]);
+    expect(newer.files).toEqual({
+      hcpcs: path.join(newer.dir, 'HCPC2025_OCT_ANWEB.xlsx'),
+      ncdLabSpreadsheet: path.join(newer.dir, '2022300-NCD-Spreadsheet.xlsx'),
+    });
   });
 });

@@ -27,8 +27,8 @@ describe('the bundled sample', () => {
     expect(Object.values(bySystem).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(150);
   });
 
-  it('has the five systems and the four maintaining organizations', () => {
-    expect(sample.systems.map((s) => s.id).sort()).toEqual(['CPT', 'HCPCS', 'ICD10', 'ICD10CM', 'ICD10PCS']);
+  it('has the seven systems (ICD-9-CM diagnoses and procedures for the GEM excerpt) and the four maintaining organizations', () => {
+    expect(sample.systems.map((s) => s.id).sort()).toEqual(['CPT', 'HCPCS', 'ICD10', 'ICD10CM', 'ICD10PCS', 'ICD9CM', 'ICD9CM_PROC']);
     expect(sample.organizations.map((o) => o.id).sort()).toEqual(['AMA', 'CDC_NCHS', 'CMS', 'WHO']);
   });
 

@@ -15,7 +15,6 @@ export interface NcdLabFiles {
   diagnoses: string;
 }
 
-
 /**
  * Writes already read and checked NCD policies against the codes the graph holds now (so it runs
  * after the code systems are loaded). Idempotent: a second run changes nothing; a run after an

@@ -175,6 +175,6 @@ function placeholderRow(system: CodeSystemId, code: string, policy: PolicyRecord
   };
 }
 
-function retiredRow(system: CodeSystemId, code: string, role: 'DIAGNOSIS' | 'PROCEDURE', display: string): CodeRow {
+export function retiredRow(system: CodeSystemId, code: string, role: 'DIAGNOSIS' | 'PROCEDURE', display: string): CodeRow {
   return { system, code, labels: ['Retired'], props: { display, shortDisplay: null, billable: false, kind: 'CODE', role, retired: true } };
 }

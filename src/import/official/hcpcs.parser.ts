@@ -225,7 +225,12 @@ async function* sheetRecords(source: TableSource): AsyncGenerator<TableRecord> {
     }
     yield { line, row: Object.fromEntries(header.map((column, i) => [column, cells[i] ?? ''])) };
   }
-  if (header === null) throw new FileFormatError(source.name, 1, `expected a header row with the columns ${REQUIRED_COLUMNS.map((c) => `"${c}"`).join(', ')}, found an empty sheet`);
+  if (header === null)
+    throw new FileFormatError(
+      source.name,
+      1,
+      `expected a header row with the columns ${REQUIRED_COLUMNS.map((c) => `"${c}"`).join(', ')}, found an empty sheet`,
+    );
 }
 
 /** A yyyymmdd cell as ISO yyyy-mm-dd; null when empty; a FileFormatError when not a calendar date. */

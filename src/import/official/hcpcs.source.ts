@@ -42,7 +42,7 @@ export async function readHcpcsRelease(file: string, reference: ReferenceData): 
   const version = versionFromName(read.split('!').pop()!);
   if (!version) throw new FileFormatError(read, 1, 'expected the year and month in the file name (HCPC2025_OCT_ANWEB.xlsx)');
   const effectiveFrom = `${version}-01`;
-  codes.forEach((code, i) => (code.billable = terminations[i] === null || terminations[i]! >= effectiveFrom));
+  codes.forEach((code, i) => (code.billable = terminations[i] === null || terminations[i] >= effectiveFrom));
   const categories: CategoryRecord[] = [...letters].sort().map((letter) => ({
     system: CodeSystemId.HCPCS,
     kind: CategoryKind.SECTION,

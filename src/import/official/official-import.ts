@@ -12,6 +12,8 @@ import { readReferenceData, type ReferenceData } from './reference-data';
 import type { ReleaseFiles } from './release-files';
 import { readNcdPolicies, type NcdPolicies } from '../ncd/ncd-policies';
 import { importPolicies, type NcdLabFiles } from '../ncd/policy-import';
+import { gemFilesOf } from '../gems/gem-files';
+import { readGems, runGemImport } from '../gems/gem-import';
 
 export interface OfficialImportOptions {
   /** The CPT year of a licensed descriptor file. */
@@ -82,19 +84,22 @@ function ncdFilesOf(files: ReleaseFiles): NcdLabFiles | null {
 /**
  * Loads official release files. Every file is read and checked first, so a malformed file stops the
  * import before anything is written; then each system is read again and written on its own (only
- * one system's records are in memory at a time). Each release becomes visible only once all of its
- * batches are committed.
+ * one system's records are in memory at a time), then the NCD policies, then the GEMs. Each release
+ * (and each policy and GEM crosswalk) becomes visible only once all of its batches are committed.
  */
 export async function runOfficialImport(executor: CypherExecutor, files: ReleaseFiles, options: OfficialImportOptions = {}): Promise<ImportSummary> {
   const parts = partsOf(files, options);
   const ncd = ncdFilesOf(files);
-  if (parts.length === 0 && !ncd) throw new ImportError('no official release file given: pass --dir or at least one file option');
+  const gems = gemFilesOf(files);
+  if (parts.length === 0 && !ncd && gems.length === 0) throw new ImportError('no official release file given: pass --dir or at least one file option');
   let policies: NcdPolicies | null = null;
   if (ncd) {
     const began = performance.now();
     policies = await readNcdPolicies(ncd);
     options.onRead?.('NCD lab policies checked', performance.now() - began);
   }
+  // Checked now, read again when written (after the code systems), so their entries are not held meanwhile.
+  await readGems(gems, options.onRead);
   const reference = readReferenceData();
   for (const part of parts) {
     const began = performance.now();
@@ -111,5 +116,7 @@ export async function runOfficialImport(executor: CypherExecutor, files: Release
   }
   // Policies last: their entries expand against the codes just loaded.
   if (ncd && policies) summaries.push(await importPolicies(executor, policies, ncd, { onProgress: options.onProgress }));
+  // The GEMs after the code systems too: an ICD-10 code they name that no loaded release holds becomes a retired reference.
+  if (gems.length > 0) summaries.push(await runGemImport(executor, gems, { origin: 'official', onProgress: options.onProgress }));
   return mergeSummaries(summaries);
 }

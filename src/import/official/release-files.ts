@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { GEM_PATTERNS } from '../gems/gem-files';
 
 /** The official release files one import reads; any may be absent. */
 export interface ReleaseFiles {
@@ -22,6 +23,11 @@ export interface ReleaseFiles {
   ncdLabDiagnoses?: string;
   /** The lab NCD list as CMS publishes it, both sides in one sheet (2022200-Initial-ICD10-NCD-Spreadsheet-20211129.xlsx). */
   ncdLabSpreadsheet?: string;
+  /** The GEMs (2018_I10gem.txt or 2018_gem_cm_I10I9.txt, 2018_I9gem.txt, gem_pcsi9.txt, gem_i9pcs.txt). */
+  gemCmI10I9?: string;
+  gemCmI9I10?: string;
+  gemPcsI10I9?: string;
+  gemPcsI9I10?: string;
 }
 
 export type ReleaseFileKind = keyof ReleaseFiles;
@@ -43,6 +49,7 @@ const PATTERNS: Array<{ kind: ReleaseFileKind; pattern: RegExp }> = [
   { kind: 'ncdLabProcedures', pattern: /^ncd_lab_cpt_hcpcs_(\d{4})q[1-4]\.csv(\.gz)?$/i },
   { kind: 'ncdLabDiagnoses', pattern: /^ncd_lab_icd10cm_(\d{4})q[1-4]\.csv(\.gz)?$/i },
   { kind: 'ncdLabSpreadsheet', pattern: /^(\d{4})[1-4]00-.*NCD.*\.xlsx$/i },
+  ...GEM_PATTERNS,
 ];
 const PCS_ADDENDA = /^codes_addenda_(\d{4})\.txt(\.gz)?$/i;
 
@@ -53,9 +60,19 @@ export function recognize(fileName: string): ReleaseFileKind | null {
 function listFiles(dir: string, depth = 3): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return depth > 0 ? listFiles(full, depth - 1) : [];
-    return entry.isFile() ? [full] : [];
+    // A symbolic link counts as what it points to (a dangling one as nothing); depth bounds link cycles.
+    const target = entry.isSymbolicLink() ? statIfExists(full) : entry;
+    if (target?.isDirectory()) return depth > 0 ? listFiles(full, depth - 1) : [];
+    return target?.isFile() ? [full] : [];
   });
+}
+
+function statIfExists(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
 }
 
 /** CSV copies before CMS's workbooks: of two files of the same release, the CSV copy is read. */

@@ -1,6 +1,7 @@
 import { FindingCode, type ClaimFinding } from './claim-validation.type';
 import { evidence, finding, type ResolvedCode } from './claim-findings';
 import type { ClaimCode } from '../pairing/pairing.repository';
+import { untitledDisplay } from '../code/code.type';
 
 function validOn(found: ClaimCode, date: string): boolean {
   return found.releases.some((r) => (r.effectiveFrom === null || r.effectiveFrom <= date) && (r.effectiveTo === null || r.effectiveTo >= date));
@@ -25,7 +26,7 @@ export function codeFindings(role: 'diagnosis' | 'procedure', resolved: Resolved
   if (code.retired) {
     return [
       finding(FindingCode.UNKNOWN_CODE, `The ${role} ${code.system} ${code.code} is retired: no loaded release holds it (a policy list still names it).`, [
-        evidence('CODE', code.display, { code: code.code }),
+        evidence('CODE', code.display ?? untitledDisplay(code), { code: code.code }),
       ]),
     ];
   }

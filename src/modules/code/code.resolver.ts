@@ -41,6 +41,11 @@ export class CodeResolver {
   }
 
   @FieldResolver(() => Boolean)
+  hasTitle(@Root() code: CodeNode): boolean {
+    return code.display !== null && code.display !== undefined;
+  }
+
+  @FieldResolver(() => Boolean)
   retired(@Root() code: CodeNode): boolean {
     return code.retired === true;
   }

@@ -7,7 +7,8 @@ import { CodeRole } from '../code-system/code-role.enum';
 export interface CodeNode {
   system: CodeSystemId;
   code: string;
-  display: string;
+  /** Null for a code no loaded file titles: ICD-9-CM codes, known only from the GEMs (which publish no titles). */
+  display: string | null;
   shortDisplay: string | null;
   billable: boolean;
   kind: CodeKind;
@@ -18,14 +19,21 @@ export interface CodeNode {
   licensedDescriptor?: boolean | null;
 }
 
+/** The words shown for a code no loaded file titles (ICD-9-CM from the GEMs): never an invented title. */
+export function untitledDisplay(code: Pick<CodeNode, 'system' | 'code'>): string {
+  return `${code.system} ${code.code}: no title (the GEMs, the only files that bring ${code.system} codes, publish none)`;
+}
+
 /** What a caller sees as the title: licensed CPT descriptor text only with a licensed credential, else a placeholder. */
 export function visibleDisplay(code: Pick<CodeNode, 'system' | 'code' | 'display' | 'licensedDescriptor'>, licensed: boolean): string {
+  if (code.display === null || code.display === undefined) return untitledDisplay(code);
   if (code.licensedDescriptor !== true || licensed) return code.display;
   return `${code.system} ${code.code}: descriptor licensed by the AMA, shown only to callers with a licensed credential`;
 }
 
 @InterfaceType('Code', {
-  description: 'A code of any system. Diagnoses (ICD-10-CM, ICD-10) and procedures (CPT, HCPCS, ICD-10-PCS) are told apart by __typename.',
+  description:
+    'A code of any system. Diagnoses (ICD-10-CM, ICD-10, ICD-9-CM) and procedures (CPT, HCPCS, ICD-10-PCS, ICD-9-CM Volume 3) are told apart by __typename.',
   resolveType: (value: CodeNode) => (value.role === CodeRole.DIAGNOSIS ? 'Diagnosis' : 'Procedure'),
 })
 export abstract class Code {
@@ -37,12 +45,18 @@ export abstract class Code {
 
   @Field(() => String, {
     description:
-      "Long title. CPT codes show the project's own plain words unless a licensed descriptor file was loaded; licensed descriptor text is shown only to callers whose API key is marked licensed (others get a placeholder naming the code).",
+      "Long title. CPT codes show the project's own plain words unless a licensed descriptor file was loaded; licensed descriptor text is shown only to callers whose API key is marked licensed (others get a placeholder naming the code). " +
+      'ICD-9-CM codes have no title (the GEMs publish none): their display says so, and hasTitle is false.',
   })
   display!: string;
 
   @Field(() => String, { nullable: true, description: 'Short title, where the release has one.' })
   shortDisplay!: string | null;
+
+  @Field(() => Boolean, {
+    description: 'False when no file the graph loaded publishes a title for the code (ICD-9-CM codes, known only from the GEMs): display then says so.',
+  })
+  hasTitle!: boolean;
 
   @Field(() => Boolean, { description: 'True when the code can be reported on a claim (a leaf); false for headers.' })
   billable!: boolean;
@@ -60,8 +74,8 @@ export abstract class Code {
   retired!: boolean;
 }
 
-@ObjectType({ implements: Code, description: 'A diagnosis code (ICD-10-CM, ICD-10): why a service was needed.' })
+@ObjectType({ implements: Code, description: 'A diagnosis code (ICD-10-CM, ICD-10, ICD-9-CM): why a service was needed.' })
 export class Diagnosis extends Code {}
 
-@ObjectType({ implements: Code, description: 'A procedure, service or supply code (CPT, HCPCS Level II, ICD-10-PCS): what was done.' })
+@ObjectType({ implements: Code, description: 'A procedure, service or supply code (CPT, HCPCS Level II, ICD-10-PCS, ICD-9-CM Volume 3): what was done.' })
 export class Procedure extends Code {}
