@@ -21,3 +21,8 @@ export function codeKeyString(key: { system: string; code: string }): string {
 export function cypherCodeKey(variable: string): string {
   return `${variable}.system + '${CODE_KEY_SEPARATOR}' + ${variable}.code`;
 }
+
+/** The `$keys` parameter of the statements that read a batch of codes: each key as a plain {system, code} map (a CodeNode or loader key may carry more). */
+export function keysParam<S extends string>(keys: ReadonlyArray<{ system: S; code: string }>): { keys: Array<{ system: S; code: string }> } {
+  return { keys: keys.map(({ system, code }) => ({ system, code })) };
+}

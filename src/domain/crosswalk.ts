@@ -31,6 +31,11 @@ export function gemDirectionsText(): string {
 /** The systems whose codes only the GEMs bring (no titles): ICD-9-CM diagnoses and procedures. */
 export const GEM_ONLY_SYSTEMS: ReadonlySet<CodeSystemId> = new Set([CodeSystemId.ICD9CM, CodeSystemId.ICD9CM_PROC]);
 
+/** The ICD-9-CM side of a GEM (the system whose codes only the GEMs bring). */
+export function gemOnlySystem(direction: { from: CodeSystemId; to: CodeSystemId }): CodeSystemId {
+  return GEM_ONLY_SYSTEMS.has(direction.from) ? direction.from : direction.to;
+}
+
 /** The id of the Crosswalk node of one GEM file: "GEM|2018|ICD9CM>ICD10CM". */
 export function crosswalkId(direction: GemDirection, version: string): string {
   return `GEM|${version}|${direction.from}>${direction.to}`;

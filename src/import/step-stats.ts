@@ -1,3 +1,4 @@
+import { keysParam } from '../domain/code-key';
 import type { ParamsOf, RowOf, StatementName } from '../neo4j/cypher-catalogue';
 import type { CypherExecutor } from '../neo4j/executor';
 import { toNumber } from '../neo4j/values';
@@ -48,7 +49,7 @@ export abstract class StepRepository {
 
   /** Per "system|code": whether the graph holds it and whether its system has a complete release. */
   async codesPresent(keys: ReadonlyArray<{ system: string; code: string }>): Promise<Map<string, { present: boolean; systemLoaded: boolean }>> {
-    const rows = await this.executor.read('import/codes-present', { keys: keys.map(({ system, code }) => ({ system, code })) });
+    const rows = await this.executor.read('import/codes-present', keysParam(keys));
     return new Map(rows.map((r) => [r.key, { present: r.present, systemLoaded: r.systemLoaded }]));
   }
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { codeKeyString } from '../../domain/code-key';
 import { CodeRole } from '../../domain/code-system';
 import { CodeSystemId } from '../../domain/code-system-id';
-import { crosswalkId, GEM_ONLY_SYSTEMS, type GemDirection } from '../../domain/crosswalk';
+import { crosswalkId, gemOnlySystem, type GemDirection } from '../../domain/crosswalk';
 import type { CypherExecutor } from '../../neo4j/executor';
 import type { CodeRow } from '../import-rows';
 import { mergeSummaries, runImport, summarize, type ImportSummary } from '../import-runner';
@@ -62,7 +62,7 @@ function codesOfSide(direction: GemDirection, entries: readonly GemEntry[], syst
  * (the GEMs are FY2018; codes deleted since stay reachable from the mappings).
  */
 async function writeCodes(repository: GemRepository, step: string, direction: GemDirection, entries: readonly GemEntry[], unresolved: Unresolved) {
-  const icd9 = GEM_ONLY_SYSTEMS.has(direction.from) ? direction.from : direction.to;
+  const icd9 = gemOnlySystem(direction);
   const icd10 = icd9 === direction.from ? direction.to : direction.from;
   const role = roleOf(icd9);
   const icd9Rows = codesOfSide(direction, entries, icd9).map((code) => ({
@@ -121,7 +121,7 @@ async function writeGem(repository: GemRepository, { gem, entries }: CheckedGem,
     entries.map((e) => mappingRow(id, direction, e)),
     entries.length,
   );
-  const gemOnly = GEM_ONLY_SYSTEMS.has(direction.from) ? direction.from : direction.to;
+  const gemOnly = gemOnlySystem(direction);
   await repository.completeCrosswalk(step, id, gemOnly, repository.totalChanges() > changesBefore);
   return icd9Codes;
 }
@@ -141,7 +141,7 @@ export async function importGems(executor: CypherExecutor, checked: readonly Che
   const unresolved: Unresolved = {};
   const codesBySystem: Record<string, number> = {};
   for (const one of checked) {
-    const icd9 = GEM_ONLY_SYSTEMS.has(one.gem.direction.from) ? one.gem.direction.from : one.gem.direction.to;
+    const icd9 = gemOnlySystem(one.gem.direction);
     const count = await writeGem(repository, one, options.origin ?? 'official', unresolved);
     codesBySystem[`${icd9} (GEM)`] = Math.max(codesBySystem[`${icd9} (GEM)`] ?? 0, count);
   }

@@ -1,3 +1,4 @@
+import { keysParam } from '../../domain/code-key';
 import { paramKey, type ReleaseCache } from '../../cache/release-cache';
 import type { CodeKey } from '../../common/code-format';
 import { codeKeyString } from '../../domain/code-key';
@@ -75,8 +76,6 @@ function mueFacts(raw: Raw): MueFacts {
   };
 }
 
-const keyParams = (keys: readonly CodeKey[]) => ({ keys: keys.map(({ system, code }) => ({ system, code })) });
-
 /**
  * The NCCI edits the claim check and the Procedure fields read (cypher/claim/*): only edits of
  * complete edit sets. With a cache, answers it holds are not read again (its generation follows the
@@ -98,7 +97,7 @@ export class ClaimEditRepository {
   }
 
   private async readPtpEdits(keys: readonly CodeKey[]): Promise<Map<string, PtpEditOfCode[]>> {
-    const rows = await this.executor.read('claim/ptp-edits', keyParams(keys));
+    const rows = await this.executor.read('claim/ptp-edits', keysParam(keys));
     return new Map(
       rows.map((r) => [r.key, r.edits.map((edit) => ({ ...ptpFacts(edit), column: toNumber(edit.column) === 1 ? 1 : 2, other: edit.other as CodeNode }))]),
     );
@@ -112,7 +111,7 @@ export class ClaimEditRepository {
   }
 
   private async readPtpBetween(keys: readonly CodeKey[]): Promise<PtpEditBetween[]> {
-    const rows = await this.executor.read('claim/ptp-between', keyParams(keys));
+    const rows = await this.executor.read('claim/ptp-between', keysParam(keys));
     return rows.map((r) => ({ column1: r.column1, column2: r.column2, edit: ptpFacts(r.edit) }));
   }
 
@@ -123,7 +122,7 @@ export class ClaimEditRepository {
   }
 
   private async readMueEdits(keys: readonly CodeKey[]): Promise<Map<string, MueFacts[]>> {
-    const rows = await this.executor.read('claim/mue-edits', keyParams(keys));
+    const rows = await this.executor.read('claim/mue-edits', keysParam(keys));
     return new Map(rows.map((r) => [r.key, r.mues.map(mueFacts)]));
   }
 }

@@ -1,3 +1,4 @@
+import { keysParam } from '../../domain/code-key';
 import type { Integer } from 'neo4j-driver';
 import type { CodeKey } from '../../common/code-format';
 import type { CodeSystemId } from '../../domain/code-system-id';
@@ -29,8 +30,6 @@ export interface CodeMappings {
   mappings: GemMappingFacts[];
 }
 
-const keyParams = (keys: readonly CodeKey[]) => ({ keys: keys.map(({ system, code }) => ({ system, code })) });
-
 /** The GEM crosswalks the code fields and translate read (cypher/crosswalk/*): only entries of complete crosswalks. */
 export class CrosswalkRepository {
   constructor(private readonly executor: CypherExecutor) {}
@@ -46,7 +45,7 @@ export class CrosswalkRepository {
   }
 
   private async readMappings(name: 'crosswalk/maps-to' | 'crosswalk/mapped-from', keys: readonly CodeKey[]): Promise<Map<string, CodeMappings>> {
-    const rows = await this.executor.read(name, keyParams(keys));
+    const rows = await this.executor.read(name, keysParam(keys));
     return new Map(
       rows.map((r) => [
         r.key,

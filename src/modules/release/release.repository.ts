@@ -1,3 +1,4 @@
+import { keysParam } from '../../domain/code-key';
 import type { CodeKey } from '../../common/code-format';
 import type { Integer } from 'neo4j-driver';
 import type { CypherExecutor } from '../../neo4j/executor';
@@ -74,7 +75,7 @@ export class ReleaseRepository {
   }
 
   async byCodes(keys: readonly CodeKey[]): Promise<Map<string, CodeReleases>> {
-    const rows = await this.executor.read('release/by-codes', { keys: keys.map(({ system, code }) => ({ system, code })) });
+    const rows = await this.executor.read('release/by-codes', keysParam(keys));
     return new Map(rows.map(({ key, validIn, addedIn, revisions }) => [key, { validIn, addedIn, revisions }]));
   }
 }
