@@ -9,7 +9,8 @@ ON CREATE SET p.status = 'loading'
 SET p:LcdArticle
 WITH p, o, row.props AS given
 WITH p, o, given {.*, articleId: toInteger(given.articleId), articleType: toInteger(given.articleType), publishedOn: date(given.publishedOn), effectiveFrom: date(given.effectiveFrom), effectiveTo: date(given.effectiveTo),
-                     lastUpdated: date(given.lastUpdated), fileDate: date(given.fileDate)} AS props
+                     lastUpdated: date(given.lastUpdated), fileDate: date(given.fileDate),
+                     defaultEffectiveFrom: date(given.defaultEffectiveFrom), defaultEffectiveTo: date(given.defaultEffectiveTo)} AS props
 CALL (p, props) {
   WITH p, props
   WHERE any(k IN keys(props) WHERE NOT coalesce(p[k] = props[k], p[k] IS NULL AND props[k] IS NULL))

@@ -7,12 +7,20 @@
 // order (index on Code.sequence), stopping once the page is full. Plan 2 counts and walks only codes
 // with a sequence (every ICD-10-CM code an order file or the sample loaded); the importer gives
 // each one.
+// The policies read are the NCDs and, with $state, the LCD billing articles of the contractors that
+// serve the state on the date (an LCD binds only there); with no state, an article $policy names.
+// An article lists the diagnoses of its groups (the group shown with the entry) and its rule for
+// the codes it does not list is NOT_MEDICALLY_NECESSARY ("not in a covered group").
 WITH date($asOf) AS asOf
 MATCH (px:Code {system: $system, code: $code})
 WHERE px:Published OR px:Retired
 CALL (px, asOf) {
-  OPTIONAL MATCH (pol:Policy {status: 'complete', kind: 'NCD'})-[g:GOVERNS]->(px)
+  OPTIONAL MATCH (pol:Policy {status: 'complete'})-[g:GOVERNS]->(px)
   WHERE ($policy IS NULL OR pol.id = $policy) AND coalesce(g.effectiveFrom <= asOf, true) AND coalesce(g.effectiveTo >= asOf, true)
+    AND (pol.kind = 'NCD' OR (pol.kind = 'LCD_ARTICLE' AND CASE WHEN $state IS NULL THEN coalesce(pol.id = $policy, false) ELSE EXISTS {
+      MATCH (pol)-[:ADMINISTERED_BY]->(:Contractor)-[v:SERVES]->(:State {abbrev: $state})
+      WHERE coalesce(v.activeFrom <= asOf, true) AND coalesce(v.activeTo >= asOf, true)
+    } END))
   WITH collect(pol) AS pols
   RETURN pols, [p IN pols WHERE p.defaultStatus IN $statuses AND coalesce(p.defaultEffectiveFrom <= asOf, true) AND coalesce(p.defaultEffectiveTo >= asOf, true)] AS defaults
 }
@@ -28,18 +36,18 @@ OPTIONAL CALL (px, asOf, pols, defaults, withCurated) {
     WHERE l.status IN $statuses AND coalesce(l.effectiveFrom <= asOf, true) AND coalesce(l.effectiveTo >= asOf, true)
       AND (NOT $billableOnly OR (dx:Published AND dx.billable))
       AND ($chapter IS NULL OR EXISTS { (dx)-[:IN_CATEGORY]->(:Category)-[:PART_OF*0..]->(:Category {id: $chapter}) })
-    RETURN dx, pol, l.status AS status, l.listedAs AS listedAs, l.via AS via, l.effectiveFrom AS effectiveFrom, l.effectiveTo AS effectiveTo, null AS curated
+    RETURN dx, pol, l.status AS status, l.listedAs AS listedAs, l.group AS group, l.via AS via, l.effectiveFrom AS effectiveFrom, l.effectiveTo AS effectiveTo, null AS curated
     UNION ALL
     MATCH (pr:Pairing)-[:PROCEDURE]->(px)
     WHERE withCurated AND pr.retiredAt IS NULL
     MATCH (pr)-[:DIAGNOSIS]->(dx)
     WHERE (NOT $billableOnly OR (dx:Published AND dx.billable))
       AND ($chapter IS NULL OR EXISTS { (dx)-[:IN_CATEGORY]->(:Category)-[:PART_OF*0..]->(:Category {id: $chapter}) })
-    RETURN dx, null AS pol, 'CURATED' AS status, null AS listedAs, 'CURATED' AS via, null AS effectiveFrom, null AS effectiveTo, pr AS curated
+    RETURN dx, null AS pol, 'CURATED' AS status, null AS listedAs, null AS group, 'CURATED' AS via, null AS effectiveFrom, null AS effectiveTo, pr AS curated
   }
-  WITH dx, pol, status, listedAs, via, effectiveFrom, effectiveTo, curated
-  ORDER BY coalesce(dx.sequence, 2147483647), dx.code, coalesce(pol.id, '~'), status, listedAs
-  WITH collect({dx: dx, pol: pol, status: status, listedAs: listedAs, via: via, effectiveFrom: effectiveFrom, effectiveTo: effectiveTo, curated: curated}) AS rows
+  WITH dx, pol, status, listedAs, group, via, effectiveFrom, effectiveTo, curated
+  ORDER BY coalesce(dx.sequence, 2147483647), dx.code, coalesce(pol.id, '~'), status, group, listedAs
+  WITH collect({dx: dx, pol: pol, status: status, listedAs: listedAs, group: group, via: via, effectiveFrom: effectiveFrom, effectiveTo: effectiveTo, curated: curated}) AS rows
   RETURN size(rows) AS collectedTotal, rows[$skip..($skip + $limit)] AS collectedPage
 }
 
@@ -95,26 +103,26 @@ OPTIONAL CALL (px, asOf, pols, defaults, withCurated) {
       WHERE (l IS NOT NULL AND l.status IN $statuses)
          OR (l IS NULL AND pol.defaultStatus IN $statuses AND coalesce(pol.defaultEffectiveFrom <= asOf, true) AND coalesce(pol.defaultEffectiveTo >= asOf, true))
       RETURN pol, CASE WHEN l IS NULL THEN pol.defaultStatus ELSE l.status END AS status, CASE WHEN l IS NULL THEN pol.defaultListedAs ELSE l.listedAs END AS listedAs,
-             CASE WHEN l IS NULL THEN 'DEFAULT_RULE' ELSE l.via END AS via,
+             l.group AS group, CASE WHEN l IS NULL THEN 'DEFAULT_RULE' ELSE l.via END AS via,
              CASE WHEN l IS NULL THEN pol.defaultEffectiveFrom ELSE l.effectiveFrom END AS effectiveFrom,
              CASE WHEN l IS NULL THEN pol.defaultEffectiveTo ELSE l.effectiveTo END AS effectiveTo, null AS curated
-      ORDER BY pol.id, status, listedAs
+      ORDER BY pol.id, status, group, listedAs
       UNION ALL
       MATCH (pr:Pairing)-[:PROCEDURE]->(px)
       WHERE withCurated AND pr.retiredAt IS NULL AND EXISTS { (pr)-[:DIAGNOSIS]->(dx) }
-      RETURN null AS pol, 'CURATED' AS status, null AS listedAs, 'CURATED' AS via, null AS effectiveFrom, null AS effectiveTo, pr AS curated
+      RETURN null AS pol, 'CURATED' AS status, null AS listedAs, null AS group, 'CURATED' AS via, null AS effectiveFrom, null AS effectiveTo, pr AS curated
     }
-    WITH dx, pol, status, listedAs, via, effectiveFrom, effectiveTo, curated
+    WITH dx, pol, status, listedAs, group, via, effectiveFrom, effectiveTo, curated
     SKIP $skip LIMIT $limit
-    RETURN collect({dx: dx, pol: pol, status: status, listedAs: listedAs, via: via, effectiveFrom: effectiveFrom, effectiveTo: effectiveTo, curated: curated}) AS walked
+    RETURN collect({dx: dx, pol: pol, status: status, listedAs: listedAs, group: group, via: via, effectiveFrom: effectiveFrom, effectiveTo: effectiveTo, curated: curated}) AS walked
   }
   // ... then retired references (no tabular position), by code.
   CALL (asOf, pols, publishedRows, retiredRows, walked) {
     UNWIND CASE WHEN retiredRows > 0 THEN pols ELSE [] END AS pol
     MATCH (pol)-[l:LISTS]->(dx:Retired)
     WHERE l.status IN $statuses AND coalesce(l.effectiveFrom <= asOf, true) AND coalesce(l.effectiveTo >= asOf, true) AND NOT $billableOnly AND $chapter IS NULL
-    WITH dx, pol, l ORDER BY dx.code, pol.id, l.status, l.listedAs
-    WITH collect({dx: dx, pol: pol, status: l.status, listedAs: l.listedAs, via: l.via, effectiveFrom: l.effectiveFrom, effectiveTo: l.effectiveTo, curated: null}) AS retired
+    WITH dx, pol, l ORDER BY dx.code, pol.id, l.status, l.group, l.listedAs
+    WITH collect({dx: dx, pol: pol, status: l.status, listedAs: l.listedAs, group: l.group, via: l.via, effectiveFrom: l.effectiveFrom, effectiveTo: l.effectiveTo, curated: null}) AS retired
     WITH retired, CASE WHEN $skip > publishedRows THEN $skip - publishedRows ELSE 0 END AS from
     RETURN retired[from..(from + $limit - size(walked))] AS retiredPage
   }
@@ -128,7 +136,7 @@ CALL (rows) {
   WITH r, r.dx AS dx, r.pol AS pol, r.curated AS pr
   RETURN collect({
     dx: dx {.system, .code, .display, .shortDisplay, .billable, .kind, .role, .licensedDescriptor, retired: dx:Retired},
-    policyId: pol.id, status: r.status, listedAs: r.listedAs, via: r.via,
+    policyId: pol.id, status: r.status, listedAs: CASE WHEN r.group IS NULL THEN r.listedAs ELSE r.listedAs + ' (group ' + toString(r.group) + ')' END, via: r.via,
     effectiveFrom: toString(r.effectiveFrom), effectiveTo: toString(r.effectiveTo),
     curated: CASE WHEN pr IS NULL THEN null ELSE pr {.id, .source, .author, .rationale, createdAt: toString(pr.createdAt)} END
   }) AS page

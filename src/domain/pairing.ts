@@ -25,3 +25,6 @@ export enum Verdict {
 
 /** Statuses under which a diagnosis justifies a procedure: the default of justifiedBy and justifies. */
 export const JUSTIFYING: readonly PairingStatus[] = [PairingStatus.COVERED, PairingStatus.CURATED];
+
+/** What an LCD article's rule for the codes it does not list is called: they are in none of its covered groups. */
+export const NOT_IN_A_COVERED_GROUP = 'not in a covered group';

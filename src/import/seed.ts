@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CypherExecutor } from '../neo4j/executor';
 import { editSetId, findCmsTables, runCmsImport } from './cms/cms-import';
+import { runMcdImport } from './cms/mcd-import';
 import { mergeSummaries, runImport, type ImportSummary } from './import-runner';
 import type { ProgressListener } from './import.repository';
 import { importPolicyFiles } from './ncd/policy-import';
@@ -31,8 +32,9 @@ export async function loadSampleIfNeeded(executor: CypherExecutor): Promise<Impo
 /**
  * The sample's code sets, then its NCD lab excerpt (ncd-lab/ beside the JSON files, in the official
  * CSV layout) through the same policy importer as the official list, then its NCCI PTP and MUE
- * excerpts (cms/, in CMS's layouts) through the CMS edit importer, then its GEM excerpt (gems/, in
- * CMS's layout) through the GEM importer. Each step is idempotent.
+ * excerpts (cms/, in CMS's layouts) through the CMS edit importer and its MCD current-article
+ * fixture (cms/current_article.zip) through the LCD article importer, then its GEM excerpt (gems/,
+ * in CMS's layout) through the GEM importer. Each step is idempotent.
  */
 export async function runSampleImport(
   executor: CypherExecutor,
@@ -69,8 +71,8 @@ async function samplePolicies(
 async function sampleEdits(executor: CypherExecutor, dir: string, options: { onProgress?: ProgressListener }): Promise<ImportSummary[]> {
   const cmsDir = path.join(dir, 'cms');
   if (!existsSync(cmsDir)) return [];
-  const { tables } = await findCmsTables(cmsDir);
-  if (tables.length === 0) return [];
+  const { tables, articles } = await findCmsTables(cmsDir);
+  if (tables.length === 0 && articles === null) return [];
   const own = new Set(tables.map((t) => editSetId(t.file)));
   const held = (await executor.read('import/edit-set-ids')).map((r) => r.id);
   const official = (await new ImportRepository(executor).policyOrigins()).some((origin) => origin !== 'sample');
@@ -86,12 +88,17 @@ async function sampleEdits(executor: CypherExecutor, dir: string, options: { onP
         steps: [],
         changes: 0,
         codesBySystem: {},
-        unresolved: { 'sample NCCI edits not loaded: the graph holds official data (edit sets of other files, or the official NCD list)': 1 },
+        unresolved: {
+          'sample NCCI edits and LCD articles not loaded: the graph holds official data (edit sets of other files, or official NCD or LCD policies)': 1,
+        },
         millis: 0,
       },
     ];
   }
-  return [await runCmsImport(executor, tables, { onProgress: options.onProgress })];
+  const summaries = tables.length > 0 ? [await runCmsImport(executor, tables, { onProgress: options.onProgress })] : [];
+  // The articles are invented for the tests too (origin 'sample': an official download retires them).
+  if (articles) summaries.push(await runMcdImport(executor, articles, { onProgress: options.onProgress, origin: 'sample' }));
+  return summaries;
 }
 
 /**

@@ -108,6 +108,8 @@ interface PairingPageParams {
   chapter: string | null;
   billableOnly: boolean;
   asOf: string;
+  /** Two-letter state: the LCD articles of its contractors are read beside the NCDs. */
+  state: string | null;
   skip: Integer;
   limit: Integer;
 }
@@ -195,6 +197,7 @@ export const CYPHER_CATALOGUE = {
     governs: true,
     groups: true,
   }),
+  'import/lcd-retire': typed<{ current: string[]; fileDate: string | null }, { id: string }>({ id: true }),
   'import/edit-set-ids': typed<NoParams, { id: string }>({ id: true }),
   'import/mue-edits': returnsNothing<{ rows: CodePropertiesRow[]; set: string }>(),
   'import/ptp-edits': returnsNothing<{ rows: PtpEditRow[]; set: string }>(),
@@ -254,7 +257,7 @@ export const CYPHER_CATALOGUE = {
   'pairing/governing-policies': typed<KeysParams, { key: string; policies: string[] }>({ key: true, policies: true }),
   'pairing/justified-by': typed<PairingPageParams, PairingPageRow>({ total: true, fixed: true, page: true }),
   'pairing/justifies': typed<PairingPageParams, PairingPageRow>({ total: true, fixed: true, page: true }),
-  'pairing/justifying-chapters': typed<Omit<PairingPageParams, 'chapter' | 'skip' | 'limit'>, { chapter: CategoryNode; diagnoses: Integer }>({
+  'pairing/justifying-chapters': typed<Omit<PairingPageParams, 'chapter' | 'state' | 'skip' | 'limit'>, { chapter: CategoryNode; diagnoses: Integer }>({
     chapter: true,
     diagnoses: true,
   }),
@@ -269,7 +272,10 @@ export const CYPHER_CATALOGUE = {
   'pairing/policies-all': typed<NoParams, { id: string }>({ id: true }),
   'pairing/policies-by-ids': typed<IdsParams, { key: string; policy: PolicyRow }>({ key: true, policy: true }),
   'pairing/policy-governs': typed<IdsParams, { key: string; governs: GovernedCode[] }>({ key: true, governs: true }),
-  'pairing/unjustified': typed<Omit<PairingPageParams, 'system' | 'code' | 'policy'>, { total: Integer; codes: CodeNode[] }>({ total: true, codes: true }),
+  'pairing/unjustified': typed<Omit<PairingPageParams, 'system' | 'code' | 'policy' | 'state'>, { total: Integer; codes: CodeNode[] }>({
+    total: true,
+    codes: true,
+  }),
   'release/by-codes': typed<KeysParams, { key: string } & CodeReleases>({ key: true, validIn: true, addedIn: true, revisions: true }),
   'release/by-ids': typed<IdsParams, { id: string; release: ReleaseProperties }>({ id: true, release: true }),
   'release/of-systems': typed<IdsParams, { id: string; releases: string[] }>({ id: true, releases: true }),

@@ -40,13 +40,32 @@ async function removeArticles() {
   await h.driver.executeQuery('MATCH (n) WHERE n:Contractor OR n:State DETACH DELETE n');
 }
 
+/** The sample start's articles (the global setup loads the sample, fixture included) before the tests remove them. */
+let sampleStart: Array<{ id: string; status: string; origin: string }> = [];
+
 beforeAll(async () => {
   h = await createHarness();
+  sampleStart = (await h.driver.executeQuery('MATCH (p:LcdArticle) RETURN p.id AS id, p.status AS status, p.origin AS origin ORDER BY id')).records.map(
+    (r) => r.toObject() as { id: string; status: string; origin: string },
+  );
   await removeArticles();
 });
 afterAll(async () => {
+  // Back to the sample start for the test files that follow.
   await removeArticles();
+  const { articles } = await findCmsTables(SAMPLE);
+  await runMcdImport(h.executor, articles!, { origin: 'sample' });
   await h.close();
+});
+
+describe('the sample start (issue 15)', () => {
+  it('loads the MCD current-article fixture as sample articles, complete', () => {
+    expect(sampleStart).toEqual(
+      table('article')
+        .map((a) => ({ id: a.display_id, status: 'complete', origin: 'sample' }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    );
+  });
 });
 
 describe('importing the MCD current-article download (issue 15)', () => {
@@ -429,5 +448,163 @@ describe('checkPairing against LCD billing articles (issue 15)', () => {
     const answer = await h.run(CHECK, { dx: 'I48.91', px: '93000', state: 'New York' });
     expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(answer.errors?.[0]?.message).toBe('State "New York" is not valid: expected a two-letter abbreviation such as "NY" or "CA"');
+  });
+});
+
+describe('justifiedBy and justifies from LCD billing articles in a state (issue 15)', () => {
+  const BY = `query ($px: String!, $state: String, $policy: String, $status: [PairingStatus!]) {
+    code(code: $px) { ... on Procedure { justifiedBy(state: $state, policy: $policy, status: $status, asOf: "2026-03-15", first: 100) {
+      totalCount nodes { diagnosis { code } status matchedVia listedAs policy { id kind } } } } } }`;
+  const OF = `query ($dx: String!, $state: String) {
+    code(code: $dx, system: ICD10CM) { ... on Diagnosis { justifies(state: $state, asOf: "2026-03-15", first: 100) {
+      totalCount nodes { procedure { code } status listedAs policy { id kind } } } } } }`;
+  type Row = {
+    diagnosis?: { code: string };
+    procedure?: { code: string };
+    status: string;
+    matchedVia?: string;
+    listedAs: string | null;
+    policy: { id: string; kind: string } | null;
+  };
+  type Page = { totalCount: number; nodes: Row[] };
+  const justifiedBy = async (px: string, vars: { state?: string | null; policy?: string | null; status?: string[] }) => {
+    const answer = await h.run<{ code: { justifiedBy: Page } }>(BY, { px, state: null, policy: null, status: null, ...vars });
+    expect(answer.errors).toBeUndefined();
+    return answer.data!.code.justifiedBy;
+  };
+  const justifies = async (dx: string, state: string | null) => {
+    const answer = await h.run<{ code: { justifies: Page } }>(OF, { dx, state });
+    expect(answer.errors).toBeUndefined();
+    return answer.data!.code.justifies;
+  };
+  /** An article's covered entries as "code (group n)", read with a plain comma split (the fixture's code rows for 59002 and 59003 name no range). */
+  const coveredEntries = (article: string) =>
+    table('article_x_icd10_covered')
+      .filter((r) => r.article_id === article)
+      .map((r) => `${r.icd10_code_id} (group ${r.icd10_covered_group})`);
+
+  beforeAll(async () => {
+    await removeArticles();
+    const { articles } = await findCmsTables(SAMPLE);
+    await runMcdImport(h.executor, articles!);
+  });
+
+  it('lists, in a state the article binds, the diagnoses of its covered groups with the article and the group, beside what was there without a state', async () => {
+    const without = await justifiedBy('93000', {});
+    expect(without.nodes.filter((n) => n.policy?.kind === 'LCD_ARTICLE')).toEqual([]);
+    const ny = await justifiedBy('93000', { state: 'ny' });
+    const fromArticle = ny.nodes.filter((n) => n.policy?.id === 'A59003');
+    // Each entry is a code (no range), shown with its group: "I48.91 (group 1)".
+    expect(fromArticle.map((n) => n.listedAs).sort()).toEqual(coveredEntries('59003').sort());
+    expect(fromArticle.every((n) => n.listedAs!.startsWith(`${n.diagnosis!.code} (group `))).toBe(true);
+    expect(fromArticle.every((n) => n.status === 'COVERED' && n.policy!.kind === 'LCD_ARTICLE')).toBe(true);
+    expect(ny.totalCount).toBe(without.totalCount + fromArticle.length);
+    // California's contractor serves no article on 93000.
+    expect((await justifiedBy('93000', { state: 'CA' })).totalCount).toBe(without.totalCount);
+  });
+
+  it('agrees with checkPairing in the same state for every diagnosis it lists and for one it does not', async () => {
+    const CHECK = `query ($dx: String!, $state: String) { checkPairing(diagnosis: $dx, procedure: "93000", dateOfService: "2026-03-15", state: $state) { verdict } }`;
+    const ny = await justifiedBy('93000', { state: 'NY' });
+    for (const node of ny.nodes) {
+      const answer = await h.run<{ checkPairing: { verdict: string } }>(CHECK, { dx: node.diagnosis!.code, state: 'NY' });
+      expect(answer.data!.checkPairing.verdict, node.diagnosis!.code).toBe('SUPPORTED');
+    }
+    const denied = await justifiedBy('93000', { state: 'NY', status: ['NOT_MEDICALLY_NECESSARY'] });
+    const j029 = denied.nodes.find((n) => n.diagnosis!.code === 'J02.9');
+    // The article's rule for what it does not list, as checkPairing gives it.
+    expect(denied.totalCount).toBeGreaterThan(0);
+    const all = await h.driver.executeQuery('MATCH (c:Code:ICD10CM:Published) WHERE c.sequence IS NOT NULL RETURN count(c) AS n');
+    const listedCodes = new Set(
+      table('article_x_icd10_covered')
+        .filter((r) => r.article_id === '59003')
+        .map((r) => r.icd10_code_id),
+    );
+    expect(denied.totalCount).toBe(Number(all.records[0].get('n')) - listedCodes.size);
+    const page = j029 ?? (await justifiedBy('93000', { state: 'NY', status: ['NOT_MEDICALLY_NECESSARY'], policy: 'A59003' })).nodes[0];
+    expect(page).toMatchObject({ status: 'NOT_MEDICALLY_NECESSARY', matchedVia: 'DEFAULT_RULE', listedAs: 'not in a covered group', policy: { id: 'A59003' } });
+    const check = await h.run<{ checkPairing: { verdict: string } }>(CHECK, { dx: page.diagnosis!.code, state: 'NY' });
+    expect(check.data!.checkPairing.verdict).toBe('NOT_SUPPORTED');
+  });
+
+  it('reads an article the policy argument names without a state, and nothing of it with a state it does not bind', async () => {
+    const named = await justifiedBy('94640', { policy: 'A59002' });
+    expect(named.nodes.map((n) => n.listedAs).sort()).toEqual(coveredEntries('59002').sort());
+    expect((await justifiedBy('94640', { policy: 'A59002', state: 'NY' })).totalCount).toBe(0);
+  });
+
+  it('lists the procedures a diagnosis justifies through an article of the state, and none without the state', async () => {
+    const ny = await justifies('I48.91', 'NY');
+    expect(ny.nodes.filter((n) => n.policy?.id === 'A59003').map((n) => [n.procedure!.code, n.status, n.listedAs])).toEqual([
+      [
+        '93000',
+        'COVERED',
+        `I48.91 (group ${table('article_x_icd10_covered').find((r) => r.article_id === '59003' && r.icd10_code_id === 'I48.91')!.icd10_covered_group})`,
+      ],
+    ]);
+    expect((await justifies('I48.91', null)).nodes.filter((n) => n.policy?.kind === 'LCD_ARTICLE')).toEqual([]);
+    expect((await justifies('I48.91', 'CA')).nodes.filter((n) => n.policy?.kind === 'LCD_ARTICLE')).toEqual([]);
+  });
+
+  it('carries the state into the CSV export path and refuses a state that is not two letters with BAD_USER_INPUT naming it', async () => {
+    const csv = await h.run<{ code: { justifiedByCsv: string } }>('{ code(code: "93000") { ... on Procedure { justifiedByCsv(state: "ny") } } }');
+    expect(new URL(csv.data!.code.justifiedByCsv, 'http://x').searchParams.get('state')).toBe('NY');
+    const bad = await h.run('{ code(code: "93000") { ... on Procedure { justifiedBy(state: "New York") { totalCount } } } }');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toBe('State "New York" is not valid: expected a two-letter abbreviation such as "NY" or "CA"');
+  });
+});
+
+describe('an article a newer MCD download no longer holds (issue 15)', () => {
+  /** A copy of the fixture's CSV folder without the rows of article 59002 (every table keyed by article_id). */
+  function downloadWithout(article: string): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mcd-drop-'));
+    const out = path.join(dir, 'current_article_csv');
+    cpSync(CSV_DIR, out, { recursive: true });
+    for (const name of [
+      'article',
+      'article_x_hcpc_code',
+      'article_x_hcpc_code_group',
+      'article_x_icd10_covered',
+      'article_x_icd10_covered_group',
+      'article_x_contractor',
+      'article_related_documents',
+    ]) {
+      const file = path.join(out, `${name}.csv`);
+      const lines = readFileSync(file, 'latin1').split(/\r?\n/);
+      writeFileSync(file, lines.filter((l, i) => i === 0 || !l.startsWith(`${article},`)).join('\r\n'), 'latin1');
+    }
+    return dir;
+  }
+  const status = async (id: string) =>
+    (await h.driver.executeQuery('MATCH (p:Policy {id: $id}) RETURN p.status AS status, toString(p.retiredOn) AS retiredOn', { id })).records[0].toObject();
+  const CHECK = `{ checkPairing(diagnosis: "J44.9", procedure: "94640", dateOfService: "2026-03-15", state: "CA") { verdict } }`;
+
+  it('is retired (kept, read by no query) and comes back when a later download holds it again', async () => {
+    await removeArticles();
+    const { articles } = await findCmsTables(SAMPLE);
+    await runMcdImport(h.executor, articles!);
+    expect((await h.run<{ checkPairing: { verdict: string } }>(CHECK)).data!.checkPairing.verdict).toBe('SUPPORTED');
+    const listingsBefore = await counts();
+
+    const newer = await findCmsTables(downloadWithout('59002'));
+    const summary = await runMcdImport(h.executor, newer.articles!);
+    expect(summary.unresolved).toEqual({ 'LCD articles this download no longer holds (retired, kept for the record)': 1 });
+    const fileDate = table('article')
+      .map((a) => a.last_updated.slice(0, 10))
+      .sort()
+      .at(-1);
+    expect(await status('A59002')).toEqual({ status: 'retired', retiredOn: fileDate });
+    expect(await status('A59001')).toMatchObject({ status: 'complete', retiredOn: null });
+    expect((await counts()).relationships).toBe(listingsBefore.relationships);
+    expect((await h.run<{ checkPairing: { verdict: string } }>(CHECK)).data!.checkPairing.verdict).toBe('NO_POLICY');
+    const articlesOf = await h.run<{ code: { coverageArticles: Array<{ id: string }> } }>(
+      '{ code(code: "94640") { ... on Procedure { coverageArticles(state: "CA", asOf: "2026-03-15") { id } } } }',
+    );
+    expect(articlesOf.data!.code.coverageArticles).toEqual([]);
+
+    await runMcdImport(h.executor, articles!);
+    expect(await status('A59002')).toEqual({ status: 'complete', retiredOn: null });
+    expect((await h.run<{ checkPairing: { verdict: string } }>(CHECK)).data!.checkPairing.verdict).toBe('SUPPORTED');
   });
 });

@@ -144,7 +144,7 @@ describe('justifiedBy and justifies', () => {
     const bad = async (args: string) => errorOf(await h.run(`{ code(code: "80061") { ... on Procedure { justifiedBy(${args}) { totalCount } } } }`));
     expect(await bad('policy: "999.99"')).toEqual({
       code: 'BAD_USER_INPUT',
-      message: 'Policy "999.99" is not loaded: expected an NCD number such as "190.23B" (see the policies query)',
+      message: 'Policy "999.99" is not loaded: expected an NCD number such as "190.23B" (see the policies query) or an LCD article id such as "A59003"',
     });
     expect(await bad('chapter: "99"')).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('Chapter "99" names no category') });
     expect(await bad('asOf: "2026-02-30"')).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('"2026-02-30"') });

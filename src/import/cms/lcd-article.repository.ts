@@ -13,6 +13,11 @@ export class LcdArticleRepository extends StepRepository {
     await this.counted(step, 'import/lcd-prune', { policy, ...keep }, 0);
   }
 
+  /** Retires the complete LCD articles not among `current` (see cypher/import/lcd-retire); their ids. */
+  async retireAbsent(step: string, current: string[], fileDate: string | null): Promise<string[]> {
+    return (await this.counted(step, 'import/lcd-retire', { current, fileDate }, 0)).map((r) => r.id);
+  }
+
   async complete(step: string, policy: string, changed: boolean): Promise<void> {
     await this.counted(step, 'import/policy-complete', { policy, changed }, 0);
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { canonicalCode, compactCode } from '../../common/code-format';
 import { codeKeyString } from '../../domain/code-key';
 import { CodeSystemId } from '../../domain/code-system-id';
+import { NOT_IN_A_COVERED_GROUP, PairingStatus } from '../../domain/pairing';
 import type { CypherExecutor } from '../../neo4j/executor';
 import type { CodeRow, LcdGovernsRow, LcdListingRow } from '../import-rows';
 import type { ImportSummary } from '../import-runner';
@@ -12,7 +13,7 @@ import { FileFormatError } from '../official/file-format-error';
 import { procedureSystem } from '../ncd/policy-plan';
 import { TabularOrder } from '../ncd/tabular-order';
 import { LcdArticleRepository } from './lcd-article.repository';
-import { articleEntries, CODE_TABLES, procedureRange, readMcdArticles, type ArticleEntry, type McdArticles, type McdSet } from './mcd-articles';
+import { articleEntries, CODE_TABLES, procedureRange, readMcdArticles, type Article, type ArticleEntry, type McdArticles, type McdSet } from './mcd-articles';
 import { MCD_TABLES, OPTIONAL_MCD_TABLES, type McdTableName } from './mcd-tables';
 import { baseName, fileSource, zipMembers, type TableSource } from './table-rows';
 
@@ -63,7 +64,7 @@ export async function findMcdSet(dir: string): Promise<{ set: McdSet | null; ign
   return { set: first?.set ?? null, ignored: rest.map((f) => `${f.set.name} (the MCD article download ${first.set.name} is read)`) };
 }
 
-const STATUS: Record<'COVERED' | 'NONCOVERED', string> = { COVERED: 'COVERED', NONCOVERED: 'NOT_MEDICALLY_NECESSARY' };
+const STATUS: Record<'COVERED' | 'NONCOVERED', string> = { COVERED: PairingStatus.COVERED, NONCOVERED: PairingStatus.NOT_MEDICALLY_NECESSARY };
 
 interface Checked {
   read: McdArticles;
@@ -156,7 +157,10 @@ export async function runMcdImport(
         origin: options.origin ?? 'official',
         sourceFiles: [set.name],
         fileDate: read.fileDate,
-        defaultStatus: null,
+        // An article lists the diagnoses that support its codes: with covered groups, any other code
+        // does not (the rule justifiedBy, justifies and checkPairing apply; see article-evidence).
+        ...articleDefault(a),
+        retiredOn: null,
       },
     })),
   );
@@ -305,8 +309,26 @@ export async function runMcdImport(
   const changed = repository.totalChanges() > changesBefore;
   // Articles complete last: only then do queries see them.
   for (const a of articles) await repository.complete('LCD articles', a.id, changed);
+  // The download is the whole set of current articles: one it no longer holds is retired.
+  const retired = await repository.retireAbsent(
+    'LCD articles',
+    articles.map((a) => a.id),
+    read.fileDate,
+  );
+  count(unresolved, 'LCD articles this download no longer holds (retired, kept for the record)', retired.length);
   options.onProgress?.('LCD articles', articles.length, articles.length);
   return summarize(repository, before, began, {}, unresolved);
+}
+
+/** The rule for the codes an article does not list: none without covered groups (it says nothing about diagnoses). */
+function articleDefault(a: Article): Record<string, string | null> {
+  const covered = a.groups.some((g) => g.kind === 'COVERED');
+  return {
+    defaultStatus: covered ? PairingStatus.NOT_MEDICALLY_NECESSARY : null,
+    defaultListedAs: covered ? NOT_IN_A_COVERED_GROUP : null,
+    defaultEffectiveFrom: covered ? a.effectiveFrom : null,
+    defaultEffectiveTo: covered ? a.effectiveTo : null,
+  };
 }
 
 function entryTargets(order: TabularOrder, entry: ArticleEntry) {

@@ -1,10 +1,7 @@
-import { MatchedVia, PairingStatus } from '../../domain/pairing';
+import { MatchedVia, NOT_IN_A_COVERED_GROUP, PairingStatus } from '../../domain/pairing';
 import type { ArticleGroupNode, CoverageArticleNode } from '../policy/coverage-article.type';
 import { articleWords, notListedWords, specificCodes } from '../policy/coverage-article.words';
 import type { EvidenceListing, EvidencePolicy } from './pairing-verdict';
-
-/** What an article's group rule is called where a code is in none of its covered groups. */
-export const NOT_IN_A_COVERED_GROUP = 'not in a covered group';
 
 const VIAS: ReadonlySet<string> = new Set([MatchedVia.CODE, MatchedVia.RANGE, MatchedVia.CATEGORY]);
 

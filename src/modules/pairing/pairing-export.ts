@@ -52,6 +52,7 @@ export function exportUrl(kind: PairingDirection, code: CodeNode, filter: Pairin
   if (filter.chapter) params.set('chapter', filter.chapter);
   if (filter.billableOnly) params.set('billableOnly', 'true');
   params.set('asOf', filter.asOf);
+  if (filter.state) params.set('state', filter.state);
   return `/export/${kind}.csv?${params.toString()}`;
 }
 
@@ -108,6 +109,7 @@ async function readRequest(kind: PairingDirection, req: Request, context: Contex
       chapter: single(req.query, 'chapter'),
       billableOnly: billable === 'true',
       asOf: asOf === null ? null : DateScalar.parseValue(asOf),
+      state: single(req.query, 'state'),
     },
     context,
     bareChapterSystem(kind),

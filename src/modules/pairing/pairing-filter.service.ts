@@ -1,11 +1,12 @@
 import { echo } from '../../common/code-format';
+import { stateAbbreviation } from '../../common/state-abbreviation';
 import { today } from '../../common/date.scalar';
 import { categoryId } from '../../common/graph-ids';
 import type { Context } from '../../context';
 import { badUserInput } from '../../errors/errors';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { JUSTIFYING } from './pairing-status.enum';
-import type { PairingFilterArgs } from './pairing.args';
+import type { PairingFilterArgs, PairingListArgs } from './pairing.args';
 import type { PairingFilter } from './pairing.repository';
 
 /**
@@ -13,13 +14,21 @@ import type { PairingFilter } from './pairing.repository';
  * the category exist (a typo is BAD_USER_INPUT naming the value, not an empty page).
  * `bareChapterSystem`: the system a bare chapter or block ("4", "E08-E13") belongs to.
  */
-export async function resolvePairingFilter(args: PairingFilterArgs, { loaders }: Context, bareChapterSystem: CodeSystemId | null): Promise<PairingFilter> {
+export async function resolvePairingFilter(
+  args: PairingFilterArgs & Pick<PairingListArgs, 'state'>,
+  { loaders }: Context,
+  bareChapterSystem: CodeSystemId | null,
+): Promise<PairingFilter> {
+  const state = stateAbbreviation(args.state, 'state');
   const policy = args.policy?.trim().toUpperCase() || null;
   if (policy !== null && !(await loaders.policy.load(policy))) {
-    throw badUserInput(`Policy ${echo(args.policy!)} is not loaded: expected an NCD number such as "190.23B" (see the policies query)`, {
-      argument: 'policy',
-      value: args.policy,
-    });
+    throw badUserInput(
+      `Policy ${echo(args.policy!)} is not loaded: expected an NCD number such as "190.23B" (see the policies query) or an LCD article id such as "A59003"`,
+      {
+        argument: 'policy',
+        value: args.policy,
+      },
+    );
   }
   let chapter: string | null = null;
   const given = args.chapter?.trim() || null;
@@ -39,5 +48,6 @@ export async function resolvePairingFilter(args: PairingFilterArgs, { loaders }:
     chapter,
     billableOnly: args.billableOnly ?? false,
     asOf: args.asOf ?? today(),
+    state,
   };
 }

@@ -14,7 +14,10 @@ export class PairingFilterArgs {
   @ArrayMinSize(1)
   status?: PairingStatus[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Only this policy (NCD number, e.g. "190.23B").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only this policy (NCD number, e.g. "190.23B"; justifiedBy and justifies also take an LCD article id, e.g. "A59003").',
+  })
   @IsOptional()
   @MaxLength(16)
   policy?: string | null;
@@ -34,4 +37,18 @@ export class PairingFilterArgs {
   @Field(() => DateScalar, { nullable: true, description: 'Only what is in force on this date (policy listings, rules, governed codes). Default: today.' })
   @IsOptional()
   asOf?: string | null;
+}
+
+/** justifiedBy and justifies (and their CSV export): the filters, and the state whose LCD articles count. */
+@ArgsType()
+export class PairingListArgs extends PairingFilterArgs {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A state or territory abbreviation ("NY"): the LCD billing articles of the contractors serving it on the date then count beside the NCDs, as in checkPairing. ' +
+      "Without it only NCDs (and an article `policy` names) are read: an LCD binds only in its contractors' states.",
+  })
+  @IsOptional()
+  @MaxLength(16)
+  state?: string | null;
 }

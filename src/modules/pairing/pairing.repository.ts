@@ -28,6 +28,8 @@ export interface PairingFilter {
   chapter: string | null;
   billableOnly: boolean;
   asOf: string;
+  /** justifiedBy and justifies: a two-letter state whose contractors' LCD articles count beside the NCDs (null: NCDs only). */
+  state: string | null;
 }
 
 export interface PairingPage {
@@ -136,6 +138,7 @@ export class PairingRepository {
       chapter: filter.chapter,
       billableOnly: filter.billableOnly,
       asOf: filter.asOf,
+      state: filter.state,
       skip: neo4j.int(skip),
       limit: neo4j.int(limit),
     });

@@ -9,20 +9,21 @@ import { ChapterCount, ProcedureOverlap } from './analytics.type';
 import { overlappingProcedures } from './pairing-analytics.service';
 import { exportUrl } from './pairing-export';
 import { resolvePairingFilter } from './pairing-filter.service';
-import { PairingFilterArgs } from './pairing.args';
+import { PairingFilterArgs, PairingListArgs } from './pairing.args';
 import { bareChapterSystem, type PairingDirection } from './pairing.repository';
 import { PairingConnection, toPairingConnection } from './pairing.type';
 import { Policy, type PolicyNode } from './policy.type';
 
 const JUSTIFIED_BY =
   'The diagnoses paired with this procedure, with the policy or curator behind each: policy listings (a code, a range, or a header and the codes under it), ' +
-  "a policy's rule for every code it does not list (NCD 190.15 covers them), and curated pairings. By default the pairings that justify it (COVERED, CURATED) in force today, in tabular order.";
+  "a policy's rule for every code it does not list (NCD 190.15 covers them), and curated pairings; with `state`, the LCD billing articles of that state's contractors too. " +
+  'By default the pairings that justify it (COVERED, CURATED) in force today, in tabular order.';
 
 /** One page of justifiedBy or justifies, as a connection. */
 async function pairingConnection(
   direction: PairingDirection,
   code: CodeNode,
-  filterArgs: PairingFilterArgs,
+  filterArgs: PairingListArgs,
   { first, after }: PageArgs,
   context: Context,
 ): Promise<PairingConnection> {
@@ -38,7 +39,7 @@ export class ProcedurePairingResolver {
   @FieldResolver(() => PairingConnection, { description: JUSTIFIED_BY })
   async justifiedBy(
     @Root() code: CodeNode,
-    @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs,
+    @Args(() => PairingListArgs) filterArgs: PairingListArgs,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: Context,
   ): Promise<PairingConnection> {
@@ -48,7 +49,7 @@ export class ProcedurePairingResolver {
   @FieldResolver(() => String, {
     description: 'Path of the CSV export of justifiedBy with these filters (every page, one row per pairing): GET it from this service.',
   })
-  async justifiedByCsv(@Root() code: CodeNode, @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs, @Ctx() context: Context): Promise<string> {
+  async justifiedByCsv(@Root() code: CodeNode, @Args(() => PairingListArgs) filterArgs: PairingListArgs, @Ctx() context: Context): Promise<string> {
     return exportUrl('justified-by', code, await resolvePairingFilter(filterArgs, context, bareChapterSystem('justified-by')));
   }
 
@@ -93,11 +94,11 @@ export class DiagnosisPairingResolver {
   @FieldResolver(() => PairingConnection, {
     description:
       'The procedures this diagnosis is paired with, with the policy or curator behind each: policies that list it, policies whose rule for unlisted codes reaches it, ' +
-      'and curated pairings. By default the pairings where it justifies the procedure (COVERED, CURATED) in force today, by procedure code.',
+      "and curated pairings; with `state`, the LCD billing articles of that state's contractors too. By default the pairings where it justifies the procedure (COVERED, CURATED) in force today, by procedure code.",
   })
   async justifies(
     @Root() code: CodeNode,
-    @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs,
+    @Args(() => PairingListArgs) filterArgs: PairingListArgs,
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: Context,
   ): Promise<PairingConnection> {
@@ -105,7 +106,7 @@ export class DiagnosisPairingResolver {
   }
 
   @FieldResolver(() => String, { description: 'Path of the CSV export of justifies with these filters (every page, one row per pairing).' })
-  async justifiesCsv(@Root() code: CodeNode, @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs, @Ctx() context: Context): Promise<string> {
+  async justifiesCsv(@Root() code: CodeNode, @Args(() => PairingListArgs) filterArgs: PairingListArgs, @Ctx() context: Context): Promise<string> {
     return exportUrl('justifies', code, await resolvePairingFilter(filterArgs, context, bareChapterSystem('justifies')));
   }
 }
