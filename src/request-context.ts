@@ -35,7 +35,7 @@ export function createRepositories(executor: CypherExecutor, cache: ReleaseCache
     organizations: new OrganizationRepository(executor),
     codes: new CodeRepository(executor, cache),
     categories: new CategoryRepository(executor),
-    releases: new ReleaseRepository(executor),
+    releases: new ReleaseRepository(executor, cache),
     search: new SearchRepository(executor, cache),
     modifiers: new ModifierRepository(executor, cache),
     pairings: new PairingRepository(executor, cache),

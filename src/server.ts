@@ -5,6 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { CacheWatcher } from './cache/cache-watcher';
@@ -138,6 +139,8 @@ export async function startService(deps: ServiceDeps, host: string, port: number
   };
 
   app.use(requestLog(deps.logger));
+  // gzip or Brotli, as the client accepts, for GraphQL answers, exports and the explorer (responses over 1 kB).
+  app.use(compression());
   app.use(securityHeaders(landingPage));
   // Health and metrics stay outside the rate limit: probes must always get through.
 
@@ -153,13 +156,17 @@ export async function startService(deps: ServiceDeps, host: string, port: number
   });
   app.use('/explore', explorerRouter());
   const rateLimit = anonymousRateLimit(limits.anonymousRatePerMinute, apiKeys, () => refused(ErrorCode.RATE_LIMITED, 'CODESET_ANON_RATE_LIMIT'));
+  // Browsers on other origins may fetch the exports and read their row count.
+  const exportCors = corsFor(deps.corsOrigins ?? '*', ['X-Total-Count', 'Content-Disposition']);
   app.get(
     '/export/justified-by.csv',
+    exportCors,
     rateLimit,
     exportHandler('justified-by', (req) => requestContext(req), limits.anonymousExportRows),
   );
   app.get(
     '/export/justifies.csv',
+    exportCors,
     rateLimit,
     exportHandler('justifies', (req) => requestContext(req), limits.anonymousExportRows),
   );

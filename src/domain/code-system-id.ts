@@ -10,3 +10,6 @@ export enum CodeSystemId {
   /** ICD-9-CM Volume 3: inpatient procedures (81.54). Its codes come from the GEMs, which give no titles. */
   ICD9CM_PROC = 'ICD9CM_PROC',
 }
+
+/** The code sets a US claim is coded in: their releases decide the default date (see date-rule). */
+export const CLAIM_CODE_SETS: readonly CodeSystemId[] = [CodeSystemId.ICD10CM, CodeSystemId.ICD10PCS, CodeSystemId.CPT, CodeSystemId.HCPCS];

@@ -1,4 +1,5 @@
 import type { Integer } from 'neo4j-driver';
+import type { ReleaseWindow } from '../domain/date-rule';
 import type { CodeKey } from '../domain/code-key';
 import type { CategoryNode } from '../modules/code/category.type';
 import type { IsAPair, SevenCharacterRow } from '../modules/code/code.repository';
@@ -278,6 +279,7 @@ export const CYPHER_CATALOGUE = {
   }),
   'release/by-codes': typed<KeysParams, { key: string } & CodeReleases>({ key: true, validIn: true, addedIn: true, revisions: true }),
   'release/by-ids': typed<IdsParams, { id: string; release: ReleaseProperties }>({ id: true, release: true }),
+  'release/windows': typed<{ systems: string[] }, ReleaseWindow>({ system: true, release: true, version: true, effectiveFrom: true, effectiveTo: true }),
   'release/of-systems': typed<IdsParams, { id: string; releases: string[] }>({ id: true, releases: true }),
   // Several statements (constraints, indexes, db.awaitIndexes) run one by one by executor.runSchema,
   // never through read or writeCounted: no parameters, and no rows to declare.

@@ -14,9 +14,11 @@ export function securityHeaders(landingPage: boolean): RequestHandler {
 }
 
 /** CORS for the configured origins: '*' allows any origin, an empty list none (same-origin only). */
-export function corsFor(origins: '*' | string[]): RequestHandler {
-  if (origins === '*') return cors();
-  return cors({ origin: origins.length ? origins : false });
+export function corsFor(origins: '*' | string[], exposedHeaders: string[] = []): RequestHandler {
+  // Browsers may keep a preflight answer for 10 minutes.
+  const exposed = { maxAge: 600, ...(exposedHeaders.length ? { exposedHeaders } : {}) };
+  if (origins === '*') return cors(exposed);
+  return cors({ origin: origins.length ? origins : false, ...exposed });
 }
 
 /**

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logger } from '../../src/common/logger';
 import { createSchema } from '../../src/schema';
@@ -83,5 +85,56 @@ describe('the HTTP service', () => {
     } finally {
       await down.stop();
     }
+  });
+});
+
+describe('HTTP that clients expect (issue 18)', () => {
+  /** A raw request (fetch would decode the body and hide the encoding). */
+  function raw(pathAndQuery: string, init: { method?: string; headers?: Record<string, string>; body?: string }) {
+    const url = new URL(pathAndQuery, service.url);
+    return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+      req.end(init.body);
+    });
+  }
+  const INTROSPECTION = JSON.stringify({ query: '{ __schema { types { name fields { name } } } }' });
+
+  it('compresses a GraphQL answer with gzip or Brotli, whichever the client accepts, and the body decodes to the same JSON', async () => {
+    const plain = await raw('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: INTROSPECTION });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const gzip = await raw('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' }, body: INTROSPECTION });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gzip.body).toString()).toBe(plain.body.toString());
+    expect(gzip.body.length).toBeLessThan(plain.body.length / 4);
+    const br = await raw('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-encoding': 'br' }, body: INTROSPECTION });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(br.body).toString()).toBe(plain.body.toString());
+  });
+
+  it('serves the CSV export compressed, with CORS that lets a page on another origin read X-Total-Count', async () => {
+    const res = await raw('/export/justified-by.csv?code=80061&system=CPT&status=COVERED,DENIED,NOT_MEDICALLY_NECESSARY', {
+      headers: { origin: 'https://app.example', 'accept-encoding': 'gzip' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(String(res.headers['access-control-expose-headers']).split(',')).toEqual(['X-Total-Count', 'Content-Disposition']);
+    expect(Number(res.headers['x-total-count'])).toBeGreaterThan(0);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    const lines = zlib.gunzipSync(res.body).toString().trim().split(/\r?\n/);
+    expect(lines.length - 1).toBe(Number(res.headers['x-total-count']));
+  });
+
+  it('lets a browser keep a preflight answer for 10 minutes (Access-Control-Max-Age)', async () => {
+    const res = await raw('/graphql', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers['access-control-max-age']).toBe('600');
   });
 });

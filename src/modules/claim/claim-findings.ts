@@ -22,6 +22,7 @@ const SEVERITY: Record<FindingCode, Severity> = {
   WRONG_CODE_SET_FOR_SETTING: Severity.ERROR,
   LCD_NOT_COVERED: Severity.ERROR,
   LCD_GROUP_INCOMPLETE: Severity.ERROR,
+  NO_RELEASE_FOR_DATE: Severity.WARNING,
 };
 
 export function evidence(kind: string, detail: string, extra: Partial<Evidence> = {}): Evidence {

@@ -37,6 +37,10 @@ registerEnumType(FindingCode, {
       description:
         "A line's diagnosis is in a covered group of an LCD article that must be reported with a diagnosis from another group, and none of the line's diagnoses is in that group.",
     },
+    NO_RELEASE_FOR_DATE: {
+      description:
+        "Warning, once per claim and code set: no loaded release of a code set the claim's codes belong to is in force on the date of service, so its codes are not checked against the date (no NOT_VALID_ON_DATE for them). Load that year's release, or see defaultDate.",
+    },
   },
 });
 
@@ -130,8 +134,11 @@ export class ClaimValidation {
   @Field(() => String, { nullable: true, description: 'The state whose LCD articles were applied, or null when the claim gave none.' })
   state!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The date of service checked (null when the claim gave none).' })
-  dateOfService!: string | null;
+  @Field(() => String, { description: 'The date of service checked: the one the claim gave, else the defaultDate rule.' })
+  dateOfService!: string;
+
+  @Field(() => Boolean, { description: 'Whether the claim gave the date (false: dateOfService is the defaultDate rule).' })
+  dateOfServiceGiven!: boolean;
 
   @Field(() => [ClaimFinding])
   findings!: ClaimFinding[];

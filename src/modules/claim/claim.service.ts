@@ -1,6 +1,7 @@
 import type { CodeKey } from '../../common/code-format';
+import { inSomeWindow, type ReleaseWindow } from '../../domain/date-rule';
+import { dateOrDefault } from '../release/date-rule.service';
 import { echo } from '../../common/code-format';
-import { today } from '../../common/date.scalar';
 import { stateAbbreviation } from '../../common/state-abbreviation';
 import type { Context } from '../../context';
 import { ClaimSetting } from '../../domain/claim';
@@ -14,9 +15,9 @@ import { judgePairing } from '../pairing/pairing-verdict';
 import { PairingStatus } from '../../domain/pairing';
 import type { PairKey } from '../pairing/pairing.repository';
 import type { CoverageArticleNode } from '../policy/coverage-article.type';
-import { finding, lineSummary, outcomeOf } from './claim-findings';
+import { evidence, finding, lineSummary, outcomeOf, type ResolvedCode } from './claim-findings';
 import type { EditLine } from './claim-line';
-import { ClaimOutcome, FindingCode, type ClaimFinding, type ClaimLineResult, type ClaimValidation } from './claim-validation.type';
+import { ClaimOutcome, FindingCode, Severity, type ClaimFinding, type ClaimLineResult, type ClaimValidation } from './claim-validation.type';
 import { CLAIM_LIMITS, type ClaimInput } from './claim.input';
 import { codeFindings } from './code-findings';
 import { excludes1Findings } from './excludes1-findings';
@@ -93,8 +94,9 @@ export async function validateClaim(claim: ClaimInput, { repositories, caller }:
   const modifiers = checkLines(claim);
   const state = stateAbbreviation(claim.state, 'state');
   const setting = claim.setting ?? ClaimSetting.PROFESSIONAL;
-  const date = claim.dateOfService ?? null;
-  const editDate = date ?? today();
+  const given = claim.dateOfService ?? null;
+  const [date, windows] = await Promise.all([dateOrDefault(given, { repositories }), repositories.releases.windows()]);
+  const editDate = date;
   const keys = new Map<string, CodeKey>();
   const pxKeyMap = new Map<string, CodeKey>();
   const dxKeys = claim.diagnoses.map((raw) => candidates(raw, 'diagnosis'));
@@ -124,7 +126,7 @@ export async function validateClaim(claim: ClaimInput, { repositories, caller }:
   const levelII = [...new Set(modifiers.flat().filter((m) => !/^\d\d$/.test(m)))];
   const [read, evidence, conflicts, ptpEdits, mues, loadedModifiers, articles] = await Promise.all([
     repositories.pairings.claimCodes([...keys.values()]),
-    repositories.pairings.evidence([...pairs.values()], date ?? today()),
+    repositories.pairings.evidence([...pairs.values()], date),
     repositories.pairings.excludes1Conflicts(dxCodes),
     ptpSetting === null ? Promise.resolve([]) : repositories.claimEdits.ptpBetween(procedureKeys),
     mueSetting === null ? Promise.resolve(new Map()) : repositories.claimEdits.mueEdits(procedureKeys),
@@ -136,14 +138,17 @@ export async function validateClaim(claim: ClaimInput, { repositories, caller }:
 
   const found = asSeenBy(read, isLicensed(caller));
   const diagnoses = claim.diagnoses.map((raw) => resolve(raw, 'diagnosis', found));
-  const findings: ClaimFinding[] = [];
+  const procedures = claim.lines.map((line) => resolve(line.procedure, 'procedure', found));
+  // A code set with releases loaded, none in force on the date: one claim-level warning, and its codes are not dated.
+  const undated = undatedSystems([...diagnoses, ...procedures], windows, date);
+  const dateFor = (r: ResolvedCode) => (r.kind === 'found' && undated.has(r.found.code.system) ? null : date);
+  const findings: ClaimFinding[] = [...undated.values()].map((w) => noReleaseFinding(w, date));
   diagnoses.forEach((d, i) => {
     // eslint-disable-next-line @typescript-eslint/no-misused-spread -- a finding is plain data; its copy needs no prototype
-    for (const f of codeFindings('diagnosis', d, date)) findings.push({ ...f, message: `Diagnosis ${i + 1}: ${f.message}` });
+    for (const f of codeFindings('diagnosis', d, dateFor(d))) findings.push({ ...f, message: `Diagnosis ${i + 1}: ${f.message}` });
   });
   findings.push(...excludes1Findings(conflicts));
 
-  const procedures = claim.lines.map((line) => resolve(line.procedure, 'procedure', found));
   const editLines: EditLine[] = procedures.flatMap((p, i) =>
     p.kind === 'found'
       ? [{ line: i + 1, key: codeKeyString(p.found.code), code: p.found.code.code, units: claim.lines[i].units ?? 1, modifiers: modifiers[i] }]
@@ -155,7 +160,7 @@ export async function validateClaim(claim: ClaimInput, { repositories, caller }:
   const lines: ClaimLineResult[] = claim.lines.map((line, i) => {
     const procedure = procedures[i];
     const pointed = [...new Set(line.diagnosisPointers)].map((p) => diagnoses[p - 1]);
-    const lineFindings = codeFindings('procedure', procedure, date);
+    const lineFindings = codeFindings('procedure', procedure, dateFor(procedure));
     if (procedure.kind === 'found') lineFindings.push(...settingFindings(i + 1, procedure.found.code, setting));
     if (pointed.length === 0) {
       lineFindings.push(
@@ -193,12 +198,47 @@ export async function validateClaim(claim: ClaimInput, { repositories, caller }:
   });
 
   const outcome = [outcomeOf(findings), ...lines.map((l) => l.outcome)].reduce((worst, o) => (rank(o) > rank(worst) ? o : worst), ClaimOutcome.PASS);
+  return { setting, state, dateOfService: date, dateOfServiceGiven: given !== null, findings, lines, outcome, summary: claimSummary(outcome, findings, lines) };
+}
+
+/**
+ * The claim's result in one sentence, agreeing with its outcome: a claim-level error (a diagnosis
+ * not valid on the date, an Excludes1 conflict) denies the claim whatever its lines say.
+ */
+export function claimSummary(outcome: ClaimOutcome, findings: readonly ClaimFinding[], lines: readonly ClaimLineResult[]): string {
+  if (outcome === ClaimOutcome.PASS) return `All ${lines.length} line(s) pass.`;
   const failing = lines.filter((l) => l.outcome === ClaimOutcome.FAIL).length;
-  const summary =
-    outcome === ClaimOutcome.PASS
-      ? `All ${lines.length} line(s) pass.`
-      : `${failing} of ${lines.length} line(s) would be denied${findings.length ? `; ${findings.length} claim-level finding(s): ${[...new Set(findings.map((f) => f.code))].join(', ')}` : ''}.`;
-  return { setting, state, dateOfService: date, findings, lines, outcome, summary };
+  const claimErrors = findings.filter((f) => f.severity === Severity.ERROR);
+  const codes = (fs: readonly ClaimFinding[]) => [...new Set(fs.map((f) => f.code))].join(', ');
+  const head =
+    claimErrors.length > 0
+      ? `The claim would be denied: ${claimErrors.length} claim-level error(s) (${codes(claimErrors)}); ${failing} of ${lines.length} line(s) would be denied on their own`
+      : outcome === ClaimOutcome.FAIL
+        ? `${failing} of ${lines.length} line(s) would be denied`
+        : `Needs review: ${failing} of ${lines.length} line(s) would be denied`;
+  const others = findings.filter((f) => f.severity !== Severity.ERROR);
+  return `${head}${others.length ? `; ${others.length} other claim-level finding(s): ${codes(others)}` : ''}.`;
+}
+
+/** The code sets of the claim's found codes that have releases loaded, none in force on `date`, with those releases. */
+function undatedSystems(codes: readonly ResolvedCode[], windows: readonly ReleaseWindow[], date: string): Map<string, ReleaseWindow[]> {
+  const out = new Map<string, ReleaseWindow[]>();
+  for (const c of codes) {
+    if (c.kind !== 'found' || out.has(c.found.code.system)) continue;
+    const ofSystem = windows.filter((w) => w.system === c.found.code.system);
+    if (ofSystem.length > 0 && !inSomeWindow(ofSystem, date)) out.set(c.found.code.system, ofSystem);
+  }
+  return out;
+}
+
+function noReleaseFinding(windows: readonly ReleaseWindow[], date: string): ClaimFinding {
+  const system = windows[0].system;
+  const loaded = windows.map((w) => `${w.version} (${w.effectiveFrom ?? '…'} to ${w.effectiveTo ?? 'open'})`).join(', ');
+  return finding(
+    FindingCode.NO_RELEASE_FOR_DATE,
+    `No loaded ${system} release is in force on ${date} (loaded: ${loaded}): the claim's ${system} codes are not checked against the date.`,
+    windows.map((w) => evidence('RELEASE', `${system} ${w.version} is in force ${w.effectiveFrom ?? '…'} to ${w.effectiveTo ?? 'open'}.`)),
+  );
 }
 
 function rank(o: ClaimOutcome): number {

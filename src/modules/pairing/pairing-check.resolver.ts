@@ -14,7 +14,11 @@ export class PairingCheckResolver {
   checkPairing(
     @Arg('diagnosis', () => String, { description: 'ICD-10-CM code (E11.9 or E119).' }) diagnosis: string,
     @Arg('procedure', () => String, { description: 'CPT, HCPCS or ICD-10-PCS code.' }) procedure: string,
-    @Arg('dateOfService', () => DateScalar, { nullable: true, description: 'Policies are read as of this date; default today.' }) dateOfService: string | null,
+    @Arg('dateOfService', () => DateScalar, {
+      nullable: true,
+      description: "Policies are read as of this date; default: the defaultDate rule (today when it lies in the loaded releases' window).",
+    })
+    dateOfService: string | null,
     @Arg('state', () => String, {
       nullable: true,
       description:

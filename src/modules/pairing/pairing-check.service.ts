@@ -1,6 +1,6 @@
 import { echo, parseCode, type CodeKey } from '../../common/code-format';
+import { dateOrDefault } from '../release/date-rule.service';
 import { CodeSystemId } from '../../domain/code-system-id';
-import { today } from '../../common/date.scalar';
 import type { Context } from '../../context';
 import { isLicensed } from '../../security/caller';
 import { badUserInput } from '../../errors/errors';
@@ -67,7 +67,7 @@ export async function checkPairing(
   const pxParsed = candidates(rawProcedure, 'procedure');
   if ('message' in pxParsed) throw badUserInput(pxParsed.message, { argument: 'procedure', value: rawProcedure.slice(0, 64) });
   const state = stateAbbreviation(rawState, 'state');
-  const date = dateOfService ?? today();
+  const date = await dateOrDefault(dateOfService, { repositories });
   const dxKey = dxParsed.keys[0];
   const pairs: PairKey[] = pxParsed.keys.map((px) => ({
     key: pairKey(dxKey.code, px),

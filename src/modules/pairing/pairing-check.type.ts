@@ -14,7 +14,7 @@ export class PairingCheck {
   @Field(() => Procedure)
   procedure!: CodeNode;
 
-  @Field(() => String, { description: 'The date the policies were read on (the date of service, today by default).' })
+  @Field(() => String, { description: 'The date the policies were read on: the date of service given, else the defaultDate rule.' })
   date!: string;
 
   @Field(() => [Pairing], { description: "The pairings behind the verdict: each policy's listing or default rule, and curated pairings." })

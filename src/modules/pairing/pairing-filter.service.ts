@@ -1,9 +1,9 @@
 import { echo } from '../../common/code-format';
 import { stateAbbreviation } from '../../common/state-abbreviation';
-import { today } from '../../common/date.scalar';
 import { categoryId } from '../../common/graph-ids';
 import type { Context } from '../../context';
 import { badUserInput } from '../../errors/errors';
+import { dateOrDefault } from '../release/date-rule.service';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { JUSTIFYING } from './pairing-status.enum';
 import type { PairingFilterArgs, PairingListArgs } from './pairing.args';
@@ -16,7 +16,7 @@ import type { PairingFilter } from './pairing.repository';
  */
 export async function resolvePairingFilter(
   args: PairingFilterArgs & Pick<PairingListArgs, 'state'>,
-  { loaders }: Context,
+  { loaders, repositories }: Context,
   bareChapterSystem: CodeSystemId | null,
 ): Promise<PairingFilter> {
   const state = stateAbbreviation(args.state, 'state');
@@ -47,7 +47,7 @@ export async function resolvePairingFilter(
     policy,
     chapter,
     billableOnly: args.billableOnly ?? false,
-    asOf: args.asOf ?? today(),
+    asOf: await dateOrDefault(args.asOf, { repositories }),
     state,
   };
 }

@@ -34,7 +34,11 @@ export class PairingFilterArgs {
   @Field(() => Boolean, { defaultValue: false, description: 'Only paired codes that can be reported (no headers, no retired codes).' })
   billableOnly: boolean = false;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Only what is in force on this date (policy listings, rules, governed codes). Default: today.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "Only what is in force on this date (policy listings, rules, governed codes). Default: the defaultDate rule (today when it lies in the loaded releases' window).",
+  })
   @IsOptional()
   asOf?: string | null;
 }

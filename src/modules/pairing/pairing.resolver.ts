@@ -30,7 +30,7 @@ async function pairingConnection(
   const filter = await resolvePairingFilter(filterArgs, context, bareChapterSystem(direction));
   const skip = offsetAfter(after);
   const page = await context.repositories.pairings.pairingsOf(direction, code, filter, skip, first);
-  return toPairingConnection(page.pairings, skip, page.total);
+  return toPairingConnection(page.pairings, skip, page.total, filter.asOf);
 }
 
 /** Pairing fields of procedures. */

@@ -119,11 +119,14 @@ export class PairingConnection {
 
   @Field(() => Int)
   totalCount!: number;
+
+  @Field(() => String, { description: 'The date the pairings are in force on: the asOf given, else the defaultDate rule.' })
+  asOf!: string;
 }
 
-export function toPairingConnection(items: PairingNode[], offset: number, totalCount: number): PairingConnection {
+export function toPairingConnection(items: PairingNode[], offset: number, totalCount: number, asOf: string): PairingConnection {
   const edges = items.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
-  return { edges, nodes: items, totalCount, pageInfo: pageInfoOf(offset, edges, totalCount) };
+  return { edges, nodes: items, totalCount, pageInfo: pageInfoOf(offset, edges, totalCount), asOf };
 }
 
 /** The id a pairing keeps across queries. */

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { DateScalar, today } from '../../common/date.scalar';
+import { DateScalar } from '../../common/date.scalar';
+import { dateOrDefault } from '../release/date-rule.service';
 import type { Context } from '../../context';
 import { badUserInput } from '../../errors/errors';
 import { stateAbbreviation } from '../../common/state-abbreviation';
@@ -24,10 +25,11 @@ export class ProcedureCoverageArticlesResolver {
   async coverageArticles(
     @Root() code: CodeNode,
     @Arg('state', () => String, { nullable: true, description: 'A state or territory abbreviation, e.g. "NY".' }) state: string | null,
-    @Arg('asOf', () => DateScalar, { nullable: true, description: 'What is in force on this date; default today.' }) asOf: string | null,
-    @Ctx() { repositories }: Context,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'What is in force on this date; default: the defaultDate rule.' }) asOf: string | null,
+    @Ctx() context: Context,
   ): Promise<CoverageArticleNode[]> {
-    return repositories.coverageArticles.ofProcedure({ system: code.system, code: code.code }, stateAbbreviation(state, 'state'), asOf ?? today());
+    const abbrev = stateAbbreviation(state, 'state');
+    return context.repositories.coverageArticles.ofProcedure({ system: code.system, code: code.code }, abbrev, await dateOrDefault(asOf, context));
   }
 }
 

@@ -1,6 +1,9 @@
 import { keysParam } from '../../domain/code-key';
 import type { CodeKey } from '../../common/code-format';
 import type { Integer } from 'neo4j-driver';
+import type { ReleaseCache } from '../../cache/release-cache';
+import { CLAIM_CODE_SETS } from '../../domain/code-system-id';
+import type { ReleaseWindow } from '../../domain/date-rule';
 import type { CypherExecutor } from '../../neo4j/executor';
 import { mapBy, toNumber } from '../../neo4j/values';
 import type { CodeSystemId } from '../code-system/code-system-id.enum';
@@ -63,7 +66,20 @@ export function toReleaseNode(row: ReleaseProperties): ReleaseNode {
 
 /** Releases, and which releases codes belong to. Only complete releases are ever returned. */
 export class ReleaseRepository {
-  constructor(private readonly executor: CypherExecutor) {}
+  constructor(
+    private readonly executor: CypherExecutor,
+    private readonly cache: ReleaseCache | null = null,
+  ) {}
+
+  /** Every complete release of the claim code sets with its window, newest first per system (through the cache: it changes only on import). */
+  windows(): Promise<ReleaseWindow[]> {
+    const read = () => this.executor.read('release/windows', { systems: [...CLAIM_CODE_SETS] });
+    // Read once per request (a repository lives for one request), through the process cache when there is one.
+    this.windowsRead ??= this.cache ? this.cache.one('release/windows', '', read) : read();
+    return this.windowsRead;
+  }
+
+  private windowsRead: Promise<ReleaseWindow[]> | undefined;
 
   async byIds(ids: readonly string[]): Promise<Map<string, ReleaseNode>> {
     const rows = await this.executor.read('release/by-ids', { ids });

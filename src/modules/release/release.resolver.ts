@@ -4,6 +4,9 @@ import type { Context } from '../../context';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { CodeSystem } from '../code-system/code-system.type';
 import { Code, type CodeNode } from '../code/code.type';
+import type { DateChoice } from '../../domain/date-rule';
+import { defaultDate } from './date-rule.service';
+import { DefaultDate } from './date-rule.type';
 import { Release, Revision, type ReleaseNode } from './release.type';
 
 async function releasesById(ids: string[], { loaders }: Context): Promise<ReleaseNode[]> {
@@ -20,6 +23,14 @@ export class ReleaseResolver {
     @Ctx() { loaders }: Context,
   ): Promise<ReleaseNode | null> {
     return loaders.release.load(releaseId(system, version.trim()));
+  }
+
+  @Query(() => DefaultDate, {
+    description:
+      'The date used where a date of service or asOf is left out (validateClaim, checkPairing, justifiedBy, justifies, coverageArticles), with the window it comes from: a date picker can start there.',
+  })
+  defaultDate(@Ctx() context: Context): Promise<DateChoice> {
+    return defaultDate(context);
   }
 }
 
