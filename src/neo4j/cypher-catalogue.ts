@@ -217,6 +217,8 @@ export const CYPHER_CATALOGUE = {
   'import/policy-complete': typed<{ policy: string; changed: boolean }, { listings: Integer; governs: Integer }>({ listings: true, governs: true }),
   'import/policy-governs': returnsNothing<{ rows: PolicyGovernsRow[] }>(),
   'import/policy-listings': returnsNothing<{ policy: string; rows: ListingRow[] }>(),
+  'import/policy-listings-new': returnsNothing<{ policy: string; rows: ListingRow[] }>(),
+  'import/policies-fresh': typed<{ ids: string[] }, { id: string }>({ id: true }),
   'import/policy-origins': typed<NoParams, { origin: string }>({ origin: true }),
   'import/policy-prune': typed<{ policy: string; listings: string[]; governs: string[] }, { listings: Integer; governs: Integer }>({
     listings: true,
