@@ -40,6 +40,12 @@ function peakRssMb(pid: number): number | null {
   }
 }
 
+/** The ten steps that took longest (seconds, summed over the batches of each step). */
+function slowest(steps: ReadonlyArray<{ step: string; millis: number }>): Record<string, number> {
+  const bySeconds = [...steps].sort((a, b) => b.millis - a.millis).slice(0, 10);
+  return Object.fromEntries(bySeconds.map((s) => [s.step, Number((s.millis / 1000).toFixed(1))]));
+}
+
 async function main(): Promise<void> {
   const home = path.join(PROJECT_ROOT, '.data', 'neo4j-bench');
   const instance = { home, boltPort: Number(options.port) };
@@ -82,6 +88,8 @@ async function main(): Promise<void> {
       secondImportSeconds: Number(secondS.toFixed(1)),
       secondImportChanges: second.changes,
       unresolved: first.unresolved,
+      firstImportSlowestSteps: slowest(first.steps),
+      secondImportSlowestSteps: slowest(second.steps),
     };
     const table = new Table({ style: { head: [], border: [] } });
     table.push(
@@ -94,6 +102,8 @@ async function main(): Promise<void> {
       ['second import', `${result.secondImportSeconds} s, ${result.secondImportChanges} changes`],
     );
     console.log(`${table.toString()}\n${result.machine}`);
+    console.log(`slowest steps, first import: ${JSON.stringify(result.firstImportSlowestSteps)}`);
+    console.log(`slowest steps, second import: ${JSON.stringify(result.secondImportSlowestSteps)}`);
     writeBenchResult('import', result);
     if (result.secondImportChanges !== 0) throw new Error(`the second import changed ${result.secondImportChanges} things; expected 0`);
   } finally {

@@ -7,9 +7,10 @@ import { mapBy, toNumber } from '../neo4j/values';
 import { CodeRole } from '../domain/code-system';
 import { CodeKind } from '../domain/code';
 import { CategoryIndex, parentsByPrefix } from './hierarchy';
+import { FirstSeen } from './first-seen';
 import type { PolicyPlan } from './ncd/policy-plan';
 import type { CategoryRecord, CodeFile, CodeSystemRecord, ImportBundle, NoteRecord, OrganizationRecord, PairingRecord } from './records';
-import type { CategoryRow, CodeCategoryRow, CodeSystemRow, FreeNoteRow, NoteLinkRow, PairingRow, Properties } from './import-rows';
+import type { CategoryRow, CodeCategoryRow, CodeSystemRow, FreeNoteRow, ListingRow, NoteLinkRow, PairingRow, Properties } from './import-rows';
 
 const BATCH_SIZE = 5_000;
 const PUBLISH_SLICE = 20_000;
@@ -197,13 +198,25 @@ export class ImportRepository extends StepRepository {
     await this.batches('policy reference codes', 'import/policy-reference-codes', plan.referenceCodes);
     await this.batches('policy procedures', 'import/policy-governs', plan.governs);
     const total = [...plan.listings.values()].reduce((sum, rows) => sum + rows.length, 0);
+    // A policy that lists nothing yet gets the first row of each listing by CREATE, every other row
+    // by MERGE afterwards (as GEM crosswalks and PTP edit sets: see the README, "CREATE into a fresh set").
+    const fresh = new Set((await this.executor.read('import/policies-fresh', { ids: [...plan.listings.keys()] })).map((r) => r.id));
     let done = 0;
     for (const [policy, rows] of plan.listings) {
-      for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-        const batch = rows.slice(start, start + BATCH_SIZE);
-        await this.counted('policy listings', 'import/policy-listings', { policy, rows: batch }, batch.length);
-        done += batch.length;
-        this.onProgress('policy listings', done, total);
+      const seen = fresh.has(policy) ? new FirstSeen() : null;
+      const created: ListingRow[] = [];
+      const merged: ListingRow[] = [];
+      for (const r of rows) (seen && !seen.isRepeat(`${r.system}|${r.code}|${r.key}`) ? created : merged).push(r);
+      for (const [name, part] of [
+        ['import/policy-listings-new', created],
+        ['import/policy-listings', merged],
+      ] as const) {
+        for (let start = 0; start < part.length; start += BATCH_SIZE) {
+          const batch = part.slice(start, start + BATCH_SIZE);
+          await this.counted('policy listings', name, { policy, rows: batch }, batch.length);
+          done += batch.length;
+          this.onProgress('policy listings', done, total);
+        }
       }
     }
     for (const [policy, keep] of plan.keep) await this.counted('policy listings', 'import/policy-prune', { policy, ...keep }, 0);

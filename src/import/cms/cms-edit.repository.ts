@@ -3,7 +3,7 @@ import { StepRepository, type BatchRow } from '../step-stats';
 import type { Properties } from '../import-rows';
 
 /** The two statements that write a batch of NCCI edits into a set. */
-export type EditStatement = 'import/ptp-edits' | 'import/mue-edits';
+export type EditStatement = 'import/ptp-edits' | 'import/ptp-edits-new' | 'import/mue-edits';
 
 /** The Cypher of the NCCI edit import (cypher/import/edit-set-*, ptp-edits, mue-edits), with what each step wrote. */
 export class CmsEditRepository extends StepRepository {
@@ -12,8 +12,10 @@ export class CmsEditRepository extends StepRepository {
     return new Set([...(await this.codesPresent(keys))].filter(([, c]) => c.present).map(([key]) => key));
   }
 
-  beginSet(step: string, id: string, props: Properties): Promise<void> {
-    return this.counted(step, 'import/edit-set-begin', { id, props }, 0).then(() => undefined);
+  /** Creates the set (or updates its properties); true when no edge of it exists yet. */
+  async beginSet(step: string, id: string, props: Properties): Promise<boolean> {
+    const [row] = await this.counted(step, 'import/edit-set-begin', { id, props }, 0);
+    return row?.fresh ?? false;
   }
 
   /** Writes one batch; `done`/`total` feed the progress bar. */

@@ -8,6 +8,7 @@ import { procedureSystem } from '../ncd/policy-plan';
 import type { CodePropertiesRow, PtpEditRow } from '../import-rows';
 import type { BatchRow } from '../step-stats';
 import { CmsEditRepository, type EditStatement } from './cms-edit.repository';
+import { FirstSeen } from '../first-seen';
 import { recognizeCms, type CmsFile } from './cms-files';
 import { parseMue } from './mue.parser';
 import { parsePtp } from './ptp.parser';
@@ -125,6 +126,7 @@ export async function runCmsImport(
     if (n > 0) unresolved[what] = (unresolved[what] ?? 0) + n;
   };
   const changedSets = new Map<string, { step: string; changed: boolean }>();
+  const firstSeen = new Map<string, FirstSeen | null>();
   for (const { table, rows, codes } of checked) {
     const { file, source } = table;
     const present = await repository.presentKeys([...codes.values()]);
@@ -135,7 +137,11 @@ export async function runCmsImport(
     const id = editSetId(file);
     const step = `${file.kind === 'ptp' ? 'PTP' : 'MUE'} ${file.setting.toLowerCase().replace('_', ' ')} ${file.version}`;
     const changesBefore = repository.totalChanges();
-    await repository.beginSet(step, id, { kind: file.kind.toUpperCase(), setting: file.setting, version: file.version, publisher: 'CMS' });
+    const fresh = await repository.beginSet(step, id, { kind: file.kind.toUpperCase(), setting: file.setting, version: file.version, publisher: 'CMS' });
+    // A set that held no edge when this import first began it is written with CREATE, all of its
+    // parts (f1 … f4) too: every edge of it is then one this import wrote and `seen` remembers.
+    if (!firstSeen.has(id)) firstSeen.set(id, fresh ? new FirstSeen() : null);
+    const seen = firstSeen.get(id) ?? null;
     let done = 0;
     let skipped = 0;
     /** Writes the batch once it is full (with `last`, whatever it holds) and empties it. */
@@ -144,7 +150,17 @@ export async function runCmsImport(
       await repository.writeBatch(step, name, batch.splice(0), id, done, rows);
     };
     if (file.kind === 'ptp') {
-      const batch: PtpEditRow[] = [];
+      // `created`: first rows of edges of a fresh set (CREATE); `merged`: the rest (MERGE), each
+      // written after the created batch before it is committed, so a repeat finds its edge.
+      const created: PtpEditRow[] = [];
+      const merged: PtpEditRow[] = [];
+      const flushPtp = async (last = false) => {
+        if (last || created.length >= BATCH_SIZE) await flush('import/ptp-edits-new', created, true);
+        if (last || merged.length >= BATCH_SIZE) {
+          await flush('import/ptp-edits-new', created, true);
+          await flush('import/ptp-edits', merged, true);
+        }
+      };
       for await (const e of parsePtp(source.name, tableRows(source))) {
         done += 1;
         const s1 = has(e.column1);
@@ -152,12 +168,14 @@ export async function runCmsImport(
         if (!s1 || !s2) {
           skipped += 1;
         } else {
-          batch.push({
+          const key = `${id}|${e.effectiveFrom}`;
+          const first = seen !== null && !seen.isRepeat(`${s1}|${e.column1}|${s2}|${e.column2}|${key}`);
+          (first ? created : merged).push({
             system1: s1,
             code1: e.column1,
             system2: s2,
             code2: e.column2,
-            key: `${id}|${e.effectiveFrom}`,
+            key,
             props: {
               setId: id,
               setting: file.setting,
@@ -171,9 +189,9 @@ export async function runCmsImport(
             },
           });
         }
-        await flush('import/ptp-edits', batch);
+        await flushPtp();
       }
-      await flush('import/ptp-edits', batch, true);
+      await flushPtp(true);
       missing('PTP edits naming a code the graph does not hold (not written)', skipped);
     } else {
       const batch: CodePropertiesRow[] = [];

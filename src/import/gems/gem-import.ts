@@ -20,6 +20,8 @@ export interface GemImportOptions {
   onProgress?: ProgressListener;
   /** Told when a file has been read and checked. */
   onRead?: (what: string, millis: number) => void;
+  /** The organizations and code systems are already written by this import (runOfficialImport's code systems): not written again. */
+  referenceWritten?: boolean;
 }
 
 /** A GEM file read and checked: all of its entries. */
@@ -61,7 +63,14 @@ function codesOfSide(direction: GemDirection, entries: readonly GemEntry[], syst
  * title: the GEMs publish none), and, as retired references, the ICD-10 codes no loaded release has
  * (the GEMs are FY2018; codes deleted since stay reachable from the mappings).
  */
-async function writeCodes(repository: GemRepository, step: string, direction: GemDirection, entries: readonly GemEntry[], unresolved: Unresolved) {
+async function writeCodes(
+  repository: GemRepository,
+  step: string,
+  direction: GemDirection,
+  entries: readonly GemEntry[],
+  unresolved: Unresolved,
+  known: Set<string>,
+) {
   const icd9 = gemOnlySystem(direction);
   const icd10 = icd9 === direction.from ? direction.to : direction.from;
   const role = roleOf(icd9);
@@ -72,12 +81,14 @@ async function writeCodes(repository: GemRepository, step: string, direction: Ge
     props: { billable: true, kind: 'CODE', role, untitled: true },
   }));
   await repository.referenceCodes(step, icd9Rows);
-  const icd10Codes = codesOfSide(direction, entries, icd10);
+  // `known`: ICD-10 codes an earlier file of this import found (or wrote): the graph holds them, no need to ask again.
+  const icd10Codes = codesOfSide(direction, entries, icd10).filter((code) => !known.has(codeKeyString({ system: icd10, code })));
   const absent: CodeRow[] = [];
   for (let start = 0; start < icd10Codes.length; start += PRESENCE_CHUNK) {
     const keys = icd10Codes.slice(start, start + PRESENCE_CHUNK).map((code) => ({ system: icd10, code }));
     const present = await repository.codesPresent(keys);
     for (const { code } of keys) {
+      known.add(codeKeyString({ system: icd10, code }));
       if (present.get(codeKeyString({ system: icd10, code }))?.present) continue;
       absent.push(retiredRow(icd10, code, roleOf(icd10), `${icd10} ${code}: not in the loaded ${icd10} release; named by the GEMs`));
     }
@@ -107,19 +118,33 @@ function mappingRow(id: string, direction: GemDirection, e: GemEntry): GemMappin
 }
 
 /** Writes one checked GEM file: its crosswalk, its codes, its entries, then marks it complete. Returns the ICD-9-CM codes it names. */
-async function writeGem(repository: GemRepository, { gem, entries }: CheckedGem, origin: 'official' | 'sample', unresolved: Unresolved): Promise<number> {
+async function writeGem(
+  repository: GemRepository,
+  { gem, entries }: CheckedGem,
+  origin: 'official' | 'sample',
+  unresolved: Unresolved,
+  known: Set<string>,
+): Promise<number> {
   const { direction, version } = gem;
   const id = crosswalkId(direction, version);
   const step = `GEM ${direction.from} > ${direction.to} ${version}`;
   const changesBefore = repository.totalChanges();
-  await repository.beginCrosswalk(step, id, { from: direction.from, to: direction.to, version, sourceFile: path.basename(gem.file), origin, publisher: 'CMS' });
-  const icd9Codes = await writeCodes(repository, `${step} codes`, direction, entries, unresolved);
+  const fresh = await repository.beginCrosswalk(step, id, {
+    from: direction.from,
+    to: direction.to,
+    version,
+    sourceFile: path.basename(gem.file),
+    origin,
+    publisher: 'CMS',
+  });
+  const icd9Codes = await writeCodes(repository, `${step} codes`, direction, entries, unresolved, known);
   const unflagged = entries.filter((e) => e.target === null && !e.noMap).length;
   countUnresolved(unresolved, `GEM ${direction.from}>${direction.to} entries naming no target with the no-map flag 0 (kept as written)`, unflagged);
   await repository.mappings(
     step,
     entries.map((e) => mappingRow(id, direction, e)),
     entries.length,
+    fresh,
   );
   const gemOnly = gemOnlySystem(direction);
   await repository.completeCrosswalk(step, id, gemOnly, repository.totalChanges() > changesBefore);
@@ -134,18 +159,20 @@ async function writeGem(repository: GemRepository, { gem, entries }: CheckedGem,
  * identical second import changes nothing.
  */
 export async function importGems(executor: CypherExecutor, checked: readonly CheckedGem[], options: GemImportOptions = {}): Promise<ImportSummary> {
-  const reference = await runImport(executor, emptyBundle(readReferenceData()), { onProgress: options.onProgress });
+  const reference = options.referenceWritten ? null : await runImport(executor, emptyBundle(readReferenceData()), { onProgress: options.onProgress });
   const began = Date.now();
   const repository = new GemRepository(executor, options.onProgress);
   const before = await repository.graphCounts();
   const unresolved: Unresolved = {};
   const codesBySystem: Record<string, number> = {};
+  const known = new Set<string>();
   for (const one of checked) {
     const icd9 = gemOnlySystem(one.gem.direction);
-    const count = await writeGem(repository, one, options.origin ?? 'official', unresolved);
+    const count = await writeGem(repository, one, options.origin ?? 'official', unresolved, known);
     codesBySystem[`${icd9} (GEM)`] = Math.max(codesBySystem[`${icd9} (GEM)`] ?? 0, count);
   }
-  return mergeSummaries([reference, await summarize(repository, before, began, codesBySystem, unresolved)]);
+  const gems = await summarize(repository, before, began, codesBySystem, unresolved);
+  return reference ? mergeSummaries([reference, gems]) : gems;
 }
 
 /** Reads, checks and imports GEM files. */

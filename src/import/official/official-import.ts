@@ -13,7 +13,7 @@ import type { ReleaseFiles } from './release-files';
 import { readNcdPolicies, type NcdPolicies } from '../ncd/ncd-policies';
 import { importPolicies, type NcdLabFiles } from '../ncd/policy-import';
 import { gemFilesOf } from '../gems/gem-files';
-import { readGems, runGemImport } from '../gems/gem-import';
+import { importGems, readGems } from '../gems/gem-import';
 
 export interface OfficialImportOptions {
   /** The CPT year of a licensed descriptor file. */
@@ -98,8 +98,8 @@ export async function runOfficialImport(executor: CypherExecutor, files: Release
     policies = await readNcdPolicies(ncd);
     options.onRead?.('NCD lab policies checked', performance.now() - began);
   }
-  // Checked now, read again when written (after the code systems), so their entries are not held meanwhile.
-  await readGems(gems, options.onRead);
+  // Checked now and kept for the write after the code systems (a few hundred thousand small entries), so the files are read once.
+  const checkedGems = await readGems(gems, options.onRead);
   const reference = readReferenceData();
   for (const part of parts) {
     const began = performance.now();
@@ -117,6 +117,7 @@ export async function runOfficialImport(executor: CypherExecutor, files: Release
   // Policies last: their entries expand against the codes just loaded.
   if (ncd && policies) summaries.push(await importPolicies(executor, policies, ncd, { onProgress: options.onProgress }));
   // The GEMs after the code systems too: an ICD-10 code they name that no loaded release holds becomes a retired reference.
-  if (gems.length > 0) summaries.push(await runGemImport(executor, gems, { origin: 'official', onProgress: options.onProgress }));
+  if (gems.length > 0)
+    summaries.push(await importGems(executor, checkedGems, { origin: 'official', onProgress: options.onProgress, referenceWritten: parts.length > 0 }));
   return mergeSummaries(summaries);
 }
