@@ -21,6 +21,7 @@ import { ArticleDiagnosisGroupResolver, CoverageArticleFieldsResolver, Procedure
 import { ClaimResolver } from './modules/claim/claim.resolver';
 import { ProcedureEditsResolver } from './modules/claim/claim-edit.resolver';
 import { CrosswalkResolver } from './modules/crosswalk/crosswalk.resolver';
+import { NodeResolver } from './modules/node/node.resolver';
 
 /** The executable schema, built from the type-graphql classes once at start. */
 export function createSchema(): Promise<GraphQLSchema> {
@@ -51,6 +52,7 @@ export function createSchema(): Promise<GraphQLSchema> {
       ClaimResolver,
       ProcedureEditsResolver,
       CrosswalkResolver,
+      NodeResolver,
     ],
     orphanedTypes: [Diagnosis, Procedure],
     validate: { forbidUnknownValues: false },

@@ -9,6 +9,6 @@ RETURN id AS key, {
   curated: p {.id, .source, .author, .rationale, .retiredBy, .retiredReason, createdAt: toString(p.createdAt), retiredAt: toString(p.retiredAt)},
   history: COLLECT {
     MATCH (e:AuditEvent)-[:ABOUT]->(p)
-    RETURN e {.action, .actor, .source, .detail, at: toString(e.at)} ORDER BY e.at, e.action
+    RETURN e {.id, .action, .actor, .source, .detail, at: toString(e.at)} ORDER BY e.at, e.action
   }
 } AS pairing

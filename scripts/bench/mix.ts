@@ -119,13 +119,13 @@ export async function buildMix(driver: Driver): Promise<MixQuery[]> {
   const DESCENDANTS = `query($code: String!) { code(code: $code, system: ICD10CM) { code descendants(first: 50) { totalCount edges { node { code display billable } } } } }`;
   const DESCENDANTS_B = `query($code: String!) { codes(where: { code: { eq: $code }, system: { eq: "ICD10CM" } }) { code descendantCount descendants(first: 50) { code display billable } } }`;
   const JUSTIFIED_BY = `query($code: String!, $system: CodeSystemId!) { code(code: $code, system: $system) { ... on Procedure {
-    justifiedBy(first: 50, asOf: "${AS_OF}") { totalCount edges { node { diagnosis { code display } status listedAs matchedVia effectiveFrom effectiveTo policy { id title } } } } } } }`;
+    justifiedBy(first: 50, asOf: "${AS_OF}") { totalCount edges { node { diagnosis { code display } status listedAs matchedVia effectiveFrom effectiveTo policy { key title } } } } } } }`;
   const JUSTIFIED_BY_B = `query($code: String!, $system: String!, $asOf: Date!) { codes(where: { code: { eq: $code }, system: { eq: $system } }) { code
     governedBy { id title listsConnection(first: 50, sort: [{ node: { sequence: ASC } }],
       where: { edge: { status: { in: ["COVERED"] }, effectiveFrom: { lte: $asOf }, OR: [{ effectiveTo: { eq: null } }, { effectiveTo: { gt: $asOf } }] } }) {
       totalCount edges { properties { status listedAs via effectiveFrom effectiveTo } node { code display } } } } } }`;
   const CHECK = `query($dx: String!, $px: String!) { checkPairing(diagnosis: $dx, procedure: $px, dateOfService: "${AS_OF}") {
-    verdict reasons pairings { status listedAs matchedVia policy { id title } } } }`;
+    verdict reasons pairings { status listedAs matchedVia policy { key title } } } }`;
   /** One procedure's governing policies in force and their listings of the given diagnoses. */
   const governedListings = (
     alias: string,

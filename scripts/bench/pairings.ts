@@ -26,7 +26,7 @@ const options = new Command()
   .opts<{ dir: string; port: string; calls: string; warmup: string }>();
 
 const JUSTIFIED_BY = `query($code: String!) { code(code: $code) { ... on Procedure { justifiedBy(first: 50, asOf: "2026-03-15") {
-  totalCount edges { cursor node { id diagnosis { code display } status listedAs matchedVia effectiveFrom effectiveTo policy { id title } } } } } } }`;
+  totalCount edges { cursor node { id diagnosis { code display } status listedAs matchedVia effectiveFrom effectiveTo policy { key title } } } } } } }`;
 const VALIDATE = `query($claim: ClaimInput!) { validateClaim(claim: $claim) { outcome summary findings { code message evidence { kind detail } }
   lines { line outcome summary findings { code severity message evidence { kind policyId listedAs detail } } } } }`;
 /** A claim of 10 lines over real codes: covered, denied, default-rule, unknown, header and Excludes1 cases. */

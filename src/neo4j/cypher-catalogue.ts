@@ -10,13 +10,15 @@ import type { PairingStatus } from '../domain/pairing';
 import type { CodeSystem } from '../modules/code-system/code-system.type';
 import type { Organization } from '../modules/code-system/organization.type';
 import type { ModifierProperties } from '../modules/modifier/modifier.repository';
-import type { CuratedPairingNode, CurationAddParams } from '../modules/pairing/curation.repository';
+import type { AuditEventNode, CuratedPairingNode, CurationAddParams } from '../modules/pairing/curation.repository';
+import type { PairingNode } from '../modules/pairing/pairing.type';
 import type {
   ClaimCode,
   EvidenceRow,
   Excludes1Conflict,
   GovernedCode,
   JustifyingSources,
+  ListingPairingRef,
   PairingPageRow,
   PairKey,
   PolicyRow,
@@ -245,6 +247,8 @@ export const CYPHER_CATALOGUE = {
     wasRetired: true,
   }),
   'pairing/curations': typed<IdsParams, { key: string; pairing: CuratedPairingNode }>({ key: true, pairing: true }),
+  'pairing/audit-events': typed<IdsParams, { key: string; event: AuditEventNode }>({ key: true, event: true }),
+  'pairing/listing-pairings': typed<{ refs: ListingPairingRef[] }, { key: string; pairings: PairingNode[] }>({ key: true, pairings: true }),
   'pairing/evidence': typed<{ pairs: PairKey[]; date: string }, EvidenceRow>({
     key: true,
     diagnosisFound: true,

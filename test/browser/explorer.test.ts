@@ -164,18 +164,18 @@ describe('the explorer page', { timeout: 300_000 }, () => {
   });
 
   it('draws the neighbourhood of a shared URL: justifying diagnoses grouped by policy, capped with "N more"', async () => {
-    const policies = await h.run<{ code: { policies: Array<{ id: string }> } }>(
-      '{ code(code: "85025", system: CPT) { ... on Procedure { policies { id } } } }',
+    const policies = await h.run<{ code: { policies: Array<{ key: string }> } }>(
+      '{ code(code: "85025", system: CPT) { ... on Procedure { policies { key } } } }',
     );
     const [policy] = policies.data!.code.policies;
     expect(policy).toBeDefined();
-    const page1 = await justifiedBy('85025', policy.id);
+    const page1 = await justifiedBy('85025', policy.key);
     expect(page1.totalCount).toBeGreaterThan(12);
 
     const page = await openPage('/explore?system=CPT&code=85025');
     await graphReady(page);
     const nodes = await graphNodes(page);
-    const group = nodes.find((n) => n.kind === 'policy' && n.label.startsWith(`NCD ${policy.id}`));
+    const group = nodes.find((n) => n.kind === 'policy' && n.label.startsWith(`NCD ${policy.key}`));
     expect(group?.label).toContain(`(${page1.totalCount.toLocaleString('en-US')})`);
     const members = nodes.filter((n) => n.parent === group!.id);
     expect(members.filter((n) => n.kind === 'code').map((n) => n.code)).toEqual(page1.nodes.map((p) => p.diagnosis.code));

@@ -11,35 +11,37 @@ const sample = readSample();
 
 describe('codeSystems and organizations', () => {
   it('lists the seven systems with what they answer, ICD-9-CM diagnoses and procedures among them', async () => {
-    const { data } = await h.run<{ codeSystems: Array<{ id: string; questionAnswered: string; scope: string }> }>(
-      `{ codeSystems { id questionAnswered scope } }`,
+    const { data } = await h.run<{ codeSystems: Array<{ systemId: string; questionAnswered: string; scope: string }> }>(
+      `{ codeSystems { systemId questionAnswered scope } }`,
     );
-    expect(data?.codeSystems.map((s) => s.id)).toEqual(['CPT', 'HCPCS', 'ICD10', 'ICD10CM', 'ICD10PCS', 'ICD9CM', 'ICD9CM_PROC']);
-    expect(data?.codeSystems.find((s) => s.id === 'CPT')?.questionAnswered).toBe('What service or procedure was done?');
-    expect(data?.codeSystems.find((s) => s.id === 'ICD10CM')?.questionAnswered).toBe('Why was the service needed?');
-    expect(data?.codeSystems.find((s) => s.id === 'ICD10')?.scope).toBe('INTERNATIONAL');
+    expect(data?.codeSystems.map((s) => s.systemId)).toEqual(['CPT', 'HCPCS', 'ICD10', 'ICD10CM', 'ICD10PCS', 'ICD9CM', 'ICD9CM_PROC']);
+    expect(data?.codeSystems.find((s) => s.systemId === 'CPT')?.questionAnswered).toBe('What service or procedure was done?');
+    expect(data?.codeSystems.find((s) => s.systemId === 'ICD10CM')?.questionAnswered).toBe('Why was the service needed?');
+    expect(data?.codeSystems.find((s) => s.systemId === 'ICD10')?.scope).toBe('INTERNATIONAL');
   });
 
   it('answers what maintains ICD-10-CM and what it adapts', async () => {
-    const { data } = await h.run(`{ codeSystem(id: ICD10CM) { maintainedBy { id abbreviation } adapts { id maintainedBy { id } } } }`);
+    const { data } = await h.run(`{ codeSystem(id: ICD10CM) { maintainedBy { key abbreviation } adapts { systemId maintainedBy { key } } } }`);
     expect(data).toEqual({
-      codeSystem: { maintainedBy: [{ id: 'CDC_NCHS', abbreviation: 'CDC/NCHS' }], adapts: { id: 'ICD10', maintainedBy: [{ id: 'WHO' }] } },
+      codeSystem: { maintainedBy: [{ key: 'CDC_NCHS', abbreviation: 'CDC/NCHS' }], adapts: { systemId: 'ICD10', maintainedBy: [{ key: 'WHO' }] } },
     });
   });
 
   it('counts the codes of each system as the sample files list them', async () => {
-    const { data } = await h.run<{ codeSystems: Array<{ id: string; codeCount: number; billableCount: number }> }>(
-      `{ codeSystems { id codeCount billableCount } }`,
+    const { data } = await h.run<{ codeSystems: Array<{ systemId: string; codeCount: number; billableCount: number }> }>(
+      `{ codeSystems { systemId codeCount billableCount } }`,
     );
     for (const file of sample.codeFiles) {
-      const system = data?.codeSystems.find((s) => s.id === file.release.system);
-      expect(system).toEqual({ id: file.release.system, codeCount: file.codes.length, billableCount: file.codes.filter((c) => c.billable).length });
+      const system = data?.codeSystems.find((s) => s.systemId === file.release.system);
+      expect(system).toEqual({ systemId: file.release.system, codeCount: file.codes.length, billableCount: file.codes.filter((c) => c.billable).length });
     }
   });
 
   it('says which systems each organization maintains', async () => {
-    const { data } = await h.run<{ organizations: Array<{ id: string; maintains: Array<{ id: string }> }> }>(`{ organizations { id maintains { id } } }`);
-    const maintains = Object.fromEntries(data!.organizations.map((o) => [o.id, o.maintains.map((s) => s.id)]));
+    const { data } = await h.run<{ organizations: Array<{ key: string; maintains: Array<{ systemId: string }> }> }>(
+      `{ organizations { key maintains { systemId } } }`,
+    );
+    const maintains = Object.fromEntries(data!.organizations.map((o) => [o.key, o.maintains.map((s) => s.systemId)]));
     expect(maintains).toEqual({ AMA: ['CPT'], CDC_NCHS: ['ICD10CM', 'ICD9CM'], CMS: ['HCPCS', 'ICD10PCS', 'ICD9CM_PROC'], WHO: ['ICD10'] });
   });
 

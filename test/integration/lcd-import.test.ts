@@ -216,9 +216,9 @@ describe('importing the MCD current-article download (issue 15)', () => {
     );
 
     // The NCD queries leave LCD articles out: they apply only in their contractors' states.
-    const result = await h.run<{ policies: Array<{ id: string }> }>('{ policies { id } }');
+    const result = await h.run<{ policies: Array<{ key: string }> }>('{ policies { key } }');
     expect(result.errors).toBeUndefined();
-    expect(result.data!.policies.map((p) => p.id).filter((id) => id.startsWith('A5'))).toEqual([]);
+    expect(result.data!.policies.map((p) => p.key).filter((key) => key.startsWith('A5'))).toEqual([]);
 
     // Procedure.coverageArticles: the articles governing a code, by state and date.
     type Articles = {
@@ -383,14 +383,14 @@ describe('claims against LCD billing articles (issue 15)', () => {
 describe('checkPairing against LCD billing articles (issue 15)', () => {
   const CHECK = `query ($dx: String!, $px: String!, $state: String) {
     checkPairing(diagnosis: $dx, procedure: $px, dateOfService: "2026-03-15", state: $state) {
-      verdict reasons pairings { status matchedVia listedAs policy { id kind } }
+      verdict reasons pairings { status matchedVia listedAs policy { key kind } }
     }
   }`;
   type Check = {
     checkPairing: {
       verdict: string;
       reasons: string[];
-      pairings: Array<{ status: string; matchedVia: string; listedAs: string | null; policy: { id: string; kind: string } | null }>;
+      pairings: Array<{ status: string; matchedVia: string; listedAs: string | null; policy: { key: string; kind: string } | null }>;
     };
   };
   const check = async (dx: string, px: string, state: string | null) => {
@@ -412,8 +412,8 @@ describe('checkPairing against LCD billing articles (issue 15)', () => {
     expect(group).toBeDefined();
     const answer = await check('I48.91', '93000', 'ny');
     expect(answer.verdict).toBe('SUPPORTED');
-    const pairing = answer.pairings.find((p) => p.policy?.id === 'A59003')!;
-    expect(pairing).toMatchObject({ status: 'COVERED', policy: { id: 'A59003', kind: 'LCD_ARTICLE' } });
+    const pairing = answer.pairings.find((p) => p.policy?.key === 'A59003')!;
+    expect(pairing).toMatchObject({ status: 'COVERED', policy: { key: 'A59003', kind: 'LCD_ARTICLE' } });
     expect(pairing.listedAs).toContain(`(group ${group})`);
     expect(answer.reasons[0]).toContain('LCD article A59003');
     expect(answer.reasons.join(' ')).toContain('must be reported with one from group');
@@ -427,7 +427,7 @@ describe('checkPairing against LCD billing articles (issue 15)', () => {
       status: 'NOT_MEDICALLY_NECESSARY',
       matchedVia: 'DEFAULT_RULE',
       listedAs: 'not in a covered group',
-      policy: { id: 'A59003', kind: 'LCD_ARTICLE' },
+      policy: { key: 'A59003', kind: 'LCD_ARTICLE' },
     });
     expect((await check('J02.9', '93000', 'CA')).verdict).toBe('NO_POLICY');
     expect((await check('J02.9', '93000', null)).verdict).toBe('NO_POLICY');
@@ -454,17 +454,17 @@ describe('checkPairing against LCD billing articles (issue 15)', () => {
 describe('justifiedBy and justifies from LCD billing articles in a state (issue 15)', () => {
   const BY = `query ($px: String!, $state: String, $policy: String, $status: [PairingStatus!]) {
     code(code: $px) { ... on Procedure { justifiedBy(state: $state, policy: $policy, status: $status, asOf: "2026-03-15", first: 100) {
-      totalCount nodes { diagnosis { code } status matchedVia listedAs policy { id kind } } } } } }`;
+      totalCount nodes { diagnosis { code } status matchedVia listedAs policy { key kind } } } } } }`;
   const OF = `query ($dx: String!, $state: String) {
     code(code: $dx, system: ICD10CM) { ... on Diagnosis { justifies(state: $state, asOf: "2026-03-15", first: 100) {
-      totalCount nodes { procedure { code } status listedAs policy { id kind } } } } } }`;
+      totalCount nodes { procedure { code } status listedAs policy { key kind } } } } } }`;
   type Row = {
     diagnosis?: { code: string };
     procedure?: { code: string };
     status: string;
     matchedVia?: string;
     listedAs: string | null;
-    policy: { id: string; kind: string } | null;
+    policy: { key: string; kind: string } | null;
   };
   type Page = { totalCount: number; nodes: Row[] };
   const justifiedBy = async (px: string, vars: { state?: string | null; policy?: string | null; status?: string[] }) => {
@@ -493,7 +493,7 @@ describe('justifiedBy and justifies from LCD billing articles in a state (issue 
     const without = await justifiedBy('93000', {});
     expect(without.nodes.filter((n) => n.policy?.kind === 'LCD_ARTICLE')).toEqual([]);
     const ny = await justifiedBy('93000', { state: 'ny' });
-    const fromArticle = ny.nodes.filter((n) => n.policy?.id === 'A59003');
+    const fromArticle = ny.nodes.filter((n) => n.policy?.key === 'A59003');
     // Each entry is a code (no range), shown with its group: "I48.91 (group 1)".
     expect(fromArticle.map((n) => n.listedAs).sort()).toEqual(coveredEntries('59003').sort());
     expect(fromArticle.every((n) => n.listedAs!.startsWith(`${n.diagnosis!.code} (group `))).toBe(true);
@@ -522,7 +522,12 @@ describe('justifiedBy and justifies from LCD billing articles in a state (issue 
     );
     expect(denied.totalCount).toBe(Number(all.records[0].get('n')) - listedCodes.size);
     const page = j029 ?? (await justifiedBy('93000', { state: 'NY', status: ['NOT_MEDICALLY_NECESSARY'], policy: 'A59003' })).nodes[0];
-    expect(page).toMatchObject({ status: 'NOT_MEDICALLY_NECESSARY', matchedVia: 'DEFAULT_RULE', listedAs: 'not in a covered group', policy: { id: 'A59003' } });
+    expect(page).toMatchObject({
+      status: 'NOT_MEDICALLY_NECESSARY',
+      matchedVia: 'DEFAULT_RULE',
+      listedAs: 'not in a covered group',
+      policy: { key: 'A59003' },
+    });
     const check = await h.run<{ checkPairing: { verdict: string } }>(CHECK, { dx: page.diagnosis!.code, state: 'NY' });
     expect(check.data!.checkPairing.verdict).toBe('NOT_SUPPORTED');
   });
@@ -535,7 +540,7 @@ describe('justifiedBy and justifies from LCD billing articles in a state (issue 
 
   it('lists the procedures a diagnosis justifies through an article of the state, and none without the state', async () => {
     const ny = await justifies('I48.91', 'NY');
-    expect(ny.nodes.filter((n) => n.policy?.id === 'A59003').map((n) => [n.procedure!.code, n.status, n.listedAs])).toEqual([
+    expect(ny.nodes.filter((n) => n.policy?.key === 'A59003').map((n) => [n.procedure!.code, n.status, n.listedAs])).toEqual([
       [
         '93000',
         'COVERED',

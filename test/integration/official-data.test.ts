@@ -155,7 +155,7 @@ describe('an import killed with SIGKILL part-way', () => {
     expect(state).toMatchObject({ status: 'loading' });
     expect(Number(state!.codes)).toBe(pcs.length);
     const seen = await h.run<{ code: unknown; release: unknown; search: { totalCount: number } }>(
-      '{ code(code: "0DTJ4ZZ") { code } release(system: ICD10PCS, version: "2026") { id } search(text: "0DT") { totalCount } }',
+      '{ code(code: "0DTJ4ZZ") { code } release(system: ICD10PCS, version: "2026") { key } search(text: "0DT") { totalCount } }',
     );
     expect(seen).toEqual({ data: { code: null, release: null, search: { totalCount: 0 } } });
 
@@ -176,10 +176,10 @@ describe('the official releases in ../shared/data', () => {
   });
 
   it('holds as many codes and billable codes per system as the files list', async () => {
-    const result = await h.run<{ codeSystems: Array<{ id: string; codeCount: number; billableCount: number }> }>(
-      '{ codeSystems { id codeCount billableCount } }',
+    const result = await h.run<{ codeSystems: Array<{ systemId: string; codeCount: number; billableCount: number }> }>(
+      '{ codeSystems { systemId codeCount billableCount } }',
     );
-    const counts = Object.fromEntries(result.data!.codeSystems.map((s) => [s.id, { codes: s.codeCount, billable: s.billableCount }]));
+    const counts = Object.fromEntries(result.data!.codeSystems.map((s) => [s.systemId, { codes: s.codeCount, billable: s.billableCount }]));
     const hcpcsCodes = hcpcs.filter((r) => r.RECID === '3');
     expect(counts.ICD10CM).toEqual({ codes: order.length, billable: order.filter((c) => c.billable).length });
     expect(counts.ICD10PCS).toEqual({ codes: pcs.length, billable: pcs.length });
@@ -356,19 +356,19 @@ describe('the official releases in ../shared/data', () => {
     const revisedTo = addenda.find((a) => a.keyword === 'Revise to:' && a.code === revised.code)!;
     const deleted = addenda.filter((a) => a.keyword === 'Delete:');
     const result = await h.run<{
-      added: { addedIn: { id: string }; validIn: Array<{ id: string }> };
+      added: { addedIn: { key: string }; validIn: Array<{ key: string }> };
       revised: { revisions: Array<{ from: string; to: string; release: { version: string } }> };
       release: { previousVersion: string; addedCount: number; revisedCount: number; deleted: Array<{ code: string }>; codeCount: number };
     }>(
       `query($added: String!, $revised: String!) {
-        added: code(code: $added, system: ICD10CM) { addedIn { id } validIn { id } }
+        added: code(code: $added, system: ICD10CM) { addedIn { key } validIn { key } }
         revised: code(code: $revised, system: ICD10CM) { revisions { from to release { version } } }
         release(system: ICD10CM, version: "2026") { previousVersion addedCount revisedCount codeCount deleted { code } }
       }`,
       { added: added.code, revised: revised.code },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data!.added).toEqual({ addedIn: { id: 'ICD10CM:2026' }, validIn: [{ id: 'ICD10CM:2026' }] });
+    expect(result.data!.added).toEqual({ addedIn: { key: 'ICD10CM:2026' }, validIn: [{ key: 'ICD10CM:2026' }] });
     expect(result.data!.revised.revisions).toEqual([{ from: revised.title, to: revisedTo.title, release: { version: '2026' } }]);
     expect(result.data!.release).toMatchObject({
       previousVersion: '2025',
@@ -668,13 +668,13 @@ describe('the official releases in ../shared/data', () => {
     const file = path.join(dir, 'cpt-2026.tsv');
     writeFileSync(file, '99213\tINVENTED descriptor for a test\n0042T\tINVENTED emerging-technology text\n');
     await runOfficialImport(h.executor, { cptDescriptors: file }, { cptVersion: '2026' });
-    const query = '{ code(code: "99213", system: CPT) { display validIn { id files } categories { code } } }';
+    const query = '{ code(code: "99213", system: CPT) { display validIn { key files } categories { code } } }';
     // The text is shown to licensed credentials only (issue 6); others get a placeholder naming the code.
     const result = await h.run(query, undefined, { credential: 'valid', name: 'licensee', role: 'reader', licensed: true });
     expect(result.data).toEqual({
       code: {
         display: 'INVENTED descriptor for a test',
-        validIn: [{ id: 'CPT:2026', files: ['cpt-2026.tsv'] }],
+        validIn: [{ key: 'CPT:2026', files: ['cpt-2026.tsv'] }],
         categories: [{ code: 'CAT1' }, { code: 'EM' }],
       },
     });
@@ -710,9 +710,9 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
     listedAs: string | null;
     matchedVia: string;
     effectiveTo: string | null;
-    policy: { id: string } | null;
+    policy: { key: string } | null;
   };
-  const PAIRING = 'diagnosis { code retired } procedure { code } status listedAs matchedVia effectiveTo policy { id }';
+  const PAIRING = 'diagnosis { code retired } procedure { code } status listedAs matchedVia effectiveTo policy { key }';
 
   /** Every pairing of justifiedBy, a page of 500 at a time. */
   async function justifiedBy(procedure: string, args: string): Promise<{ total: number; pairings: PairingShape[] }> {
@@ -736,30 +736,30 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
   it('loads one policy per NCD of the list, each with the default rule its wildcard row gives', async () => {
     const result = await h.run<{
       policies: Array<{
-        id: string;
+        key: string;
         defaultStatus: string;
         defaultListedAs: string;
         effectiveFrom: string;
-        publisher: { id: string };
+        publisher: { key: string };
         governs: Array<{ code: string }>;
       }>;
-    }>('{ policies { id defaultStatus defaultListedAs effectiveFrom publisher { id } governs { code } } }');
+    }>('{ policies { key defaultStatus defaultListedAs effectiveFrom publisher { key } governs { code } } }');
     const wildcards = ncd.filter(isDefault);
-    expect(result.data!.policies.map((p) => p.id)).toEqual([...new Set(ncd.map((r) => r.policy))].sort());
+    expect(result.data!.policies.map((p) => p.key)).toEqual([...new Set(ncd.map((r) => r.policy))].sort());
     for (const policy of result.data!.policies) {
       const starts = [...ncd, ...procedures]
-        .filter((r) => r.policy === policy.id && r.from !== null)
+        .filter((r) => r.policy === policy.key && r.from !== null)
         .map((r) => r.from!)
         .sort();
       expect(policy).toMatchObject({
-        defaultStatus: wildcards.find((w) => w.policy === policy.id)!.status,
+        defaultStatus: wildcards.find((w) => w.policy === policy.key)!.status,
         defaultListedAs: '@@@@@@@',
         effectiveFrom: starts[0],
-        publisher: { id: 'CMS' },
+        publisher: { key: 'CMS' },
       });
       expect(policy.governs.map((g) => g.code)).toEqual(
         procedures
-          .filter((p) => p.policy === policy.id)
+          .filter((p) => p.policy === policy.key)
           .map((p) => p.code)
           .sort(),
       );
@@ -777,7 +777,7 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
     expect(total).toBe(pairings.length);
     expect(new Set(pairings.filter((p) => !p.diagnosis.retired).map((p) => p.diagnosis.code))).toEqual(new Set([...expected].map(dotted)));
     expect(new Set(pairings.filter((p) => p.diagnosis.retired).map((p) => p.diagnosis.code))).toEqual(new Set([...retired].map(dotted)));
-    expect(pairings.every((p) => p.status === 'COVERED' && p.policy?.id === policyOf('80061'))).toBe(true);
+    expect(pairings.every((p) => p.status === 'COVERED' && p.policy?.key === policyOf('80061'))).toBe(true);
   });
 
   it('keeps a range entry as listed and says the code was matched via the range', async () => {
@@ -812,11 +812,11 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
     );
     expect(check.data!.covered).toEqual({
       verdict: 'SUPPORTED',
-      pairings: [expect.objectContaining({ status: 'COVERED', matchedVia: 'DEFAULT_RULE', listedAs: '@@@@@@@', policy: { id: '190.15' } })],
+      pairings: [expect.objectContaining({ status: 'COVERED', matchedVia: 'DEFAULT_RULE', listedAs: '@@@@@@@', policy: { key: '190.15' } })],
     });
     expect(check.data!.lipids).toEqual({
       verdict: 'NOT_SUPPORTED',
-      pairings: [expect.objectContaining({ status: 'NOT_MEDICALLY_NECESSARY', matchedVia: 'DEFAULT_RULE', policy: { id: '190.23B' } })],
+      pairings: [expect.objectContaining({ status: 'NOT_MEDICALLY_NECESSARY', matchedVia: 'DEFAULT_RULE', policy: { key: '190.23B' } })],
     });
 
     const justifies = await h.run<{ code: { justifies: { edges: Array<{ node: PairingShape }> } } }>(
@@ -1045,7 +1045,7 @@ describe('pairings from the Medicare lab NCD list (issue 4)', () => {
     });
     expect(await killed).toBe('SIGKILL');
     const seen = await h.run<{ policies: unknown[]; checkPairing: { verdict: string } }>(
-      '{ policies { id } checkPairing(diagnosis: "E11.9", procedure: "80061") { verdict } }',
+      '{ policies { key } checkPairing(diagnosis: "E11.9", procedure: "80061") { verdict } }',
     );
     expect(seen.data).toEqual({ policies: [], checkPairing: { verdict: 'NO_POLICY' } });
     await runOfficialImport(h.executor, { ncdLabProcedures: files.ncdLabProcedures, ncdLabDiagnoses: files.ncdLabDiagnoses });

@@ -36,10 +36,10 @@ type Pairing = {
   status: string;
   listedAs: string | null;
   matchedVia: string;
-  policy: { id: string } | null;
+  policy: { key: string } | null;
   curation: { author: string } | null;
 };
-const PAIRING = 'diagnosis { code } procedure { code } status listedAs matchedVia policy { id } curation { author }';
+const PAIRING = 'diagnosis { code } procedure { code } status listedAs matchedVia policy { key } curation { author }';
 
 async function justifiedBy(procedure: string, args = ''): Promise<{ totalCount: number; nodes: Pairing[] }> {
   const result = await h.run<{ code: { justifiedBy: { totalCount: number; nodes: Pairing[] } } }>(
@@ -125,14 +125,14 @@ describe('justifiedBy and justifies', () => {
     const codes = page.nodes.map((p) => p.diagnosis.code);
     expect(codes).toContain('E11.9');
     for (const listed of ['Z00.00', 'Z00.01', 'E11.36', 'S52.521D', 'S52.521S', 'S93.401A']) expect(codes).not.toContain(listed);
-    expect(page.nodes.every((p) => p.matchedVia === 'DEFAULT_RULE' && p.policy?.id === '190.15')).toBe(true);
+    expect(page.nodes.every((p) => p.matchedVia === 'DEFAULT_RULE' && p.policy?.key === '190.15')).toBe(true);
   });
 
   it('lists what E11.9 justifies: both NCD listings, the default of 190.15 and the curated pairing', async () => {
     const result = await h.run<{ code: { justifies: { nodes: Pairing[] } } }>(
       `{ code(code: "E11.9") { ... on Diagnosis { justifies(asOf: "${DATE}") { nodes { ${PAIRING} } } } } }`,
     );
-    expect(result.data!.code.justifies.nodes.map((p) => `${p.procedure.code} ${p.status} ${p.matchedVia} ${p.policy?.id ?? '-'}`)).toEqual([
+    expect(result.data!.code.justifies.nodes.map((p) => `${p.procedure.code} ${p.status} ${p.matchedVia} ${p.policy?.key ?? '-'}`)).toEqual([
       '80061 COVERED RANGE 190.23B',
       '83036 COVERED RANGE 190.21',
       '83036 CURATED CURATED -',
@@ -168,7 +168,7 @@ describe('checkPairing', () => {
   it('does not support J02.9 for a lipid panel, and says which policy says so', async () => {
     const result = (await check('J02.9', '80061')).data!.checkPairing;
     expect(result.verdict).toBe('NOT_SUPPORTED');
-    expect(result.pairings).toEqual([expect.objectContaining({ status: 'NOT_MEDICALLY_NECESSARY', matchedVia: 'DEFAULT_RULE', policy: { id: '190.23B' } })]);
+    expect(result.pairings).toEqual([expect.objectContaining({ status: 'NOT_MEDICALLY_NECESSARY', matchedVia: 'DEFAULT_RULE', policy: { key: '190.23B' } })]);
   });
 
   it('lets a curated pairing add support, and answers NO_POLICY for any other diagnosis of a procedure no policy governs (open world, issue 15)', async () => {
@@ -257,7 +257,7 @@ describe('validateClaim', () => {
 
 describe('curated pairings', () => {
   const ADD =
-    'mutation($input: AddPairingInput!) { addPairing(input: $input) { id status diagnosis { code } procedure { code } curation { id author source rationale history { action actor source detail } } } }';
+    'mutation($input: AddPairingInput!) { addPairing(input: $input) { id key status diagnosis { code } procedure { code } curation { id author source rationale history { id action actor source detail } } } }';
   const pairingCount = async () => Number((await h.driver.executeQuery('MATCH (p:Pairing) RETURN count(p) AS n')).records[0].get('n'));
 
   it('refuses writes without a valid credential and writes nothing', async () => {
@@ -277,13 +277,20 @@ describe('curated pairings', () => {
   });
 
   it('adds a pairing with its audit trail, refuses a duplicate, and retires it', async () => {
-    const added = await h.run<{ addPairing: { id: string; status: string; curation: { author: string; history: Array<{ action: string; actor: string }> } } }>(
-      ADD,
-      { input: { diagnosis: 'i10', procedure: '93000', source: 'ACC/AHA hypertension guideline', rationale: 'Baseline ECG in hypertension' } },
-      WRITER,
-    );
+    const added = await h.run<{
+      addPairing: { id: string; key: string; status: string; curation: { author: string; history: Array<{ id: string; action: string; actor: string }> } };
+    }>(ADD, { input: { diagnosis: 'i10', procedure: '93000', source: 'ACC/AHA hypertension guideline', rationale: 'Baseline ECG in hypertension' } }, WRITER);
     expect(added.errors).toBeUndefined();
-    const { id } = added.data!.addPairing;
+    // id is the global id (issue 18), key the readable "curated:…" one: retirePairing takes both.
+    const { id, key } = added.data!.addPairing;
+    expect(id).toBe(Buffer.from(`Pairing:${key}`).toString('base64'));
+    expect(key).toMatch(/^curated:/);
+    const [event] = added.data!.addPairing.curation.history;
+    const found = await h.run<{ node: { __typename: string; action: string; actor: string } | null }>(
+      'query ($id: ID!) { node(id: $id) { __typename ... on AuditEvent { action actor } } }',
+      { id: event!.id },
+    );
+    expect(found.data!.node).toEqual({ __typename: 'AuditEvent', action: 'ADD', actor: 'test-curator' });
     expect(added.data!.addPairing).toMatchObject({
       status: 'CURATED',
       diagnosis: { code: 'I10' },
@@ -294,8 +301,8 @@ describe('curated pairings', () => {
     expect((await h.run<{ checkPairing: { verdict: string } }>(check)).data!.checkPairing.verdict).toBe('SUPPORTED');
 
     const again = await h.run(ADD, { input: { diagnosis: 'I10', procedure: '93000', source: 'again' } }, WRITER);
-    expect(errorOf(again)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(id) });
-    expect(again.errors![0].extensions).toMatchObject({ existingId: id });
+    expect(errorOf(again)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(key) });
+    expect(again.errors![0].extensions).toMatchObject({ existingId: key });
 
     const RETIRE =
       'mutation($id: String!) { retirePairing(id: $id, reason: "superseded") { curation { retiredBy retiredReason retiredAt history { action actor detail } } } }';
@@ -306,7 +313,12 @@ describe('curated pairings', () => {
       history: [{ action: 'ADD' }, { action: 'RETIRE', actor: 'test-curator', detail: 'superseded' }],
     });
     expect((await h.run<{ checkPairing: { verdict: string } }>(check)).data!.checkPairing.verdict).toBe('NO_POLICY');
-    expect(errorOf(await h.run(RETIRE, { id }, WRITER))).toMatchObject({ code: 'CONFLICT' });
+    expect(errorOf(await h.run(RETIRE, { id: key }, WRITER))).toMatchObject({ code: 'CONFLICT' });
+    const codeId = Buffer.from('Code:ICD10CM:I10').toString('base64');
+    expect(errorOf(await h.run(RETIRE, { id: codeId }, WRITER))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: `Invalid argument id: "${codeId}" is the id of a Code; expected a Pairing key or a Pairing global id`,
+    });
     expect(errorOf(await h.run(RETIRE, { id: 'curated:no-such-id' }, WRITER))).toMatchObject({
       code: 'NOT_FOUND',
       message: 'No curated pairing has id "curated:no-such-id"',

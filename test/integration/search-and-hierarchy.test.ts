@@ -62,10 +62,10 @@ describe('descendants, isA and releases over the sample', () => {
 
   it('tells which complete release a code is valid in', async () => {
     const result = await h.run(
-      '{ code(code: "E11.9") { validIn { id version effectiveFrom effectiveTo } addedIn { id } revisions { from } } codeSystem(id: ICD10CM) { releases { id status: codeCount } } }',
+      '{ code(code: "E11.9") { validIn { key version effectiveFrom effectiveTo } addedIn { key } revisions { from } } codeSystem(id: ICD10CM) { releases { key status: codeCount } } }',
     );
     expect(result.data).toMatchObject({
-      code: { validIn: [{ id: 'ICD10CM:2026', version: '2026', effectiveFrom: '2025-10-01', effectiveTo: '2026-09-30' }], addedIn: null, revisions: [] },
+      code: { validIn: [{ key: 'ICD10CM:2026', version: '2026', effectiveFrom: '2025-10-01', effectiveTo: '2026-09-30' }], addedIn: null, revisions: [] },
     });
   });
 

@@ -9,7 +9,7 @@ const pairing = (d: CodeRef, p: CodeRef, policy: string | null): PairingNode => 
   status: policy ? 'COVERED' : 'CURATED',
   listedAs: null,
   matchedVia: policy ? 'CODE' : 'CURATED',
-  policy: policy ? { id: policy, title: `Policy ${policy}` } : null,
+  policy: policy ? { key: policy, title: `Policy ${policy}` } : null,
   diagnosis: d,
   procedure: p,
 });
@@ -23,7 +23,7 @@ function detail(overrides: Partial<CodeDetail>): CodeDetail {
     billable: false,
     kind: 'CATEGORY',
     shortDisplay: null,
-    system: { id: 'ICD10CM', shortName: 'ICD-10-CM', name: 'ICD-10-CM', maintainedBy: [{ id: 'CDC', abbreviation: 'CDC/NCHS', name: 'CDC' }] },
+    system: { systemId: 'ICD10CM', shortName: 'ICD-10-CM', name: 'ICD-10-CM', maintainedBy: [{ key: 'CDC', abbreviation: 'CDC/NCHS', name: 'CDC' }] },
     parent: null,
     ancestors: [],
     categories: [],
@@ -50,11 +50,11 @@ describe('the explorer neighbourhood', () => {
       systemId: 'CPT',
       kind: 'CODE',
       billable: true,
-      system: { id: 'CPT', shortName: 'CPT', name: 'CPT', maintainedBy: [{ id: 'AMA', abbreviation: 'AMA', name: 'AMA' }] },
+      system: { systemId: 'CPT', shortName: 'CPT', name: 'CPT', maintainedBy: [{ key: 'AMA', abbreviation: 'AMA', name: 'AMA' }] },
     });
     const nodes = Array.from({ length: GROUP_CAP }, (_, i) => pairing(dx(`E78.${i}`), px('80061'), '190.23B'));
     const elements = neighbourhood(procedure, [
-      { policy: { id: '190.23B', title: 'Lipids Testing' }, status: null, totalCount: 1694, endCursor: 'c12', hasNextPage: true, nodes },
+      { policy: { key: '190.23B', title: 'Lipids Testing' }, status: null, totalCount: 1694, endCursor: 'c12', hasNextPage: true, nodes },
       { policy: null, status: ['CURATED'], totalCount: 0, endCursor: null, hasNextPage: false, nodes: [] },
     ]);
     const groups = elements.nodes.filter((n) => n.kind === 'policy');
@@ -75,7 +75,7 @@ describe('the explorer neighbourhood', () => {
       pairing(dx('E78.5'), px('99213'), null),
       pairing(dx('E78.5'), px('80053'), '190.23B'),
     ]);
-    expect(groups.map((g) => [g.policy?.id ?? 'curated', g.nodes.map((n) => n.procedure.code)])).toEqual([
+    expect(groups.map((g) => [g.policy?.key ?? 'curated', g.nodes.map((n) => n.procedure.code)])).toEqual([
       ['190.23B', ['80061', '80053']],
       ['curated', ['99213']],
     ]);

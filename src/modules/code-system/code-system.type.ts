@@ -2,10 +2,14 @@ import { Field, ObjectType } from 'type-graphql';
 import { CodeRole } from './code-role.enum';
 import { SystemScope } from './system-scope.enum';
 import { CodeSystemId } from './code-system-id.enum';
+import { Node } from '../node/node.type';
 
-@ObjectType({ description: 'A code set (CPT, ICD-10-CM, ...): what it is for, its format, and who maintains it.' })
+@ObjectType({ implements: Node, description: 'A code set (CPT, ICD-10-CM, ...): what it is for, its format, and who maintains it.' })
 export class CodeSystem {
-  @Field(() => CodeSystemId)
+  @Field(() => CodeSystemId, {
+    name: 'systemId',
+    description: 'The system as the CodeSystemId enum (what system: arguments take), as Code.systemId. Until the Node ids this was `id`.',
+  })
   id!: CodeSystemId;
 
   @Field(() => String, { description: 'Full name, e.g. "Current Procedural Terminology".' })

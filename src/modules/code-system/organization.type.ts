@@ -1,8 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../node/node.type';
 
-@ObjectType({ description: 'A body that maintains code systems (AMA, WHO, CDC/NCHS, CMS).' })
+@ObjectType({ implements: Node, description: 'A body that maintains code systems (AMA, WHO, CDC/NCHS, CMS).' })
 export class Organization {
-  @Field(() => String, { description: 'Stable id, e.g. "CDC_NCHS".' })
+  @Field(() => String, { name: 'key', description: 'Readable key, e.g. "CDC_NCHS". Until the Node ids this was `id`.' })
   id!: string;
 
   @Field(() => String)

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { CategoryKind } from './category-kind.enum';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
+import { Node } from '../node/node.type';
 
 export interface CategoryNode {
   id: string;
@@ -12,9 +13,12 @@ export interface CategoryNode {
   rangeEnd: string | null;
 }
 
-@ObjectType({ description: 'A grouping above codes: ICD-10-CM chapter or block, CPT category or section, PCS table axis, HCPCS section.' })
+@ObjectType({ implements: Node, description: 'A grouping above codes: ICD-10-CM chapter or block, CPT category or section, PCS table axis, HCPCS section.' })
 export class Category {
-  @Field(() => String, { description: 'Stable id: system and code, e.g. "ICD10CM:E08-E13".' })
+  @Field(() => String, {
+    name: 'key',
+    description: 'Readable key: system and code, e.g. "ICD10CM:E08-E13" (what `chapter:` filters take). Until the Node ids this was `id`.',
+  })
   id!: string;
 
   @Field(() => CodeSystemId)

@@ -2,6 +2,7 @@ import { Field, InterfaceType, ObjectType } from 'type-graphql';
 import { CodeKind } from './code-kind.enum';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { CodeRole } from '../code-system/code-role.enum';
+import { Node } from '../node/node.type';
 
 /** A code as the repositories return it; the GraphQL types below describe its public fields. */
 export interface CodeNode {
@@ -32,6 +33,7 @@ export function visibleDisplay(code: Pick<CodeNode, 'system' | 'code' | 'display
 }
 
 @InterfaceType('Code', {
+  implements: Node,
   description:
     'A code of any system. Diagnoses (ICD-10-CM, ICD-10, ICD-9-CM) and procedures (CPT, HCPCS, ICD-10-PCS, ICD-9-CM Volume 3) are told apart by __typename.',
   resolveType: (value: CodeNode) => (value.role === CodeRole.DIAGNOSIS ? 'Diagnosis' : 'Procedure'),
@@ -74,8 +76,11 @@ export abstract class Code {
   retired!: boolean;
 }
 
-@ObjectType({ implements: Code, description: 'A diagnosis code (ICD-10-CM, ICD-10, ICD-9-CM): why a service was needed.' })
+@ObjectType({ implements: [Code, Node], description: 'A diagnosis code (ICD-10-CM, ICD-10, ICD-9-CM): why a service was needed.' })
 export class Diagnosis extends Code {}
 
-@ObjectType({ implements: Code, description: 'A procedure, service or supply code (CPT, HCPCS Level II, ICD-10-PCS, ICD-9-CM Volume 3): what was done.' })
+@ObjectType({
+  implements: [Code, Node],
+  description: 'A procedure, service or supply code (CPT, HCPCS Level II, ICD-10-PCS, ICD-9-CM Volume 3): what was done.',
+})
 export class Procedure extends Code {}

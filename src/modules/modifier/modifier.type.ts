@@ -1,7 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
+import { Node } from '../node/node.type';
 
-@ObjectType({ description: "A Level II modifier (HCPCS GA, LT, 59 is CPT's): two characters reported with a code to refine it." })
+@ObjectType({ implements: Node, description: "A Level II modifier (HCPCS GA, LT, 59 is CPT's): two characters reported with a code to refine it." })
 export class Modifier {
   @Field(() => String)
   code!: string;

@@ -5,6 +5,7 @@ import type { PairingNode } from './pairing.type';
 import { codeKeyString } from '../../domain/code-key';
 
 export interface AuditEventNode {
+  id: string;
   action: string;
   actor: string;
   source: string | null;
@@ -61,6 +62,11 @@ export class CurationRepository {
     const { rows } = await this.executor.writeCounted('pairing/curation-retire', { id, actor, reason, eventId: randomUUID(), now: new Date().toISOString() });
     const row = rows[0];
     return row ? { found: true, wasRetired: row.wasRetired } : { found: false, wasRetired: false };
+  }
+
+  async auditEvents(ids: readonly string[]): Promise<Map<string, AuditEventNode>> {
+    const rows = await this.executor.read('pairing/audit-events', { ids: [...ids] });
+    return new Map(rows.map((r) => [r.key, r.event]));
   }
 
   async byIds(ids: readonly string[]): Promise<Map<string, CuratedPairingNode>> {

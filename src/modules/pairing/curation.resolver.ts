@@ -10,8 +10,10 @@ import { findCode } from '../code/find-code.service';
 import { AddPairingInput } from './curation.input';
 import type { AuditEventNode, CuratedPairingNode } from './curation.repository';
 import { Curation, Pairing, type CurationNode } from './pairing.type';
+import { keyArgument } from '../node/key-argument';
+import { Node } from '../node/node.type';
 
-@ObjectType('AuditEvent', { description: 'One change to a curated pairing: who, when, what.' })
+@ObjectType('AuditEvent', { implements: Node, description: 'One change to a curated pairing: who, when, what.' })
 export class AuditEvent {
   @Field(() => String, { description: 'ADD or RETIRE.' })
   action!: string;
@@ -77,11 +79,12 @@ export class CurationResolver {
       'Retires a curated pairing (needs a write credential). It stays in the graph with who retired it, when and why; it no longer justifies anything.',
   })
   async retirePairing(
-    @Arg('id', () => String) id: string,
+    @Arg('id', () => String, { description: 'The curated pairing: its key ("curated:…", Pairing.key) or its global id (Pairing.id).' }) idOrKey: string,
     @Arg('reason', () => String) reason: string,
     @Ctx() { caller, repositories, cache }: Context,
   ): Promise<CuratedPairingNode> {
     const actor = requireCurator(caller);
+    const id = keyArgument(idOrKey, 'Pairing', 'id');
     const why = reason.trim();
     if (why.length === 0 || why.length > 2000) throw badUserInput(`reason must be 1 to 2,000 characters, got ${why.length}`, { argument: 'reason' });
     if (!id.startsWith('curated:'))

@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { MatchedVia } from './matched-via.enum';
 import { Curation, Pairing, pairingId, type CurationNode, type PairingNode } from './pairing.type';
@@ -6,8 +6,11 @@ import { Policy, type PolicyNode } from './policy.type';
 
 @Resolver(() => Pairing)
 export class PairingFieldsResolver {
-  @FieldResolver(() => ID)
-  id(@Root() pairing: PairingNode): string {
+  @FieldResolver(() => String, {
+    description:
+      "Readable key: the policy, the entry and the two codes (or the curated pairing's id, what retirePairing takes). Until the Node ids this was `id`.",
+  })
+  key(@Root() pairing: PairingNode): string {
     return pairingId(pairing);
   }
 

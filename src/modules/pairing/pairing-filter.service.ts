@@ -3,6 +3,7 @@ import { stateAbbreviation } from '../../common/state-abbreviation';
 import { categoryId } from '../../common/graph-ids';
 import type { Context } from '../../context';
 import { badUserInput } from '../../errors/errors';
+import { keyArgument } from '../node/key-argument';
 import { dateOrDefault } from '../release/date-rule.service';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { JUSTIFYING } from './pairing-status.enum';
@@ -20,7 +21,8 @@ export async function resolvePairingFilter(
   bareChapterSystem: CodeSystemId | null,
 ): Promise<PairingFilter> {
   const state = stateAbbreviation(args.state, 'state');
-  const policy = args.policy?.trim().toUpperCase() || null;
+  const policyGiven = args.policy?.trim() || null;
+  const policy = policyGiven === null ? null : keyArgument(policyGiven, 'Policy', 'policy').toUpperCase();
   if (policy !== null && !(await loaders.policy.load(policy))) {
     throw badUserInput(
       `Policy ${echo(args.policy!)} is not loaded: expected an NCD number such as "190.23B" (see the policies query) or an LCD article id such as "A59003"`,
@@ -31,15 +33,16 @@ export async function resolvePairingFilter(
     );
   }
   let chapter: string | null = null;
-  const given = args.chapter?.trim() || null;
+  const chapterGiven = args.chapter?.trim() || null;
+  const given = chapterGiven === null ? null : keyArgument(chapterGiven, 'Category', 'chapter');
   if (given !== null) {
     chapter = given.includes(':') ? given : bareChapterSystem ? categoryId(bareChapterSystem, given.toUpperCase()) : given;
     if (!(await loaders.category.load(chapter))) {
       const expected =
         bareChapterSystem === CodeSystemId.ICD10CM
-          ? 'an ICD-10-CM chapter ("4") or block ("E08-E13"), or a Category id ("ICD10CM:4")'
-          : 'a Category id such as "CPT:PATH" or "HCPCS:G"';
-      throw badUserInput(`Chapter ${echo(given)} names no category: expected ${expected}`, { argument: 'chapter', value: given });
+          ? 'an ICD-10-CM chapter ("4") or block ("E08-E13"), a Category key ("ICD10CM:4") or a Category id'
+          : 'a Category key such as "CPT:PATH" or "HCPCS:G", or a Category id';
+      throw badUserInput(`Chapter ${echo(chapterGiven!)} names no category: expected ${expected}`, { argument: 'chapter', value: chapterGiven });
     }
   }
   return {

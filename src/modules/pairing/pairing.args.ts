@@ -16,16 +16,17 @@ export class PairingFilterArgs {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Only this policy (NCD number, e.g. "190.23B"; justifiedBy and justifies also take an LCD article id, e.g. "A59003").',
+    description:
+      'Only this policy: its key (NCD number, e.g. "190.23B"; justifiedBy and justifies also take an LCD article id, e.g. "A59003") or its global id (Policy.id).',
   })
   @IsOptional()
-  @MaxLength(16)
+  @MaxLength(64)
   policy?: string | null;
 
   @Field(() => String, {
     nullable: true,
     description:
-      'Only paired codes under this category: a Category id ("ICD10CM:4", "ICD10CM:E08-E13", "HCPCS:G"); justifiedBy also takes a bare ICD-10-CM chapter or block ("4", "E08-E13").',
+      'Only paired codes under this category: a Category key ("ICD10CM:4", "ICD10CM:E08-E13", "HCPCS:G") or id; justifiedBy also takes a bare ICD-10-CM chapter or block ("4", "E08-E13").',
   })
   @IsOptional()
   @MaxLength(64)

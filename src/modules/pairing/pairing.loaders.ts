@@ -4,13 +4,20 @@ import { codeKeyString } from '../../domain/code-key';
 import type { Organization } from '../code-system/organization.type';
 import type { OrganizationRepository } from '../code-system/organization.repository';
 import type { CodeNode } from '../code/code.type';
-import type { CuratedPairingNode, CurationRepository } from './curation.repository';
-import type { PairingRepository } from './pairing.repository';
+import type { AuditEventNode, CuratedPairingNode, CurationRepository } from './curation.repository';
+import type { ListingPairingRef, PairingRepository } from './pairing.repository';
+import type { PairingNode } from './pairing.type';
 import type { PolicyNode } from './policy.type';
 
 export function createPairingLoaders(pairings: PairingRepository, organizations: OrganizationRepository, curation: CurationRepository) {
   return {
     curation: keyedLoader<string, CuratedPairingNode | null>((ids) => curation.byIds(ids), null),
+    auditEvent: keyedLoader<string, AuditEventNode | null>((ids) => curation.auditEvents(ids), null),
+    listingPairings: keyedLoader<ListingPairingRef, PairingNode[]>(
+      (refs) => pairings.listingPairings(refs),
+      [],
+      (ref) => ref.key,
+    ),
     governingPolicies: keyedLoader<CodeKey, string[]>((keys) => pairings.governingPolicies(keys), [], codeKeyString),
     // A handful of organizations: one read answers every id of the request.
     organization: keyedLoader<string, Organization | null>(async () => new Map((await organizations.all()).map((o) => [o.id, o])), null),

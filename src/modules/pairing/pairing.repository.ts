@@ -64,6 +64,16 @@ export interface EvidenceRow extends Omit<Required<PairEvidence>, 'curatedCount'
   curatedCount: Integer;
 }
 
+/** One policy's pairing of two codes, as pairing/listing-pairings looks it up (`key` echoed back). */
+export interface ListingPairingRef {
+  key: string;
+  policy: string;
+  diagnosisSystem: string;
+  diagnosisCode: string;
+  procedureSystem: string;
+  procedureCode: string;
+}
+
 /** A procedure code a policy governs, with the dates the policy gives it. */
 export interface GovernedCode {
   code: CodeNode;
@@ -216,6 +226,12 @@ export class PairingRepository {
     return this.through('pairing/governing-policies', keys, codeKeyString, async (batch) =>
       mapBy(await this.executor.read('pairing/governing-policies', { keys: batch.map(({ system, code }) => ({ system, code })) }), 'key', 'policies'),
     );
+  }
+
+  /** The pairings a policy makes between two codes on any date (its listings and its default rule), per ref. */
+  async listingPairings(refs: readonly ListingPairingRef[]): Promise<Map<string, PairingNode[]>> {
+    if (refs.length === 0) return new Map();
+    return mapBy(await this.executor.read('pairing/listing-pairings', { refs: [...refs] }), 'key', 'pairings');
   }
 
   async policyIds(): Promise<string[]> {

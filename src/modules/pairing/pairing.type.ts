@@ -5,6 +5,7 @@ import { Diagnosis, Procedure, type CodeNode } from '../code/code.type';
 import { MatchedVia } from './matched-via.enum';
 import { PairingStatus } from './pairing-status.enum';
 import { Policy } from './policy.type';
+import { Node } from '../node/node.type';
 
 /** Who made a curated pairing, from where, and (once retired) who retired it. */
 export interface CurationNode {
@@ -58,11 +59,8 @@ export class Curation {
   retiredReason!: string | null;
 }
 
-@ObjectType('Pairing', { description: 'A diagnosis and a procedure paired by a policy or a curator, with the provenance of the pairing.' })
+@ObjectType('Pairing', { implements: Node, description: 'A diagnosis and a procedure paired by a policy or a curator, with the provenance of the pairing.' })
 export class Pairing {
-  @Field(() => ID, { description: "Stable id: the policy, the entry and the two codes (or the curated pairing's id)." })
-  id!: string;
-
   @Field(() => Diagnosis, { description: 'The diagnosis. A code the loaded ICD-10-CM release lacks (the list is older) comes back with retired: true.' })
   diagnosis!: CodeNode;
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import { keyArgument } from '../node/key-argument';
 import { Organization } from '../code-system/organization.type';
 import { Procedure, type CodeNode } from '../code/code.type';
 import { Policy, type PolicyNode } from './policy.type';
@@ -12,9 +13,12 @@ export class PolicyResolver {
     return (await loaders.policy.loadMany(ids)).filter((p): p is PolicyNode => p !== null && !(p instanceof Error));
   }
 
-  @Query(() => Policy, { nullable: true, description: 'One policy by its NCD number ("190.23B"); null when it is not loaded.' })
+  @Query(() => Policy, {
+    nullable: true,
+    description: 'One policy by its key (the NCD number "190.23B", Policy.key) or its global id (Policy.id); null when it is not loaded.',
+  })
   policy(@Arg('id', () => String) id: string, @Ctx() { loaders }: Context): Promise<PolicyNode | null> {
-    return loaders.policy.load(id.trim().toUpperCase());
+    return loaders.policy.load(keyArgument(id.trim(), 'Policy', 'id').toUpperCase());
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'Who publishes it (CMS for the NCDs).' })

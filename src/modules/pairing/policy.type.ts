@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PairingStatus } from './pairing-status.enum';
+import { Node } from '../node/node.type';
 
 /** A policy as the repository returns it. */
 export interface PolicyNode {
@@ -19,9 +20,16 @@ export interface PolicyNode {
   effectiveTo: string | null;
 }
 
-@ObjectType('Policy', { description: 'A coverage policy (a Medicare lab NCD): the procedures it governs and the diagnoses it lists for them.' })
+@ObjectType('Policy', {
+  implements: Node,
+  description: 'A coverage policy (a Medicare lab NCD): the procedures it governs and the diagnoses it lists for them.',
+})
 export class Policy {
-  @Field(() => String, { description: 'The NCD number, e.g. "190.23B" (190.20 and 190.23 are split in two by CPT code).' })
+  @Field(() => String, {
+    name: 'key',
+    description:
+      'Readable key: the NCD number, e.g. "190.23B" (190.20 and 190.23 are split in two by CPT code), or the LCD article id ("A59001"): what `policy:` filters and policy(id:) take. Until the Node ids this was `id`.',
+  })
   id!: string;
 
   @Field(() => String)

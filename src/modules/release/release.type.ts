@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
+import { Node } from '../node/node.type';
 
 @ObjectType({ description: "A code that a release's addenda delete: it is not valid in that release." })
 export class DeletedCode {
@@ -27,9 +28,9 @@ export interface ReleaseNode {
   files: string[];
 }
 
-@ObjectType({ description: 'One published version of a code system (ICD-10-CM FY2026, HCPCS October 2025), with what its addenda changed.' })
+@ObjectType({ implements: Node, description: 'One published version of a code system (ICD-10-CM FY2026, HCPCS October 2025), with what its addenda changed.' })
 export class Release {
-  @Field(() => String, { description: '"ICD10CM:2026": system and version.' })
+  @Field(() => String, { name: 'key', description: 'Readable key, "ICD10CM:2026": system and version. Until the Node ids this was `id`.' })
   id!: string;
 
   @Field(() => CodeSystemId)

@@ -37,13 +37,13 @@ export async function fetchPairingPage(
 /** The elements of a code's neighbourhood: a procedure's justifying diagnoses one group per policy (and curated), a diagnosis's pairings grouped by policy. */
 export async function fetchNeighbourhood(detail: CodeDetail): Promise<Elements> {
   if (detail.__typename === 'Procedure') {
-    const wanted: Array<{ policy: { id: string; title: string } | null; status: PairingStatus[] | null }> = [
-      ...(detail.policies ?? []).map((p) => ({ policy: { id: p.id, title: p.title }, status: null })),
+    const wanted: Array<{ policy: { key: string; title: string } | null; status: PairingStatus[] | null }> = [
+      ...(detail.policies ?? []).map((p) => ({ policy: { key: p.key, title: p.title }, status: null })),
       { policy: null, status: ['CURATED'] },
     ];
     const groups: PairingGroup[] = await Promise.all(
       wanted.map(async (w) => {
-        const page = await fetchPairingPage('justifiedBy', detail, { policy: w.policy?.id, status: w.status, first: GROUP_CAP });
+        const page = await fetchPairingPage('justifiedBy', detail, { policy: w.policy?.key, status: w.status, first: GROUP_CAP });
         return { ...w, totalCount: page.totalCount, endCursor: page.pageInfo.endCursor, hasNextPage: page.pageInfo.hasNextPage, nodes: page.nodes };
       }),
     );

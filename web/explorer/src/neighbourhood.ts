@@ -27,8 +27,8 @@ export interface EdgeData {
 
 /** A group of codes drawn with a cap, and how to draw the rest: "N more" loads the next page. */
 export interface PairingGroup {
-  /** Policy id, or null for curated pairings (or for a diagnosis's pairings of several policies). */
-  policy: { id: string; title: string } | null;
+  /** Policy key, or null for curated pairings (or for a diagnosis's pairings of several policies). */
+  policy: { key: string; title: string } | null;
   status: PairingStatus[] | null;
   /** All pairings of the group; null when unknown (a diagnosis's pairings, grouped here page by page). */
   totalCount: number | null;
@@ -118,18 +118,18 @@ export function neighbourhood(detail: CodeDetail, groups: PairingGroup[], rest?:
         edges.push(edge(hub, codeNodeId(target), note.kind, label));
       }
       for (const category of note.targetCategories) {
-        const id = `category:${category.id}`;
+        const id = `category:${category.key}`;
         nodes.push({ id, label: category.code, kind: 'category', title: category.title, system: detail.systemId });
         edges.push(edge(hub, id, note.kind, label));
       }
     }
   }
 
-  const systemId = `system:${detail.system.id}`;
-  nodes.push({ id: systemId, label: detail.system.shortName, kind: 'system', title: detail.system.name, system: detail.system.id });
+  const systemId = `system:${detail.system.systemId}`;
+  nodes.push({ id: systemId, label: detail.system.shortName, kind: 'system', title: detail.system.name, system: detail.system.systemId });
   edges.push(edge(hub, systemId, 'in system'));
   for (const org of detail.system.maintainedBy) {
-    const id = `organization:${org.id}`;
+    const id = `organization:${org.key}`;
     nodes.push({ id, label: org.abbreviation, kind: 'organization', title: org.name });
     edges.push(edge(systemId, id, 'maintained by'));
   }
@@ -152,7 +152,7 @@ export function neighbourhood(detail: CodeDetail, groups: PairingGroup[], rest?:
         hubCode: detail,
         direction,
         group: groupId,
-        policy: group.policy?.id ?? null,
+        policy: group.policy?.key ?? null,
         status: group.status,
         after: group.endCursor,
         remaining,
@@ -169,7 +169,7 @@ export function neighbourhood(detail: CodeDetail, groups: PairingGroup[], rest?:
   return { nodes: dedupe(nodes), edges: dedupe(edges), more };
 }
 
-export const pairingGroupId = (hub: string, policy: { id: string } | null): string => `group:${hub}:${policy?.id ?? 'curated'}`;
+export const pairingGroupId = (hub: string, policy: { key: string } | null): string => `group:${hub}:${policy?.key ?? 'curated'}`;
 
 export function pairedCode(pairing: PairingNode, direction: 'justifiedBy' | 'justifies'): CodeRef {
   return direction === 'justifiedBy' ? pairing.diagnosis : pairing.procedure;
@@ -177,10 +177,10 @@ export function pairedCode(pairing: PairingNode, direction: 'justifiedBy' | 'jus
 
 export function groupNode(id: string, group: Pick<PairingGroup, 'policy' | 'status' | 'totalCount'>): NodeData {
   const title = group.policy
-    ? `NCD ${group.policy.id} ${group.policy.title.length > 34 ? `${group.policy.title.slice(0, 33)}…` : group.policy.title}`
+    ? `NCD ${group.policy.key} ${group.policy.title.length > 34 ? `${group.policy.title.slice(0, 33)}…` : group.policy.title}`
     : 'Curated pairings';
   const count = group.totalCount === null ? '' : ` (${group.totalCount.toLocaleString('en-US')})`;
-  return { id, label: `${title}${count}`, kind: 'policy', title: group.policy ? `${group.policy.id} ${group.policy.title}` : title };
+  return { id, label: `${title}${count}`, kind: 'policy', title: group.policy ? `${group.policy.key} ${group.policy.title}` : title };
 }
 
 export function groupEdge(hub: string, groupId: string, direction: 'justifiedBy' | 'justifies', word: string): EdgeData {
@@ -196,7 +196,7 @@ function dedupe<T extends { id: string }>(items: T[]): T[] {
 export function groupByPolicy(nodes: PairingNode[]): PairingGroup[] {
   const groups = new Map<string, PairingGroup>();
   for (const pairing of nodes) {
-    const key = pairing.policy?.id ?? 'curated';
+    const key = pairing.policy?.key ?? 'curated';
     let group = groups.get(key);
     if (!group) {
       group = { policy: pairing.policy, status: pairing.policy ? null : ['CURATED'], totalCount: null, endCursor: null, hasNextPage: false, nodes: [] };

@@ -10,7 +10,7 @@ interface Totals {
   notNecessary: { totalCount: number };
 }
 interface ProcedureData extends Totals {
-  justifyingChapters: Array<{ diagnoses: number; chapter: { id: string; code: string; title: string } }>;
+  justifyingChapters: Array<{ diagnoses: number; chapter: { key: string; code: string; title: string } }>;
   list: { totalCount: number; nodes: PairingNode[] };
   justifiedByCsv: string;
 }
@@ -71,7 +71,7 @@ function pairingRow(p: PairingNode, other: 'diagnosis' | 'procedure'): HTMLTable
     h('td', {}, h('a', { href: codeHref(code), class: 'code-link' }, code.code)),
     h('td', {}, code.display),
     h('td', {}, h('span', { class: `status status-${p.status}` }, STATUS_LABEL[p.status])),
-    h('td', {}, p.policy ? h('span', { title: p.policy.title }, p.policy.id) : 'curated'),
+    h('td', {}, p.policy ? h('span', { title: p.policy.title }, p.policy.key) : 'curated'),
     h('td', {}, p.listedAs ?? ''),
     h('td', {}, p.matchedVia.toLowerCase().replaceAll('_', ' ')),
   );

@@ -1,5 +1,5 @@
 const CODE_REF = 'code systemId display billable retired';
-const NOTE = `kind text level inherited targets { ${CODE_REF} } targetCategories { id kind code title } statedOnCode { ${CODE_REF} } statedOnCategory { id kind code title }`;
+const NOTE = `kind text level inherited targets { ${CODE_REF} } targetCategories { key kind code title } statedOnCode { ${CODE_REF} } statedOnCategory { key kind code title }`;
 
 export const SEARCH = `query ExplorerSearch($text: String!) {
   search(text: $text, first: 10) { totalCount nodes { __typename ${CODE_REF} } }
@@ -8,20 +8,20 @@ export const SEARCH = `query ExplorerSearch($text: String!) {
 export const CODE = `query ExplorerCode($code: String!, $system: CodeSystemId) {
   code(code: $code, system: $system) {
     __typename ${CODE_REF} kind shortDisplay
-    system { id shortName name maintainedBy { id abbreviation name } }
+    system { systemId shortName name maintainedBy { key abbreviation name } }
     parent { ${CODE_REF} }
     ancestors { ${CODE_REF} }
-    categories { id kind code title }
+    categories { key kind code title }
     children { ${CODE_REF} }
     ... on Diagnosis {
       excludes1 { ${NOTE} } excludes2 { ${NOTE} } codeFirst { ${NOTE} }
       useAdditional { ${NOTE} } codeAlso { ${NOTE} }
     }
-    ... on Procedure { policies { id title defaultStatus } }
+    ... on Procedure { policies { key title defaultStatus } }
   }
 }`;
 
-const PAIRING = `status listedAs matchedVia policy { id title } diagnosis { ${CODE_REF} } procedure { ${CODE_REF} }`;
+const PAIRING = `status listedAs matchedVia policy { key title } diagnosis { ${CODE_REF} } procedure { ${CODE_REF} }`;
 
 /** One page of a procedure's justifying diagnoses, for one policy (or curated pairings when policy is null). */
 export const JUSTIFIED_BY_PAGE = `query ExplorerJustifiedBy($code: String!, $system: CodeSystemId, $policy: String, $status: [PairingStatus!], $first: Int!, $after: String) {
@@ -53,7 +53,7 @@ export const PROCEDURE_PAIRINGS = `query ExplorerProcedurePairings($code: String
       curated: justifiedBy(status: [CURATED], first: 1) { totalCount }
       denied: justifiedBy(status: [DENIED], first: 1) { totalCount }
       notNecessary: justifiedBy(status: [NOT_MEDICALLY_NECESSARY], first: 1) { totalCount }
-      justifyingChapters(status: $status) { diagnoses chapter { id code title } }
+      justifyingChapters(status: $status) { diagnoses chapter { key code title } }
       list: justifiedBy(status: $status, first: 25) { totalCount nodes { ${PAIRING} } }
       justifiedByCsv(status: $status)
     }

@@ -18,7 +18,7 @@ export interface CodeRef {
 }
 
 export interface CategoryRef {
-  id: string;
+  key: string;
   kind: string;
   code: string;
   title: string;
@@ -36,7 +36,7 @@ export interface Note {
 }
 
 export interface Organization {
-  id: string;
+  key: string;
   abbreviation: string;
   name: string;
 }
@@ -51,7 +51,7 @@ export interface PairingNode {
   status: PairingStatus;
   listedAs: string | null;
   matchedVia: string;
-  policy: { id: string; title: string } | null;
+  policy: { key: string; title: string } | null;
   diagnosis: CodeRef;
   procedure: CodeRef;
 }
@@ -60,7 +60,7 @@ export interface CodeDetail extends CodeRef {
   __typename: 'Diagnosis' | 'Procedure';
   kind: string;
   shortDisplay: string | null;
-  system: { id: SystemId; shortName: string; name: string; maintainedBy: Organization[] };
+  system: { systemId: SystemId; shortName: string; name: string; maintainedBy: Organization[] };
   parent: CodeRef | null;
   ancestors: CodeRef[];
   categories: CategoryRef[];
@@ -70,7 +70,7 @@ export interface CodeDetail extends CodeRef {
   codeFirst?: Note[];
   useAdditional?: Note[];
   codeAlso?: Note[];
-  policies?: Array<{ id: string; title: string; defaultStatus: PairingStatus | null }>;
+  policies?: Array<{ key: string; title: string; defaultStatus: PairingStatus | null }>;
 }
 
 export const NOTE_FIELDS = ['excludes1', 'excludes2', 'codeFirst', 'useAdditional', 'codeAlso'] as const;
