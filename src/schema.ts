@@ -22,6 +22,7 @@ import { ClaimResolver } from './modules/claim/claim.resolver';
 import { ProcedureEditsResolver } from './modules/claim/claim-edit.resolver';
 import { CrosswalkResolver } from './modules/crosswalk/crosswalk.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
+import { ChapterCountFieldsResolver, ProcedureJustificationFieldsResolver, ProcedureOverlapFieldsResolver } from './modules/pairing/analytics-fields.resolver';
 
 /** The executable schema, built from the type-graphql classes once at start. */
 export function createSchema(): Promise<GraphQLSchema> {
@@ -53,6 +54,9 @@ export function createSchema(): Promise<GraphQLSchema> {
       ProcedureEditsResolver,
       CrosswalkResolver,
       NodeResolver,
+      ProcedureJustificationFieldsResolver,
+      ChapterCountFieldsResolver,
+      ProcedureOverlapFieldsResolver,
     ],
     orphanedTypes: [Diagnosis, Procedure],
     validate: { forbidUnknownValues: false },

@@ -20,7 +20,8 @@ function checked(value: unknown): string {
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
   description: 'A calendar date without time or time zone, written YYYY-MM-DD (ISO 8601), e.g. 2026-03-15.',
-  serialize: (value) => String(value),
+  // An answer that is not a calendar date is a bug of ours: refused, not passed on.
+  serialize: (value) => local.serialize(String(value)),
   parseValue: checked,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING)

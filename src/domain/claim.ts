@@ -17,6 +17,21 @@ export enum FindingCode {
   NO_RELEASE_FOR_DATE = 'NO_RELEASE_FOR_DATE',
 }
 
+/** What kind of fact an Evidence names. */
+export enum EvidenceKind {
+  POLICY_LISTING = 'POLICY_LISTING',
+  POLICY_DEFAULT_RULE = 'POLICY_DEFAULT_RULE',
+  CURATED_PAIRING = 'CURATED_PAIRING',
+  LCD_ARTICLE = 'LCD_ARTICLE',
+  SPECIFIC_CODES = 'SPECIFIC_CODES',
+  EXCLUDES1_NOTE = 'EXCLUDES1_NOTE',
+  CODE = 'CODE',
+  RELEASE = 'RELEASE',
+  PTP_EDIT = 'PTP_EDIT',
+  MUE = 'MUE',
+  CODE_SET_RULE = 'CODE_SET_RULE',
+}
+
 export enum Severity {
   ERROR = 'ERROR',
   WARNING = 'WARNING',

@@ -28,3 +28,21 @@ export const JUSTIFYING: readonly PairingStatus[] = [PairingStatus.COVERED, Pair
 
 /** What an LCD article's rule for the codes it does not list is called: they are in none of its covered groups. */
 export const NOT_IN_A_COVERED_GROUP = 'not in a covered group';
+
+/** What kind of coverage policy a Policy is. */
+export enum PolicyKind {
+  NCD = 'NCD',
+  LCD_ARTICLE = 'LCD_ARTICLE',
+}
+
+/** A change to a curated pairing. */
+export enum AuditAction {
+  ADD = 'ADD',
+  RETIRE = 'RETIRE',
+}
+
+/** An LCD billing article's ICD-10-CM group: diagnoses that support its procedures, or that do not. */
+export enum ArticleGroupKind {
+  COVERED = 'COVERED',
+  NONCOVERED = 'NONCOVERED',
+}

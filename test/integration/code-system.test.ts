@@ -10,14 +10,16 @@ afterAll(() => h.close());
 const sample = readSample();
 
 describe('codeSystems and organizations', () => {
-  it('lists the seven systems with what they answer, ICD-9-CM diagnoses and procedures among them', async () => {
-    const { data } = await h.run<{ codeSystems: Array<{ systemId: string; questionAnswered: string; scope: string }> }>(
-      `{ codeSystems { systemId questionAnswered scope } }`,
-    );
-    expect(data?.codeSystems.map((s) => s.systemId)).toEqual(['CPT', 'HCPCS', 'ICD10', 'ICD10CM', 'ICD10PCS', 'ICD9CM', 'ICD9CM_PROC']);
+  it('lists the six systems that hold codes with what they answer, ICD-9-CM diagnoses and procedures among them, and WHO ICD-10 only with includeEmpty (issue 18)', async () => {
+    const { data } = await h.run<{
+      codeSystems: Array<{ systemId: string; questionAnswered: string; scope: string }>;
+      all: Array<{ systemId: string; scope: string; codeCount: number }>;
+    }>(`{ codeSystems { systemId questionAnswered scope } all: codeSystems(includeEmpty: true) { systemId scope codeCount } }`);
+    expect(data?.codeSystems.map((s) => s.systemId)).toEqual(['CPT', 'HCPCS', 'ICD10CM', 'ICD10PCS', 'ICD9CM', 'ICD9CM_PROC']);
+    expect(data?.all.map((s) => s.systemId)).toEqual(['CPT', 'HCPCS', 'ICD10', 'ICD10CM', 'ICD10PCS', 'ICD9CM', 'ICD9CM_PROC']);
+    expect(data?.all.find((s) => s.systemId === 'ICD10')).toEqual({ systemId: 'ICD10', scope: 'INTERNATIONAL', codeCount: 0 });
     expect(data?.codeSystems.find((s) => s.systemId === 'CPT')?.questionAnswered).toBe('What service or procedure was done?');
     expect(data?.codeSystems.find((s) => s.systemId === 'ICD10CM')?.questionAnswered).toBe('Why was the service needed?');
-    expect(data?.codeSystems.find((s) => s.systemId === 'ICD10')?.scope).toBe('INTERNATIONAL');
   });
 
   it('answers what maintains ICD-10-CM and what it adapts', async () => {

@@ -358,12 +358,12 @@ describe('the official releases in ../shared/data', () => {
     const result = await h.run<{
       added: { addedIn: { key: string }; validIn: Array<{ key: string }> };
       revised: { revisions: Array<{ from: string; to: string; release: { version: string } }> };
-      release: { previousVersion: string; addedCount: number; revisedCount: number; deleted: Array<{ code: string }>; codeCount: number };
+      release: { previousVersion: string; addedCount: number; revisedCount: number; deleted: Array<{ code: string; listedAs: string }>; codeCount: number };
     }>(
       `query($added: String!, $revised: String!) {
         added: code(code: $added, system: ICD10CM) { addedIn { key } validIn { key } }
         revised: code(code: $revised, system: ICD10CM) { revisions { from to release { version } } }
-        release(system: ICD10CM, version: "2026") { previousVersion addedCount revisedCount codeCount deleted { code } }
+        release(system: ICD10CM, version: "2026") { previousVersion addedCount revisedCount codeCount deleted { code listedAs } }
       }`,
       { added: added.code, revised: revised.code },
     );
@@ -377,7 +377,9 @@ describe('the official releases in ../shared/data', () => {
       revisedCount: addenda.filter((a) => a.keyword === 'Revise from:').length + headerChanges.filter((a) => a.keyword === 'Revise from:').length,
       codeCount: order.length,
     });
-    expect(result.data!.release.deleted.map((d) => d.code)).toEqual(deleted.map((d) => dotted(d.code)).map((c) => c.replace('.', '')));
+    // Written with the dot as Code.code is (issue 18), the addenda's spelling kept in listedAs.
+    expect(deleted.length).toBeGreaterThan(0);
+    expect(result.data!.release.deleted).toEqual(deleted.map((d) => ({ code: dotted(d.code.replace('.', '')), listedAs: d.code.replace('.', '') })));
   });
 
   it('holds every note of the tabular file with the targets a simple, independent reading gives', async () => {

@@ -1,3 +1,4 @@
+import { EvidenceKind } from '../../domain/claim';
 import type { ResolvedCode } from '../pairing/pairing-check.service';
 import { ClaimOutcome, FindingCode, Severity, type ClaimFinding, type Evidence } from './claim-validation.type';
 
@@ -25,7 +26,7 @@ const SEVERITY: Record<FindingCode, Severity> = {
   NO_RELEASE_FOR_DATE: Severity.WARNING,
 };
 
-export function evidence(kind: string, detail: string, extra: Partial<Evidence> = {}): Evidence {
+export function evidence(kind: EvidenceKind, detail: string, extra: Partial<Evidence> = {}): Evidence {
   return { kind, policyId: null, listedAs: null, code: null, target: null, detail, ...extra };
 }
 

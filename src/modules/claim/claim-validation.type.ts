@@ -1,9 +1,28 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ClaimOutcome, FindingCode, Severity } from '../../domain/claim';
+import { DateScalar } from '../../common/date.scalar';
+import { ClaimOutcome, EvidenceKind, FindingCode, Severity } from '../../domain/claim';
 import { ClaimSetting } from './claim-setting.enum';
 
 // FindingCode, Severity and ClaimOutcome are declared in src/domain/claim.ts; registered here.
-export { ClaimOutcome, FindingCode, Severity };
+export { ClaimOutcome, EvidenceKind, FindingCode, Severity };
+
+registerEnumType(EvidenceKind, {
+  name: 'EvidenceKind',
+  description: 'What kind of fact an Evidence names.',
+  valuesConfig: {
+    POLICY_LISTING: { description: 'A policy lists the diagnosis (a code, a range or a header) for the procedure.' },
+    POLICY_DEFAULT_RULE: { description: "A policy's rule for every diagnosis it does not list." },
+    CURATED_PAIRING: { description: 'A curator says the diagnosis justifies the procedure.' },
+    LCD_ARTICLE: { description: 'An LCD billing article of the claim state, its covered and non-covered groups.' },
+    SPECIFIC_CODES: { description: 'A policy covers the codes under the diagnosis, not the diagnosis itself: report a more specific code.' },
+    EXCLUDES1_NOTE: { description: 'An Excludes1 note of the tabular list.' },
+    CODE: { description: 'A code of a loaded release, or its absence.' },
+    RELEASE: { description: 'A release and the dates it is in force.' },
+    PTP_EDIT: { description: 'An NCCI procedure-to-procedure edit.' },
+    MUE: { description: 'A medically unlikely edit.' },
+    CODE_SET_RULE: { description: 'Which code set a setting reports procedures in (HIPAA code set rules).' },
+  },
+});
 
 registerEnumType(FindingCode, {
   name: 'FindingCode',
@@ -51,10 +70,8 @@ registerEnumType(ClaimOutcome, { name: 'ClaimOutcome', description: 'FAIL when a
 /** The fact behind a finding: an edge, a note or a policy, named so a person can look it up. */
 @ObjectType('Evidence', { description: 'The fact behind a finding.' })
 export class Evidence {
-  @Field(() => String, {
-    description: 'POLICY_LISTING, POLICY_DEFAULT_RULE, CURATED_PAIRING, EXCLUDES1_NOTE, CODE, RELEASE, PTP_EDIT, MUE, CODE_SET_RULE.',
-  })
-  kind!: string;
+  @Field(() => EvidenceKind, { description: 'What kind of fact it is (until issue 18 a String of the same values).' })
+  kind!: EvidenceKind;
 
   @Field(() => String, { nullable: true, description: 'The policy id (NCD number) when a policy is behind it.' })
   policyId!: string | null;
@@ -77,10 +94,10 @@ export class Evidence {
   @Field(() => String, { nullable: true, description: 'The version of that file (32.1r0 for PTP, the effective date or quarter for MUE).' })
   fileVersion?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The date the edit took effect (ISO date).' })
+  @Field(() => DateScalar, { nullable: true, description: 'The date the edit took effect (ISO date).' })
   effectiveFrom?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The deletion date of a PTP edit (ISO date; null when it is in force).' })
+  @Field(() => DateScalar, { nullable: true, description: 'The deletion date of a PTP edit (ISO date; null when it is in force).' })
   effectiveTo?: string | null;
 }
 
@@ -134,7 +151,7 @@ export class ClaimValidation {
   @Field(() => String, { nullable: true, description: 'The state whose LCD articles were applied, or null when the claim gave none.' })
   state!: string | null;
 
-  @Field(() => String, { description: 'The date of service checked: the one the claim gave, else the defaultDate rule.' })
+  @Field(() => DateScalar, { description: 'The date of service checked: the one the claim gave, else the defaultDate rule.' })
   dateOfService!: string;
 
   @Field(() => Boolean, { description: 'Whether the claim gave the date (false: dateOfService is the defaultDate rule).' })

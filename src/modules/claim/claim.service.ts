@@ -4,7 +4,7 @@ import { dateOrDefault } from '../release/date-rule.service';
 import { echo } from '../../common/code-format';
 import { stateAbbreviation } from '../../common/state-abbreviation';
 import type { Context } from '../../context';
-import { ClaimSetting } from '../../domain/claim';
+import { ClaimSetting, EvidenceKind } from '../../domain/claim';
 import { codeKeyString } from '../../domain/code-key';
 import { CodeSystemId } from '../../domain/code-system-id';
 import { CPT_MODIFIERS, mueSettingOf, ptpSettingOf } from '../../domain/ncci';
@@ -237,7 +237,7 @@ function noReleaseFinding(windows: readonly ReleaseWindow[], date: string): Clai
   return finding(
     FindingCode.NO_RELEASE_FOR_DATE,
     `No loaded ${system} release is in force on ${date} (loaded: ${loaded}): the claim's ${system} codes are not checked against the date.`,
-    windows.map((w) => evidence('RELEASE', `${system} ${w.version} is in force ${w.effectiveFrom ?? '…'} to ${w.effectiveTo ?? 'open'}.`)),
+    windows.map((w) => evidence(EvidenceKind.RELEASE, `${system} ${w.version} is in force ${w.effectiveFrom ?? '…'} to ${w.effectiveTo ?? 'open'}.`)),
   );
 }
 

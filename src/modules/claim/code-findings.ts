@@ -1,3 +1,4 @@
+import { EvidenceKind } from '../../domain/claim';
 import { FindingCode, type ClaimFinding } from './claim-validation.type';
 import { evidence, finding, type ResolvedCode } from './claim-findings';
 import type { ClaimCode } from '../pairing/pairing.repository';
@@ -18,7 +19,7 @@ export function codeFindings(role: 'diagnosis' | 'procedure', resolved: Resolved
   if (resolved.kind === 'unknown') {
     return [
       finding(FindingCode.UNKNOWN_CODE, `The ${role} ${resolved.system} ${resolved.code} is in no loaded release.`, [
-        evidence('CODE', `No loaded release holds ${resolved.system} ${resolved.code}.`, { code: resolved.code }),
+        evidence(EvidenceKind.CODE, `No loaded release holds ${resolved.system} ${resolved.code}.`, { code: resolved.code }),
       ]),
     ];
   }
@@ -26,7 +27,7 @@ export function codeFindings(role: 'diagnosis' | 'procedure', resolved: Resolved
   if (code.retired) {
     return [
       finding(FindingCode.UNKNOWN_CODE, `The ${role} ${code.system} ${code.code} is retired: no loaded release holds it (a policy list still names it).`, [
-        evidence('CODE', code.display ?? untitledDisplay(code), { code: code.code }),
+        evidence(EvidenceKind.CODE, code.display ?? untitledDisplay(code), { code: code.code }),
       ]),
     ];
   }
@@ -34,7 +35,7 @@ export function codeFindings(role: 'diagnosis' | 'procedure', resolved: Resolved
   if (!code.billable) {
     found.push(
       finding(FindingCode.NOT_BILLABLE, `The ${role} ${code.code} is a header (${code.display}): report one of the codes under it.`, [
-        evidence('CODE', `${code.code} has codes under it and is not valid for claims.`, { code: code.code }),
+        evidence(EvidenceKind.CODE, `${code.code} has codes under it and is not valid for claims.`, { code: code.code }),
       ]),
     );
   }
@@ -42,7 +43,7 @@ export function codeFindings(role: 'diagnosis' | 'procedure', resolved: Resolved
     const windows = resolved.found.releases.map((r) => `${r.version} (${r.effectiveFrom ?? '…'} to ${r.effectiveTo ?? 'open'})`).join(', ');
     found.push(
       finding(FindingCode.NOT_VALID_ON_DATE, `The ${role} ${code.code} is not valid on ${date}: it is valid in ${windows}.`, [
-        evidence('RELEASE', `${code.system} ${code.code} is valid in ${windows}.`, { code: code.code }),
+        evidence(EvidenceKind.RELEASE, `${code.system} ${code.code} is valid in ${windows}.`, { code: code.code }),
       ]),
     );
   }

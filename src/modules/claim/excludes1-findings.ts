@@ -1,3 +1,4 @@
+import { EvidenceKind } from '../../domain/claim';
 import { FindingCode, type ClaimFinding } from './claim-validation.type';
 import { evidence, finding } from './claim-findings';
 import type { Excludes1Conflict } from '../pairing/pairing.repository';
@@ -15,7 +16,7 @@ export function excludes1Findings(conflicts: readonly Excludes1Conflict[]): Clai
       FindingCode.EXCLUDES1_CONFLICT,
       `${a} and ${b} are never coded together: an Excludes1 note forbids it.`,
       notes.map((n) =>
-        evidence('EXCLUDES1_NOTE', `Excludes1 on ${n.source}: "${n.text}" (applies to ${n.a}, names ${n.target}, which covers ${n.b}).`, {
+        evidence(EvidenceKind.EXCLUDES1_NOTE, `Excludes1 on ${n.source}: "${n.text}" (applies to ${n.a}, names ${n.target}, which covers ${n.b}).`, {
           code: n.source,
           target: n.target,
           listedAs: n.text,

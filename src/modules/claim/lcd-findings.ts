@@ -1,10 +1,11 @@
+import { EvidenceKind } from '../../domain/claim';
 import type { ArticleGroupNode, CoverageArticleNode } from '../policy/coverage-article.type';
 import { articleWords, notListedWords, specificCodes } from '../policy/coverage-article.words';
 import { evidence, finding } from './claim-findings';
 import { FindingCode, type ClaimFinding, type Evidence } from './claim-validation.type';
 
 function articleEvidence(article: CoverageArticleNode, state: string, detail: string, extra: Partial<Evidence> = {}): Evidence {
-  return evidence('LCD_ARTICLE', `${articleWords(article, state)}: ${detail}`, {
+  return evidence(EvidenceKind.LCD_ARTICLE, `${articleWords(article, state)}: ${detail}`, {
     policyId: article.id,
     sourceFile: article.sourceFiles[0] ?? null,
     fileVersion: article.version,

@@ -1,3 +1,4 @@
+import { EvidenceKind } from '../../domain/claim';
 import { adjudicationOf, adjudicationRule, MueAdjudication, mueEffectiveDate, mueInForce, type NcciSetting } from '../../domain/ncci';
 import type { MueFacts } from './claim-edit.repository';
 import { evidence, finding } from './claim-findings';
@@ -13,7 +14,7 @@ const SETTING_WORDS: Record<NcciSetting, string> = {
 export function mueEvidence(code: string, m: MueFacts): Evidence {
   const from = mueEffectiveDate(m.fileVersion);
   return evidence(
-    'MUE',
+    EvidenceKind.MUE,
     `NCCI ${SETTING_WORDS[m.setting]} MUE of ${code}: ${m.units} unit(s), adjudication indicator ${m.adjudication} (${m.adjudicationText}), rationale: ${m.rationale}; file ${m.sourceFile}, version ${m.fileVersion}${from ? `, effective ${from}` : ''}.`,
     { code, listedAs: `MUE ${m.units}, MAI ${m.adjudication}`, sourceFile: m.sourceFile, fileVersion: m.fileVersion, effectiveFrom: from },
   );

@@ -1,3 +1,4 @@
+import { EvidenceKind } from '../../domain/claim';
 import type { CodeNode } from '../code/code.type';
 import { MatchedVia } from '../pairing/matched-via.enum';
 import { PairingStatus } from '../pairing/pairing-status.enum';
@@ -9,12 +10,16 @@ import { evidence, finding } from './claim-findings';
 function pairingEvidence(j: Judgement): Evidence[] {
   return j.pairings.map((p) => {
     if (p.via === MatchedVia.CURATED) {
-      return evidence('CURATED_PAIRING', `Curated by ${p.curated?.author} (${p.curated?.source}): ${p.diagnosis.code} justifies ${p.procedure.code}.`, {
-        code: p.diagnosis.code,
-        target: p.procedure.code,
-      });
+      return evidence(
+        EvidenceKind.CURATED_PAIRING,
+        `Curated by ${p.curated?.author} (${p.curated?.source}): ${p.diagnosis.code} justifies ${p.procedure.code}.`,
+        {
+          code: p.diagnosis.code,
+          target: p.procedure.code,
+        },
+      );
     }
-    const kind = p.via === MatchedVia.DEFAULT_RULE ? 'POLICY_DEFAULT_RULE' : 'POLICY_LISTING';
+    const kind = p.via === MatchedVia.DEFAULT_RULE ? EvidenceKind.POLICY_DEFAULT_RULE : EvidenceKind.POLICY_LISTING;
     return evidence(
       kind,
       `NCD ${p.policyId}: ${p.diagnosis.code} ${p.status.toLowerCase().replace(/_/g, ' ')} for ${p.procedure.code} (${p.via.toLowerCase().replace('_', ' ')} ${p.listedAs ?? ''}).`,
@@ -36,7 +41,7 @@ function specificityEvidence(diagnosis: string, answers: Judgement['answers']): 
   return answers.flatMap((a) =>
     a.coveredUnder && a.coveredUnder.length > 0
       ? [
-          evidence('SPECIFIC_CODES', coveredUnderWords(a.policyName, diagnosis, a.coveredUnder), {
+          evidence(EvidenceKind.SPECIFIC_CODES, coveredUnderWords(a.policyName, diagnosis, a.coveredUnder), {
             policyId: a.policyId,
             code: diagnosis,
             listedAs: a.coveredUnder.join(' '),
@@ -70,7 +75,7 @@ export function necessityFindings(procedure: CodeNode, judged: ReadonlyArray<{ d
         FindingCode.NO_POLICY,
         `No policy governs ${procedure.code}: medical necessity was not checked. Curated pairings name it with ${[...elsewhere.keys()].join(', ')}, not with the line's diagnoses; a curated pairing only adds support.`,
         [...elsewhere.values()].map((o) =>
-          evidence('CURATED_PAIRING', `Curated by ${o.author} (${o.source}): ${o.diagnosis} justifies ${procedure.code}.`, {
+          evidence(EvidenceKind.CURATED_PAIRING, `Curated by ${o.author} (${o.source}): ${o.diagnosis} justifies ${procedure.code}.`, {
             code: o.diagnosis,
             target: procedure.code,
           }),

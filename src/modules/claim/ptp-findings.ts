@@ -1,3 +1,4 @@
+import { EvidenceKind } from '../../domain/claim';
 import { bypassingModifiers, modifierIndicatorOf, NCCI_PTP_MODIFIERS, ptpInForce, PtpModifierIndicator, type NcciSetting } from '../../domain/ncci';
 import type { PtpEditBetween, PtpEditFacts } from './claim-edit.repository';
 import { evidence, finding } from './claim-findings';
@@ -17,7 +18,7 @@ function newestFirst(a: PtpEditFacts, b: PtpEditFacts): number {
 
 export function ptpEvidence(column1: string, column2: string, e: PtpEditFacts): Evidence {
   return evidence(
-    'PTP_EDIT',
+    EvidenceKind.PTP_EDIT,
     `NCCI ${SETTING_WORDS[e.setting]} PTP edit ${column1} (column 1) / ${column2} (column 2), file ${e.sourceFile} version ${e.fileVersion}, ${dated(e.effectiveFrom, e.effectiveTo)}, modifier indicator ${e.modifierIndicator}; rationale: ${e.rationale}.`,
     {
       code: column1,

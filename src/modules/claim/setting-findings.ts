@@ -1,4 +1,4 @@
-import { ClaimSetting } from '../../domain/claim';
+import { ClaimSetting, EvidenceKind } from '../../domain/claim';
 import { CodeSystemId } from '../../domain/code-system-id';
 import { evidence, finding } from './claim-findings';
 import { FindingCode, type ClaimFinding } from './claim-validation.type';
@@ -27,7 +27,7 @@ export function settingFindings(line: number, procedure: { system: string; code:
     finding(
       FindingCode.WRONG_CODE_SET_FOR_SETTING,
       `Line ${line} reports ${system} ${procedure.code} on ${SETTING_WORDS[setting]}, which reports procedures in ${expected}.`,
-      [evidence('CODE_SET_RULE', RULE, { code: procedure.code, listedAs: setting })],
+      [evidence(EvidenceKind.CODE_SET_RULE, RULE, { code: procedure.code, listedAs: setting })],
     ),
   ];
 }

@@ -10,9 +10,21 @@ import { SystemComparison } from './system-comparison.type';
 
 @Resolver(() => CodeSystem)
 export class CodeSystemResolver {
-  @Query(() => [CodeSystem], { description: 'Every code system in the graph.' })
-  codeSystems(@Ctx() { repositories }: Context): Promise<CodeSystem[]> {
-    return repositories.codeSystems.all();
+  @Query(() => [CodeSystem], {
+    description:
+      'The code systems that hold codes in the graph. With includeEmpty, also those described without codes (WHO ICD-10, which ICD-10-CM adapts: no WHO release is loaded).',
+  })
+  async codeSystems(
+    @Arg('includeEmpty', () => Boolean, { defaultValue: false, description: 'Also list systems with no code loaded (codeCount 0).' }) includeEmpty: boolean,
+    @Ctx() { repositories, loaders }: Context,
+  ): Promise<CodeSystem[]> {
+    const systems = await repositories.codeSystems.all();
+    if (includeEmpty) return systems;
+    const counts = await loaders.codeCounts.loadMany(systems.map((s) => s.id));
+    return systems.filter((_, i) => {
+      const count = counts[i];
+      return count !== undefined && !(count instanceof Error) && count.codes > 0;
+    });
   }
 
   @Query(() => CodeSystem, { nullable: true, description: 'One code system, or null when it is not loaded.' })

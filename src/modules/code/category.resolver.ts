@@ -1,11 +1,17 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { CategoryCodesArgs } from './category-codes.args';
 import { Category, type CategoryNode } from './category.type';
 import { Code, type CodeNode } from './code.type';
 
 @Resolver(() => Category)
 export class CategoryResolver {
+  @FieldResolver(() => CodeSystemId, { description: 'Its system as the CodeSystemId enum, as Code.systemId.' })
+  systemId(@Root() category: { system: CodeSystemId }): CodeSystemId {
+    return category.system;
+  }
+
   @FieldResolver(() => Category, { nullable: true, description: 'The category above (block E08-E13 -> chapter 4).' })
   parent(@Root() category: CategoryNode, @Ctx() { loaders }: Context): Promise<CategoryNode | null> {
     return loaders.categoryParent.load(category.id);

@@ -21,7 +21,7 @@ export class Category {
   })
   id!: string;
 
-  @Field(() => CodeSystemId)
+  @Field(() => CodeSystemId, { deprecationReason: 'Use systemId: the CodeSystemId enum, as on Code, where system is the CodeSystem object.' })
   system!: CodeSystemId;
 
   @Field(() => CategoryKind)

@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { DateScalar } from '../../common/date.scalar';
 import type { Context } from '../../context';
 import { Procedure, type CodeNode } from './code.type';
 
@@ -19,17 +20,17 @@ export class ProcedureResolver {
     return textProperty(code, 'coverageCode', context);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'HCPCS: the date the code was added (ISO date).' })
+  @FieldResolver(() => DateScalar, { nullable: true, description: 'HCPCS: the date the code was added (ISO date).' })
   addedDate(@Root() code: CodeNode, @Ctx() context: Context): Promise<string | null> {
     return textProperty(code, 'addedDate', context);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'HCPCS: the date the current record took effect (ISO date).' })
+  @FieldResolver(() => DateScalar, { nullable: true, description: 'HCPCS: the date the current record took effect (ISO date).' })
   effectiveDate(@Root() code: CodeNode, @Ctx() context: Context): Promise<string | null> {
     return textProperty(code, 'effectiveDate', context);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'HCPCS: the date the code ends (ISO date); null when it is not terminated.' })
+  @FieldResolver(() => DateScalar, { nullable: true, description: 'HCPCS: the date the code ends (ISO date); null when it is not terminated.' })
   terminationDate(@Root() code: CodeNode, @Ctx() context: Context): Promise<string | null> {
     return textProperty(code, 'terminationDate', context);
   }

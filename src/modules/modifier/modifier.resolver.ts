@@ -1,4 +1,4 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { echo } from '../../common/code-format';
 import type { Context } from '../../context';
 import { badUserInput } from '../../errors/errors';
@@ -7,6 +7,11 @@ import { Modifier } from './modifier.type';
 
 @Resolver(() => Modifier)
 export class ModifierResolver {
+  @FieldResolver(() => CodeSystemId, { description: 'Its system as the CodeSystemId enum, as Code.systemId.' })
+  systemId(@Root() modifier: { system: CodeSystemId }): CodeSystemId {
+    return modifier.system;
+  }
+
   @Query(() => [Modifier], { description: 'Every modifier of a system (HCPCS Level II by default), in code order.' })
   modifiers(
     @Arg('system', () => CodeSystemId, { defaultValue: CodeSystemId.HCPCS }) system: CodeSystemId,

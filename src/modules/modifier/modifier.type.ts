@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../common/date.scalar';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { Node } from '../node/node.type';
 
@@ -7,7 +8,7 @@ export class Modifier {
   @Field(() => String)
   code!: string;
 
-  @Field(() => CodeSystemId)
+  @Field(() => CodeSystemId, { deprecationReason: 'Use systemId: the CodeSystemId enum, as on Code, where system is the CodeSystem object.' })
   system!: CodeSystemId;
 
   @Field(() => String)
@@ -16,9 +17,9 @@ export class Modifier {
   @Field(() => String, { nullable: true })
   shortDisplay!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The date it took effect (ISO date).' })
+  @Field(() => DateScalar, { nullable: true, description: 'The date it took effect (ISO date).' })
   effectiveDate!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The date it ends (ISO date); null when not terminated.' })
+  @Field(() => DateScalar, { nullable: true, description: 'The date it ends (ISO date); null when not terminated.' })
   terminationDate!: string | null;
 }

@@ -7,10 +7,12 @@ export class ProcedureJustification {
   @Field(() => Procedure)
   procedure!: CodeNode;
 
-  @Field(() => Int, { description: 'Distinct loaded ICD-10-CM codes with a status asked for (default rules included; retired references not).' })
+  @Field(() => Int, {
+    deprecationReason: 'Use diagnosesCount: a count is named *Count, as ArticleDiagnosisGroup.diagnosesCount; diagnoses is a list elsewhere.',
+  })
   diagnoses!: number;
 
-  @Field(() => [String], { description: 'The policies governing it (NCD numbers); empty when only curated pairings do.' })
+  @Field(() => [String], { deprecationReason: 'Use governingPolicies: the Policy objects, as Procedure.policies gives them (their key is the NCD number).' })
   policies!: string[];
 }
 
@@ -19,7 +21,9 @@ export class ChapterCount {
   @Field(() => Category)
   chapter!: CategoryNode;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    deprecationReason: 'Use diagnosesCount: a count is named *Count, as ArticleDiagnosisGroup.diagnosesCount; diagnoses is a list elsewhere.',
+  })
   diagnoses!: number;
 }
 
@@ -37,6 +41,8 @@ export class ProcedureOverlap {
   @Field(() => Float, { description: 'Jaccard index, 0 to 1: shared / diagnoses justifying either.' })
   jaccard!: number;
 
-  @Field(() => Int, { description: 'Diagnoses that justify the other procedure.' })
+  @Field(() => Int, {
+    deprecationReason: 'Use diagnosesCount: a count is named *Count, as ArticleDiagnosisGroup.diagnosesCount; diagnoses is a list elsewhere.',
+  })
   diagnoses!: number;
 }

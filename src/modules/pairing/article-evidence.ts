@@ -24,7 +24,7 @@ export function articlePolicies(diagnosis: string, articles: readonly CoverageAr
         .map((d) => ({
           status,
           listedAs: `${d.listedAs} (group ${group.number})`,
-          via: VIAS.has(d.via) ? (d.via as MatchedVia) : MatchedVia.CODE,
+          via: VIAS.has(d.via) ? d.via : MatchedVia.CODE,
           effectiveFrom: article.effectiveFrom,
           effectiveTo: article.effectiveTo,
         }));

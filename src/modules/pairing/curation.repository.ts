@@ -3,10 +3,11 @@ import type { CodeKey } from '../../common/code-format';
 import type { CypherExecutor } from '../../neo4j/executor';
 import type { PairingNode } from './pairing.type';
 import { codeKeyString } from '../../domain/code-key';
+import type { AuditAction } from '../../domain/pairing';
 
 export interface AuditEventNode {
   id: string;
-  action: string;
+  action: AuditAction;
   actor: string;
   source: string | null;
   detail: string | null;

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, ObjectType, Field, Resolver, Root } from 'type-graphql';
+import { DateTimeScalar } from '../../common/date-time.scalar';
 import { echo, parseCode } from '../../common/code-format';
 import { CodeSystemId } from '../../domain/code-system-id';
 import type { Context } from '../../context';
@@ -11,17 +12,18 @@ import { AddPairingInput } from './curation.input';
 import type { AuditEventNode, CuratedPairingNode } from './curation.repository';
 import { Curation, Pairing, type CurationNode } from './pairing.type';
 import { keyArgument } from '../node/key-argument';
+import { AuditAction } from './audit-action.enum';
 import { Node } from '../node/node.type';
 
 @ObjectType('AuditEvent', { implements: Node, description: 'One change to a curated pairing: who, when, what.' })
 export class AuditEvent {
-  @Field(() => String, { description: 'ADD or RETIRE.' })
-  action!: string;
+  @Field(() => AuditAction, { description: 'What changed (until issue 18 a String of the same values).' })
+  action!: AuditAction;
 
   @Field(() => String, { description: 'The name the write credential belongs to.' })
   actor!: string;
 
-  @Field(() => String, { description: 'ISO date-time.' })
+  @Field(() => DateTimeScalar, { description: 'ISO date-time.' })
   at!: string;
 
   @Field(() => String, { nullable: true })

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../common/date.scalar';
 import { Diagnosis, Procedure, type CodeNode } from '../code/code.type';
 import { Pairing, type PairingNode } from './pairing.type';
 import { Verdict } from './verdict.enum';
@@ -14,7 +15,7 @@ export class PairingCheck {
   @Field(() => Procedure)
   procedure!: CodeNode;
 
-  @Field(() => String, { description: 'The date the policies were read on: the date of service given, else the defaultDate rule.' })
+  @Field(() => DateScalar, { description: 'The date the policies were read on: the date of service given, else the defaultDate rule.' })
   date!: string;
 
   @Field(() => [Pairing], { description: "The pairings behind the verdict: each policy's listing or default rule, and curated pairings." })

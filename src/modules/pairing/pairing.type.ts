@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../common/date.scalar';
+import { DateTimeScalar } from '../../common/date-time.scalar';
 import { PageInfo, pageInfoOf } from '../../common/connection.type';
 import { encodeCursor } from '../../common/cursor';
 import { Diagnosis, Procedure, type CodeNode } from '../code/code.type';
@@ -46,10 +48,10 @@ export class Curation {
   @Field(() => String, { nullable: true })
   rationale!: string | null;
 
-  @Field(() => String, { description: 'When it was added (ISO date-time).' })
+  @Field(() => DateTimeScalar, { description: 'When it was added (ISO date-time).' })
   createdAt!: string;
 
-  @Field(() => String, { nullable: true, description: 'When it was retired (ISO date-time); null while active.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was retired (ISO date-time); null while active.' })
   retiredAt!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -85,13 +87,13 @@ export class Pairing {
   @Field(() => MatchedVia, { description: 'How the diagnosis was reached from the entry.' })
   matchedVia!: MatchedVia;
 
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
     description: 'The listing (or rule) is in force from (ISO date). Null for curated pairings: they hold while active (see curation).',
   })
   effectiveFrom!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'In force until (ISO date, inclusive); null when open.' })
+  @Field(() => DateScalar, { nullable: true, description: 'In force until (ISO date, inclusive); null when open.' })
   effectiveTo!: string | null;
 }
 
@@ -118,7 +120,7 @@ export class PairingConnection {
   @Field(() => Int)
   totalCount!: number;
 
-  @Field(() => String, { description: 'The date the pairings are in force on: the asOf given, else the defaultDate rule.' })
+  @Field(() => DateScalar, { description: 'The date the pairings are in force on: the asOf given, else the defaultDate rule.' })
   asOf!: string;
 }
 

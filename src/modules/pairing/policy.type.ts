@@ -1,13 +1,15 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../common/date.scalar';
 import { PairingStatus } from './pairing-status.enum';
+import { PolicyKind } from './policy-kind.enum';
 import { Node } from '../node/node.type';
 
 /** A policy as the repository returns it. */
 export interface PolicyNode {
   id: string;
   title: string;
-  kind: string;
-  version: string | null;
+  kind: PolicyKind;
+  version: string;
   sourceFiles: string[] | null;
   defaultStatus: PairingStatus | null;
   defaultListedAs: string | null;
@@ -35,19 +37,19 @@ export class Policy {
   @Field(() => String)
   title!: string;
 
-  @Field(() => String, { description: '"NCD" for the Medicare lab National Coverage Determinations.' })
-  kind!: string;
+  @Field(() => PolicyKind, { description: 'NCD or LCD_ARTICLE (until issue 18 a String of the same values).' })
+  kind!: PolicyKind;
 
-  @Field(() => String, { nullable: true, description: 'The list\'s quarter, e.g. "2022Q2".' })
-  version!: string | null;
+  @Field(() => String, { description: 'The NCD list\'s quarter ("2022Q2") or the LCD article\'s version number ("3").' })
+  version!: string;
 
   @Field(() => [String], { description: 'The files the list was read from.' })
   sourceFiles!: string[];
 
-  @Field(() => String, { nullable: true, description: 'In force from: the earliest date any of its rows takes effect (ISO date).' })
+  @Field(() => DateScalar, { nullable: true, description: 'In force from: the earliest date any of its rows takes effect (ISO date).' })
   effectiveFrom!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'In force until: the latest end, once every row has one (ISO date); null while any row is open.' })
+  @Field(() => DateScalar, { nullable: true, description: 'In force until: the latest end, once every row has one (ISO date); null while any row is open.' })
   effectiveTo!: string | null;
 
   @Field(() => PairingStatus, {
@@ -60,10 +62,10 @@ export class Policy {
   @Field(() => String, { nullable: true, description: 'The default rule\'s entry as listed ("@@@@@@@").' })
   defaultListedAs!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Default rule in force from (ISO date).' })
+  @Field(() => DateScalar, { nullable: true, description: 'Default rule in force from (ISO date).' })
   defaultEffectiveFrom!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Default rule in force until (ISO date, inclusive); null when open.' })
+  @Field(() => DateScalar, { nullable: true, description: 'Default rule in force until (ISO date, inclusive); null when open.' })
   defaultEffectiveTo!: string | null;
 
   @Field(() => Int, { description: 'Diagnosis listings (entry x code reached), all dates.' })

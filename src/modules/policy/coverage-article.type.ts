@@ -1,14 +1,17 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../common/date.scalar';
+import { MatchedVia } from '../pairing/matched-via.enum';
+import { ArticleGroupKind } from './article-group-kind.enum';
 
 /** A diagnosis an article's group lists, as the repository returns it. */
 export interface ArticleDiagnosisNode {
   code: string;
   listedAs: string;
-  via: string;
+  via: MatchedVia;
 }
 
 export interface ArticleGroupNode {
-  kind: 'COVERED' | 'NONCOVERED';
+  kind: ArticleGroupKind;
   number: number;
   paragraphText: string;
   requiresGroups: number[];
@@ -45,14 +48,17 @@ export class ArticleDiagnosis {
   @Field(() => String, { description: 'The entry as the article lists it: the code, or a range "R73.01-R73.09".' })
   listedAs!: string;
 
-  @Field(() => String, { description: 'CODE (listed itself), RANGE (inside a listed range, in tabular order) or CATEGORY (under a listed header).' })
-  via!: string;
+  @Field(() => MatchedVia, {
+    description:
+      'CODE (listed itself), RANGE (inside a listed range, in tabular order) or CATEGORY (under a listed header); until issue 18 a String of the same values.',
+  })
+  via!: MatchedVia;
 }
 
 @ObjectType('ArticleDiagnosisGroup', { description: "A covered or non-covered ICD-10-CM group of an LCD billing article, with the article's paragraph." })
 export class ArticleDiagnosisGroup {
-  @Field(() => String, { description: 'COVERED (diagnoses that support the procedure codes) or NONCOVERED (that do not support medical necessity).' })
-  kind!: string;
+  @Field(() => ArticleGroupKind, { description: 'COVERED or NONCOVERED (until issue 18 a String of the same values).' })
+  kind!: ArticleGroupKind;
 
   @Field(() => Int, { description: 'The group number in the article.' })
   number!: number;
@@ -104,16 +110,16 @@ export class CoverageArticle {
   @Field(() => [String], { description: 'The LCDs the article belongs to, e.g. "L39001".' })
   lcds!: string[];
 
-  @Field(() => String, { nullable: true, description: 'In force from (ISO date).' })
+  @Field(() => DateScalar, { nullable: true, description: 'In force from (ISO date).' })
   effectiveFrom!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'In force until (ISO date); null when open.' })
+  @Field(() => DateScalar, { nullable: true, description: 'In force until (ISO date); null when open.' })
   effectiveTo!: string | null;
 
   @Field(() => [String], { description: 'The download it was read from, e.g. "current_article.zip".' })
   sourceFiles!: string[];
 
-  @Field(() => String, { nullable: true, description: "The download's date: the latest last_updated of its articles (ISO date)." })
+  @Field(() => DateScalar, { nullable: true, description: "The download's date: the latest last_updated of its articles (ISO date)." })
   fileDate!: string | null;
 
   @Field(() => [Int], { description: "The article's procedure groups (hcpc_code_group) that list this code." })

@@ -1,5 +1,5 @@
 import { keysParam } from '../../domain/code-key';
-import type { CodeKey } from '../../common/code-format';
+import { canonicalCode, type CodeKey } from '../../common/code-format';
 import type { Integer } from 'neo4j-driver';
 import type { ReleaseCache } from '../../cache/release-cache';
 import { CLAIM_CODE_SETS } from '../../domain/code-system-id';
@@ -29,11 +29,11 @@ export interface ReleaseProperties {
   id: string;
   system: CodeSystemId;
   version: string;
-  effectiveFrom?: { toString(): string } | null;
+  effectiveFrom: { toString(): string };
   effectiveTo?: { toString(): string } | null;
   source?: unknown;
   status: string;
-  codeCount?: Integer | number | null;
+  codeCount: Integer | number;
   previousVersion?: string | null;
   addedCount: Integer | null;
   revisedCount: Integer | null;
@@ -42,20 +42,27 @@ export interface ReleaseProperties {
   files?: string[] | null;
 }
 
-/** Neo4j dates and integers become strings and numbers here. */
+/**
+ * Neo4j dates and integers become strings and numbers here. Only complete releases come here: the
+ * import gives every release its first day and, on completion, its code count. Deleted codes are
+ * written as the addenda list them (E119) and answered with the system's dot (E11.9).
+ */
 export function toReleaseNode(row: ReleaseProperties): ReleaseNode {
-  const codes = row.deletedCodes ?? null;
   const titles = row.deletedTitles ?? [];
-  const deleted: DeletedCode[] | null = codes ? codes.map((code, i) => ({ code, display: titles[i] ?? '' })) : null;
+  const deleted: DeletedCode[] = (row.deletedCodes ?? []).map((code, i) => ({
+    code: canonicalCode(row.system, code),
+    listedAs: code,
+    display: titles[i] ?? '',
+  }));
   return {
     id: row.id,
     system: row.system,
     version: row.version,
-    effectiveFrom: optionalDate(row.effectiveFrom),
+    effectiveFrom: row.effectiveFrom.toString(),
     effectiveTo: optionalDate(row.effectiveTo),
     source: typeof row.source === 'string' ? row.source : '',
     status: row.status,
-    codeCount: optionalNumber(row.codeCount),
+    codeCount: toNumber(row.codeCount),
     previousVersion: row.previousVersion ?? null,
     addedCount: optionalNumber(row.addedCount),
     revisedCount: optionalNumber(row.revisedCount),

@@ -16,6 +16,11 @@ async function releasesById(ids: string[], { loaders }: Context): Promise<Releas
 
 @Resolver(() => Release)
 export class ReleaseResolver {
+  @FieldResolver(() => CodeSystemId, { description: 'Its system as the CodeSystemId enum, as Code.systemId.' })
+  systemId(@Root() release: { system: CodeSystemId }): CodeSystemId {
+    return release.system;
+  }
+
   @Query(() => Release, { nullable: true, description: 'One complete release ("ICD10CM", "2026"), or null when it is not loaded.' })
   release(
     @Arg('system', () => CodeSystemId) system: CodeSystemId,

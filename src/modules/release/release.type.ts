@@ -1,11 +1,15 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../common/date.scalar';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { Node } from '../node/node.type';
 
 @ObjectType({ description: "A code that a release's addenda delete: it is not valid in that release." })
 export class DeletedCode {
-  @Field(() => String)
+  @Field(() => String, { description: 'The code as Code.code writes it, with the dot of its system (E11.9). Until issue 18 it came as the addenda write it.' })
   code!: string;
+
+  @Field(() => String, { description: 'The code exactly as the addenda file lists it (E119).' })
+  listedAs!: string;
 
   @Field(() => String, { description: 'Its title in the previous release.' })
   display!: string;
@@ -16,15 +20,15 @@ export interface ReleaseNode {
   id: string;
   system: CodeSystemId;
   version: string;
-  effectiveFrom: string | null;
+  effectiveFrom: string;
   effectiveTo: string | null;
   source: string;
   status: string;
-  codeCount: number | null;
+  codeCount: number;
   previousVersion: string | null;
   addedCount: number | null;
   revisedCount: number | null;
-  deleted: DeletedCode[] | null;
+  deleted: DeletedCode[];
   files: string[];
 }
 
@@ -33,16 +37,16 @@ export class Release {
   @Field(() => String, { name: 'key', description: 'Readable key, "ICD10CM:2026": system and version. Until the Node ids this was `id`.' })
   id!: string;
 
-  @Field(() => CodeSystemId)
+  @Field(() => CodeSystemId, { deprecationReason: 'Use systemId: the CodeSystemId enum, as on Code, where system is the CodeSystem object.' })
   system!: CodeSystemId;
 
   @Field(() => String, { description: 'Fiscal year ("2026") or quarter ("2025-10").' })
   version!: string;
 
-  @Field(() => String, { nullable: true, description: 'First day it applies to (ISO date).' })
-  effectiveFrom!: string | null;
+  @Field(() => DateScalar, { description: 'First day it applies to.' })
+  effectiveFrom!: string;
 
-  @Field(() => String, { nullable: true, description: 'Last day it applies to (ISO date); null when open-ended.' })
+  @Field(() => DateScalar, { nullable: true, description: 'Last day it applies to (ISO date); null when open-ended.' })
   effectiveTo!: string | null;
 
   @Field(() => String, { description: 'Where its codes came from.' })
@@ -51,8 +55,8 @@ export class Release {
   @Field(() => [String], { description: 'The official files it was loaded from.' })
   files!: string[];
 
-  @Field(() => Int, { nullable: true, description: 'How many codes (headers included) are valid in it.' })
-  codeCount!: number | null;
+  @Field(() => Int, { description: 'How many codes (headers included) are valid in it.' })
+  codeCount!: number;
 
   @Field(() => String, { nullable: true, description: 'The version its addenda compare against ("2025").' })
   previousVersion!: string | null;
@@ -63,8 +67,11 @@ export class Release {
   @Field(() => Int, { nullable: true, description: 'Codes whose title its addenda revise.' })
   revisedCount!: number | null;
 
-  @Field(() => [DeletedCode], { nullable: true, description: 'Codes its addenda delete (no longer valid from this release).' })
-  deleted!: DeletedCode[] | null;
+  @Field(() => [DeletedCode], {
+    description:
+      'Codes its addenda delete (no longer valid from this release), written with the dot as Code.code is; empty when it deletes none or no addenda were loaded (addedCount is null then).',
+  })
+  deleted!: DeletedCode[];
 }
 
 @ObjectType({ description: "A title change recorded by a release's addenda." })

@@ -10,7 +10,7 @@ interface Totals {
   notNecessary: { totalCount: number };
 }
 interface ProcedureData extends Totals {
-  justifyingChapters: Array<{ diagnoses: number; chapter: { key: string; code: string; title: string } }>;
+  justifyingChapters: Array<{ diagnosesCount: number; chapter: { key: string; code: string; title: string } }>;
   list: { totalCount: number; nodes: PairingNode[] };
   justifiedByCsv: string;
 }
@@ -28,7 +28,7 @@ export function chapterChart(rows: ProcedureData['justifyingChapters']): SVGSVGE
   const rowHeight = 22;
   const labelWidth = 270;
   const barWidth = 260;
-  const max = Math.max(1, ...rows.map((r) => r.diagnoses));
+  const max = Math.max(1, ...rows.map((r) => r.diagnosesCount));
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('viewBox', `0 0 ${labelWidth + barWidth + 70} ${rows.length * rowHeight + 4}`);
   svg.setAttribute('class', 'chart');
@@ -48,15 +48,15 @@ export function chapterChart(rows: ProcedureData['justifyingChapters']): SVGSVGE
     bar.setAttribute('x', String(labelWidth));
     bar.setAttribute('y', String(y + 2));
     bar.setAttribute('height', String(rowHeight - 6));
-    bar.setAttribute('width', String(Math.max(2, (row.diagnoses / max) * barWidth)));
+    bar.setAttribute('width', String(Math.max(2, (row.diagnosesCount / max) * barWidth)));
     const tip = document.createElementNS(ns, 'title');
-    tip.textContent = `Chapter ${row.chapter.code} ${row.chapter.title}: ${row.diagnoses}`;
+    tip.textContent = `Chapter ${row.chapter.code} ${row.chapter.title}: ${row.diagnosesCount}`;
     bar.append(tip);
     const value = document.createElementNS(ns, 'text');
-    value.setAttribute('x', String(labelWidth + Math.max(2, (row.diagnoses / max) * barWidth) + 4));
+    value.setAttribute('x', String(labelWidth + Math.max(2, (row.diagnosesCount / max) * barWidth) + 4));
     value.setAttribute('y', String(y + 14));
     value.setAttribute('class', 'value');
-    value.textContent = row.diagnoses.toLocaleString('en-US');
+    value.textContent = row.diagnosesCount.toLocaleString('en-US');
     g.append(label, bar, value);
     svg.append(g);
   });

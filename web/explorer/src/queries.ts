@@ -53,7 +53,7 @@ export const PROCEDURE_PAIRINGS = `query ExplorerProcedurePairings($code: String
       curated: justifiedBy(status: [CURATED], first: 1) { totalCount }
       denied: justifiedBy(status: [DENIED], first: 1) { totalCount }
       notNecessary: justifiedBy(status: [NOT_MEDICALLY_NECESSARY], first: 1) { totalCount }
-      justifyingChapters(status: $status) { diagnoses chapter { key code title } }
+      justifyingChapters(status: $status) { diagnosesCount chapter { key code title } }
       list: justifiedBy(status: $status, first: 25) { totalCount nodes { ${PAIRING} } }
       justifiedByCsv(status: $status)
     }
