@@ -49,6 +49,10 @@ export interface Config {
   landingPage: boolean;
   /** Origins allowed by CORS: '*' for any, or a list; empty for none (CODESET_CORS_ORIGINS). */
   corsOrigins: '*' | string[];
+  /** How long a successful GET answer may be kept, in seconds (CODESET_HTTP_MAX_AGE; 0: no-store). */
+  httpMaxAgeSeconds: number;
+  /** The origin clients reach the service at, for absolute export links (CODESET_PUBLIC_URL); null: the request's own scheme and host. */
+  publicUrl: string | null;
   limits: QueryLimits;
 }
 
@@ -214,6 +218,21 @@ export function readCorsOrigins(raw: string | undefined, fallback: '*' | string[
     });
 }
 
+/** CODESET_PUBLIC_URL: an http(s) URL with no query, e.g. https://codes.example.org or https://example.org/codeset; kept without a trailing slash. */
+export function readPublicUrl(raw: string | undefined): string | null {
+  const value = raw?.trim();
+  if (!value) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash)
+    throw new ConfigError(`CODESET_PUBLIC_URL must be an http(s) URL without a query, such as https://codes.example.org; got ${JSON.stringify(value)}`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 function environment(env: Env): 'production' | 'development' {
   const raw = (env.CODESET_ENV?.trim() || env.NODE_ENV?.trim() || 'development').toLowerCase();
   if (raw === 'production') return 'production';
@@ -245,6 +264,8 @@ export function loadConfig(env: Env = process.env): Config {
     introspection: flag(env, 'CODESET_INTROSPECTION', !production),
     landingPage: flag(env, 'CODESET_LANDING_PAGE', !production),
     corsOrigins: readCorsOrigins(env.CODESET_CORS_ORIGINS, production ? [] : '*'),
+    httpMaxAgeSeconds: integer(env, 'CODESET_HTTP_MAX_AGE', 60, 0, 86_400),
+    publicUrl: readPublicUrl(env.CODESET_PUBLIC_URL),
     limits: {
       maxDepth: integer(env, 'CODESET_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 2, 100),
       maxComplexity: integer(env, 'CODESET_MAX_COMPLEXITY', DEFAULT_LIMITS.maxComplexity, 10, 10_000_000),

@@ -42,4 +42,6 @@ export interface Context {
   roundTrips: RoundTripCounter;
   /** The process's cache of answers, when it has one: a write clears it. */
   cache: ReleaseCache | null;
+  /** Where clients reach this service (CODESET_PUBLIC_URL, else the request's scheme and host), for absolute links; null in process. */
+  publicBase: string | null;
 }

@@ -70,6 +70,8 @@ async function main(): Promise<void> {
         landingPage: config.landingPage,
         corsOrigins: config.corsOrigins,
         cache: config.cache,
+        httpMaxAgeSeconds: config.httpMaxAgeSeconds,
+        publicUrl: config.publicUrl,
       },
       config.host,
       config.port,

@@ -66,6 +66,8 @@ export function createLoaders(repositories: Repositories): Loaders {
 export interface ContextOptions {
   databaseBudgetMs?: number | null;
   databaseConcurrency?: number | null;
+  /** Where clients reach the service, for absolute links (none in process: links stay paths). */
+  publicBase?: string | null;
 }
 
 export function createContext(
@@ -84,5 +86,5 @@ export function createContext(
         })
       : counted;
   const repositories = createRepositories(guarded, cache);
-  return { repositories, loaders: createLoaders(repositories), caller, roundTrips, cache };
+  return { repositories, loaders: createLoaders(repositories), caller, roundTrips, cache, publicBase: options.publicBase ?? null };
 }

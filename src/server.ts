@@ -2,13 +2,15 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { CacheWatcher } from './cache/cache-watcher';
+import { notModified, type GenerationSource } from './cache/http-caching';
+import { httpCachingPlugin } from './cache/http-caching.plugin';
 import { ReleaseCache } from './cache/release-cache';
 import type { Logger } from './common/logger';
 import { DEFAULT_LIMITS, type CacheConfig, type Credential, type QueryLimits } from './config';
@@ -49,6 +51,10 @@ export interface ServiceDeps {
   introspection?: boolean;
   /** Apollo's landing page on GET /graphql; default true (the development default). */
   landingPage?: boolean;
+  /** How long a successful GET answer may be kept (Cache-Control max-age, seconds); default 60, 0 for no-store. */
+  httpMaxAgeSeconds?: number;
+  /** The public origin for absolute export links; default: the scheme and host each request came to. */
+  publicUrl?: string | null;
 }
 
 export interface ApolloOptions {
@@ -62,6 +68,8 @@ export interface ApolloOptions {
   introspection?: boolean;
   /** Default true (Apollo's local Sandbox page on GET /graphql). */
   landingPage?: boolean;
+  /** Cache-Control and ETag of GET answers, tied to this generation; without it every answer is no-store. */
+  httpCaching?: { source: GenerationSource; maxAgeSeconds: number };
 }
 
 /** The Apollo server alone, for `executeOperation` in tests and for the HTTP app below. */
@@ -79,6 +87,9 @@ export function createApollo(schema: GraphQLSchema, logger: Logger, options: Apo
       mutationCredentialPlugin<Context>(),
       queryLimitsPlugin<Context>(limits),
       requestMetricsPlugin(options.metrics ?? null, { debug: options.debugExtensions ?? false }),
+      // This service sets Cache-Control itself (httpCachingPlugin), so Apollo's plugin is off.
+      ApolloServerPluginCacheControlDisabled(),
+      httpCachingPlugin<Context>(options.httpCaching?.source ?? { generation: () => null }, options.httpCaching?.maxAgeSeconds ?? 0),
       (options.landingPage ?? true) ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
       ...(introspection ? [] : [ApolloServerPluginDisableSuggestions()]),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: 5_000 })] : []),
@@ -98,6 +109,8 @@ export interface RunningService {
 export async function startService(deps: ServiceDeps, host: string, port: number): Promise<RunningService> {
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL GET answers carry the generation's entity tag (src/cache/http-caching.ts); Express's body digest would tag errors too.
+  app.set('etag', false);
   const limits = deps.limits ?? DEFAULT_LIMITS;
   // Node checks the header and request deadlines every connectionsCheckingInterval: keep it short.
   const httpServer = http.createServer({ connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs) }, app);
@@ -105,6 +118,12 @@ export async function startService(deps: ServiceDeps, host: string, port: number
   const metrics = createMetrics();
   const eventLoop = watchEventLoop(metrics);
   const landingPage = deps.landingPage ?? true;
+  const cache = deps.cache ? new ReleaseCache(deps.cache.maxBytes, cacheMetrics(metrics)) : null;
+  // Reads the graph's generation: clears the answer cache on a change and ties the HTTP entity tags to it.
+  const watcher = new CacheWatcher(deps.executor, cache, deps.cache?.checkIntervalMs ?? 1_000, (error) =>
+    deps.logger.warn({ err: error }, 'cache: could not read the graph generation'),
+  );
+  const maxAgeSeconds = deps.httpMaxAgeSeconds ?? 60;
   const apollo = createApollo(deps.schema, deps.logger, {
     httpServer,
     metrics,
@@ -112,27 +131,26 @@ export async function startService(deps: ServiceDeps, host: string, port: number
     limits,
     introspection: deps.introspection ?? true,
     landingPage,
+    httpCaching: { source: watcher, maxAgeSeconds },
   });
   await apollo.start();
-  const cache = deps.cache ? new ReleaseCache(deps.cache.maxBytes, cacheMetrics(metrics)) : null;
-  const watcher =
-    cache && deps.cache
-      ? new CacheWatcher(deps.executor, cache, deps.cache.checkIntervalMs, (error) =>
-          deps.logger.warn({ err: error }, 'cache: could not read the graph generation'),
-        )
-      : null;
-  if (cache && watcher) {
+  if (cache) {
     registerCacheGauges(metrics, cache);
+    // The cache must know the generation before its first answer; the tags alone can wait for the read.
     await watcher.check();
-    watcher.start();
-  }
+  } else void watcher.check();
+  watcher.start();
   const apiKeys = deps.apiKeys ?? new Map<string, Credential>();
   const allowAnonymous = deps.allowAnonymous ?? true;
   // Who calls, once per request; with anonymous access off, a missing or unknown key is a 401 (src/security/caller.ts).
   const callerOf = (headers: http.IncomingHttpHeaders) => authenticate(headers, apiKeys, allowAnonymous);
   /** GraphQL answers go through the answer cache; the CSV exports, which read every page once, do not. */
   const requestContext = (req: express.Request, answers: ReleaseCache | null = null, databaseBudgetMs: number | null = null) =>
-    createContext(deps.executor, callerOf(req.headers), answers, { databaseBudgetMs, databaseConcurrency: limits.requestDbConcurrency || null });
+    createContext(deps.executor, callerOf(req.headers), answers, {
+      databaseBudgetMs,
+      databaseConcurrency: limits.requestDbConcurrency || null,
+      publicBase: deps.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`,
+    });
   const refused = (code: ErrorCode, limit: string) => {
     metrics.errors.inc({ code });
     metrics.refusals.inc({ limit });
@@ -174,6 +192,7 @@ export async function startService(deps: ServiceDeps, host: string, port: number
     '/graphql',
     corsFor(deps.corsOrigins ?? '*'),
     rateLimit,
+    notModified(watcher, maxAgeSeconds),
     earlyPayloadLimit(limits.maxBodyBytes, () => refused(ErrorCode.PAYLOAD_TOO_LARGE, 'CODESET_MAX_BODY_BYTES')),
     express.json({ limit: limits.maxBodyBytes }),
     bodyErrors(limits.maxBodyBytes),
@@ -193,7 +212,7 @@ export async function startService(deps: ServiceDeps, host: string, port: number
     httpServer,
     cache,
     stop: async () => {
-      watcher?.stop();
+      watcher.stop();
       eventLoop.disable();
       await apollo.stop();
     },

@@ -1,14 +1,18 @@
+import { createHash } from 'node:crypto';
 import type { CypherExecutor } from '../neo4j/executor';
+import type { GenerationSource } from './http-caching';
 import type { ReleaseCache } from './release-cache';
 
 /**
  * Reads the graph's generation (cypher/cache/generation.cypher: releases, policies, edit sets, curation
  * count) every `intervalMs` and clears the cache when it differs from the last one read, so an
  * import or a curation made by another process is seen within one interval. A failed read (Neo4j
- * away) changes nothing; the next successful one compares again.
+ * away) changes nothing; the next successful one compares again. Without an answer cache it still
+ * reads, for the HTTP entity tags (generation()).
  */
-export class CacheWatcher {
+export class CacheWatcher implements GenerationSource {
   private last: string | null = null;
+  private lastDigest: string | null = null;
   /** A read failed before any succeeded: the first generation read may already be a changed one. */
   private unknownSince = false;
   private timer: NodeJS.Timeout | null = null;
@@ -16,7 +20,7 @@ export class CacheWatcher {
 
   constructor(
     private readonly executor: CypherExecutor,
-    private readonly cache: ReleaseCache,
+    private readonly cache: ReleaseCache | null,
     private readonly intervalMs: number,
     private readonly onError: (error: unknown) => void = () => {},
   ) {}
@@ -25,6 +29,11 @@ export class CacheWatcher {
   check(): Promise<void> {
     this.running ??= this.compare().finally(() => (this.running = null));
     return this.running;
+  }
+
+  /** A digest of the generation last read; null until a read succeeds. */
+  generation(): string | null {
+    return this.lastDigest;
   }
 
   start(): this {
@@ -42,8 +51,10 @@ export class CacheWatcher {
     try {
       const [row] = await this.executor.read('cache/generation');
       const generation = JSON.stringify(row ?? null);
-      if (this.last === null ? this.unknownSince : generation !== this.last) this.cache.clear('the graph changed (import or curation)');
+      if (this.last === null ? this.unknownSince : generation !== this.last) this.cache?.clear('the graph changed (import or curation)');
       this.last = generation;
+      this.lastDigest = createHash('sha256').update(generation).digest('base64url');
+      this.unknownSince = false;
     } catch (error) {
       if (this.last === null) this.unknownSince = true;
       this.onError(error);

@@ -87,6 +87,18 @@ describe('loadConfig', () => {
     );
   });
 
+  it('keeps GET answers 60 s by default (CODESET_HTTP_MAX_AGE, 0 for no-store) and reads CODESET_PUBLIC_URL without its trailing slash, rejecting one with a query (issue 18)', () => {
+    expect(loadConfig({}).httpMaxAgeSeconds).toBe(60);
+    expect(loadConfig({ CODESET_HTTP_MAX_AGE: '0' }).httpMaxAgeSeconds).toBe(0);
+    expect(loadConfig({}).publicUrl).toBeNull();
+    expect(loadConfig({ CODESET_PUBLIC_URL: 'https://codes.example.org/' }).publicUrl).toBe('https://codes.example.org');
+    expect(loadConfig({ CODESET_PUBLIC_URL: 'https://example.org/codeset/' }).publicUrl).toBe('https://example.org/codeset');
+    expect(() => loadConfig({ CODESET_PUBLIC_URL: 'https://example.org/?a=1' })).toThrow(
+      'CODESET_PUBLIC_URL must be an http(s) URL without a query, such as https://codes.example.org; got "https://example.org/?a=1"',
+    );
+    expect(() => loadConfig({ CODESET_PUBLIC_URL: 'codes.example.org' })).toThrow(ConfigError);
+  });
+
   it('rejects an environment other than production or development', () => {
     expect(() => loadConfig({ CODESET_ENV: 'staging' })).toThrow('CODESET_ENV must be production or development, got "staging"');
   });

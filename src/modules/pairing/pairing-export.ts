@@ -44,8 +44,8 @@ function cell(value: string | null | undefined): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** The path of the CSV export of one code's pairings with these filters (what justifiedByCsv returns). */
-export function exportUrl(kind: PairingDirection, code: CodeNode, filter: PairingFilter): string {
+/** The link to the CSV export of one code's pairings with these filters (what justifiedByCsv returns): absolute under `base`, a path without one. */
+export function exportUrl(kind: PairingDirection, code: CodeNode, filter: PairingFilter, base: string | null): string {
   const params = new URLSearchParams({ system: code.system, code: code.code });
   params.set('status', filter.statuses.join(','));
   if (filter.policy) params.set('policy', filter.policy);
@@ -53,7 +53,7 @@ export function exportUrl(kind: PairingDirection, code: CodeNode, filter: Pairin
   if (filter.billableOnly) params.set('billableOnly', 'true');
   params.set('asOf', filter.asOf);
   if (filter.state) params.set('state', filter.state);
-  return `/export/${kind}.csv?${params.toString()}`;
+  return `${base ?? ''}/export/${kind}.csv?${params.toString()}`;
 }
 
 function single(query: Request['query'], name: string): string | null {

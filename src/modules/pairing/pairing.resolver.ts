@@ -47,10 +47,11 @@ export class ProcedurePairingResolver {
   }
 
   @FieldResolver(() => String, {
-    description: 'Path of the CSV export of justifiedBy with these filters (every page, one row per pairing): GET it from this service.',
+    description:
+      'Link to the CSV export of justifiedBy with these filters (every page, one row per pairing): absolute, under CODESET_PUBLIC_URL or else the scheme and host the request came to (a path only when the schema runs in process).',
   })
   async justifiedByCsv(@Root() code: CodeNode, @Args(() => PairingListArgs) filterArgs: PairingListArgs, @Ctx() context: Context): Promise<string> {
-    return exportUrl('justified-by', code, await resolvePairingFilter(filterArgs, context, bareChapterSystem('justified-by')));
+    return exportUrl('justified-by', code, await resolvePairingFilter(filterArgs, context, bareChapterSystem('justified-by')), context.publicBase);
   }
 
   @FieldResolver(() => [ChapterCount], {
@@ -105,8 +106,10 @@ export class DiagnosisPairingResolver {
     return pairingConnection('justifies', code, filterArgs, { first, after }, context);
   }
 
-  @FieldResolver(() => String, { description: 'Path of the CSV export of justifies with these filters (every page, one row per pairing).' })
+  @FieldResolver(() => String, {
+    description: 'Link to the CSV export of justifies with these filters (every page, one row per pairing), absolute as justifiedByCsv.',
+  })
   async justifiesCsv(@Root() code: CodeNode, @Args(() => PairingListArgs) filterArgs: PairingListArgs, @Ctx() context: Context): Promise<string> {
-    return exportUrl('justifies', code, await resolvePairingFilter(filterArgs, context, bareChapterSystem('justifies')));
+    return exportUrl('justifies', code, await resolvePairingFilter(filterArgs, context, bareChapterSystem('justifies')), context.publicBase);
   }
 }
