@@ -155,12 +155,25 @@ async function main(): Promise<void> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function neighbourP50s(post: (body: unknown) => Promise<Response>, attackers: number) {
+  // Priced by its offset and refused before it runs: a forged cursor does for that.
   const deep = Buffer.from('offset:74999').toString('base64');
+  // Allowed and run: a real cursor (they are tied to the list they came from), 2,000 rows down.
+  const page = async (after: string | null) => {
+    const answer = (await (
+      await post({
+        query:
+          'query ($after: String) { code(system: CPT, code: "80061") { ... on Procedure { justifiedBy(first: 1000, after: $after) { pageInfo { endCursor } } } } }',
+        variables: { after },
+      })
+    ).json()) as { data: { code: { justifiedBy: { pageInfo: { endCursor: string } } } } };
+    return answer.data.code.justifiedBy.pageInfo.endCursor;
+  };
+  const cursor2000 = await page(await page(null));
   const costly = [
     `{ ${repeat(50, (i) => `u${i}: unjustifiedDiagnoses(first: 1) { totalCount }`)} }`,
     `{ ${repeat(20, (i) => `p${i}: code(system: CPT, code: "80061") { ... on Procedure { justifiedBy(first: 10, after: "${deep}") { totalCount } } }`)} }`,
     '{ unjustifiedDiagnoses(first: 50) { totalCount } }',
-    `{ code(system: CPT, code: "80061") { ... on Procedure { justifiedBy(first: 10, after: "${Buffer.from('offset:2000').toString('base64')}") { totalCount } } } }`,
+    `{ code(system: CPT, code: "80061") { ... on Procedure { justifiedBy(first: 10, after: "${cursor2000}") { totalCount } } } }`,
   ];
   const codes = ['E11.9', 'I10', 'J02.9', 'E78.5', 'N39.0', 'K21.9', 'I48.91', 'J44.9', 'E11.65', 'I50.9'];
   const lookups = async (n: number) => {

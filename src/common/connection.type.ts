@@ -54,8 +54,14 @@ export function pageInfoOf(offset: number, edges: ReadonlyArray<{ cursor: string
   };
 }
 
-/** A connection for the page starting at `offset`, from the page's items and the total count. */
-export function toConnection(items: Array<{ node: CodeNode; score: number | null }>, offset: number, totalCount: number): CodeConnection {
-  const edges = items.map((item, i) => ({ cursor: encodeCursor(offset + i), node: item.node, score: item.score }));
+/** Where a page starts: its offset in one list (cursor.ts listOf), whose cursors it gives out. */
+export interface PagePosition {
+  offset: number;
+  list: string;
+}
+
+/** A connection for the page at `at`, from the page's items and the total count. */
+export function toConnection(items: Array<{ node: CodeNode; score: number | null }>, { offset, list }: PagePosition, totalCount: number): CodeConnection {
+  const edges = items.map((item, i) => ({ cursor: encodeCursor(offset + i, list), node: item.node, score: item.score }));
   return { edges, nodes: edges.map((e) => e.node), totalCount, pageInfo: pageInfoOf(offset, edges, totalCount) };
 }

@@ -33,7 +33,7 @@ export const OFFSET_ITEMS_PER_COST = 50;
 
 function offsetCost(after: unknown): number {
   if (typeof after !== 'string') return 0;
-  const decoded = /^offset:(\d{1,10})$/.exec(Buffer.from(after, 'base64').toString('utf8'));
+  const decoded = /^offset:(\d{1,10})(?::[\w-]+)?$/.exec(Buffer.from(after, 'base64').toString('utf8'));
   return decoded ? Math.ceil(Number(decoded[1]) / OFFSET_ITEMS_PER_COST) : 0;
 }
 

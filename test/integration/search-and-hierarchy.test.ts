@@ -30,7 +30,7 @@ describe('search over the sample', () => {
   it('refuses a cursor it did not make with BAD_USER_INPUT naming the value', async () => {
     const result = await h.run('{ search(text: "diabetes", after: "nope") { totalCount } }');
     expect(result.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-    expect(result.errors![0].message).toContain('Cursor "nope" is not valid');
+    expect(result.errors![0].message).toContain('cursor "nope" is not valid');
   });
 
   it('refuses a page size outside 1 to 500', async () => {

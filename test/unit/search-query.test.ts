@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { encodeCursor, offsetAfter } from '../../src/common/cursor';
+import { encodeCursor, listOf, offsetAfter } from '../../src/common/cursor';
 import { planSearch } from '../../src/modules/search/search-query';
 
 describe('planSearch', () => {
@@ -56,13 +56,16 @@ describe('planSearch', () => {
 });
 
 describe('cursors', () => {
+  const list = listOf('search', 'diab', null, false);
   it('round-trip a position and start the next page after it', () => {
-    expect(offsetAfter(encodeCursor(19))).toBe(20);
-    expect(offsetAfter(null)).toBe(0);
+    expect(offsetAfter(encodeCursor(19, list), list)).toBe(20);
+    expect(offsetAfter(null, list)).toBe(0);
   });
 
   it('refuse a cursor this API did not make, echoing it', () => {
-    expect(() => offsetAfter('bogus')).toThrow('Cursor "bogus" is not valid: expected a cursor returned by this field (edges.cursor or pageInfo.endCursor)');
-    expect(() => offsetAfter(Buffer.from('offset:-1').toString('base64'))).toThrow(/is not valid/);
+    expect(() => offsetAfter('bogus', list)).toThrow(
+      'Invalid argument after: cursor "bogus" is not valid; expected a cursor this field returned (edges.cursor or pageInfo.endCursor) for the same arguments, or none to start at the top',
+    );
+    expect(() => offsetAfter(Buffer.from('offset:-1').toString('base64'), list)).toThrow(/is not valid/);
   });
 });

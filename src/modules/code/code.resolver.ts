@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { echo, normalizeCode } from '../../common/code-format';
 import { CodeConnection, toConnection } from '../../common/connection.type';
-import { offsetAfter } from '../../common/cursor';
+import { listOf, offsetAfter } from '../../common/cursor';
 import { PageArgs } from '../../common/page.args';
 import type { Context } from '../../context';
 import { isLicensed } from '../../security/caller';
@@ -86,11 +86,12 @@ export class CodeResolver {
     @Arg('billableOnly', () => Boolean, { defaultValue: false, description: 'Only codes that can be reported on a claim.' }) billableOnly: boolean,
     @Ctx() { loaders }: Context,
   ): Promise<CodeConnection> {
-    const skip = offsetAfter(after);
+    const list = listOf('descendants', code.system, code.code, billableOnly);
+    const skip = offsetAfter(after, list);
     const page = await loaders.descendants.load({ system: code.system, code: code.code, skip, limit: first, billableOnly });
     return toConnection(
       page.codes.map((node) => ({ node, score: null })),
-      skip,
+      { offset: skip, list },
       page.total,
     );
   }

@@ -1,6 +1,6 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { CodeConnection, toConnection } from '../../common/connection.type';
-import { offsetAfter } from '../../common/cursor';
+import { listOf, offsetAfter } from '../../common/cursor';
 import { PageArgs } from '../../common/page.args';
 import type { Context } from '../../context';
 import { LimitArgs } from '../../common/limit.args';
@@ -46,11 +46,12 @@ export class PairingAnalyticsResolver {
     @Ctx() context: Context,
   ): Promise<CodeConnection> {
     const filter = await resolvePairingFilter(filterArgs, context, CodeSystemId.ICD10CM);
-    const skip = offsetAfter(after);
+    const list = listOf('unjustifiedDiagnoses', filter);
+    const skip = offsetAfter(after, list);
     const page = await context.repositories.pairings.unjustified(filter, skip, first);
     return toConnection(
       page.codes.map((node) => ({ node, score: null })),
-      skip,
+      { offset: skip, list },
       page.total,
     );
   }

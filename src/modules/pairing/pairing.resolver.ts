@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { LimitArgs } from '../../common/limit.args';
-import { offsetAfter } from '../../common/cursor';
+import { listOf, offsetAfter } from '../../common/cursor';
 import { PageArgs } from '../../common/page.args';
 import type { Context } from '../../context';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
@@ -28,9 +28,10 @@ async function pairingConnection(
   context: Context,
 ): Promise<PairingConnection> {
   const filter = await resolvePairingFilter(filterArgs, context, bareChapterSystem(direction));
-  const skip = offsetAfter(after);
+  const list = listOf(direction, code.system, code.code, filter);
+  const skip = offsetAfter(after, list);
   const page = await context.repositories.pairings.pairingsOf(direction, code, filter, skip, first);
-  return toPairingConnection(page.pairings, skip, page.total, filter.asOf);
+  return toPairingConnection(page.pairings, { offset: skip, list }, page.total, filter.asOf);
 }
 
 /** Pairing fields of procedures. */

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../common/date.scalar';
 import { DateTimeScalar } from '../../common/date-time.scalar';
-import { PageInfo, pageInfoOf } from '../../common/connection.type';
+import { PageInfo, pageInfoOf, type PagePosition } from '../../common/connection.type';
 import { encodeCursor } from '../../common/cursor';
 import { Diagnosis, Procedure, type CodeNode } from '../code/code.type';
 import { MatchedVia } from './matched-via.enum';
@@ -124,8 +124,8 @@ export class PairingConnection {
   asOf!: string;
 }
 
-export function toPairingConnection(items: PairingNode[], offset: number, totalCount: number, asOf: string): PairingConnection {
-  const edges = items.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
+export function toPairingConnection(items: PairingNode[], { offset, list }: PagePosition, totalCount: number, asOf: string): PairingConnection {
+  const edges = items.map((node, i) => ({ cursor: encodeCursor(offset + i, list), node }));
   return { edges, nodes: items, totalCount, pageInfo: pageInfoOf(offset, edges, totalCount), asOf };
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { offsetAfter } from '../../common/cursor';
+import { listOf, offsetAfter } from '../../common/cursor';
 import { PageArgs } from '../../common/page.args';
 import type { Context } from '../../context';
 import { isLicensed } from '../../security/caller';
@@ -25,7 +25,8 @@ export class SearchResolver {
     @Ctx() { repositories, caller }: Context,
   ): Promise<SearchConnection> {
     const plan = planSearch(text);
-    const skip = offsetAfter(after);
+    const list = listOf('search', text.trim(), systems?.length ? [...systems].sort() : null, billableOnly);
+    const skip = offsetAfter(after, list);
     const page = await repositories.search.search(plan, {
       systems: systems?.length ? systems : null,
       billableOnly,
@@ -33,6 +34,6 @@ export class SearchResolver {
       limit: first,
       licensed: isLicensed(caller),
     });
-    return toSearchConnection(page.hits, skip, page.total);
+    return toSearchConnection(page.hits, { offset: skip, list }, page.total);
   }
 }

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { PageInfo, pageInfoOf } from '../../common/connection.type';
+import { PageInfo, pageInfoOf, type PagePosition } from '../../common/connection.type';
 import { encodeCursor } from '../../common/cursor';
 import { Code, type CodeNode } from '../code/code.type';
 import { MatchedField } from './matched-field.enum';
@@ -56,9 +56,9 @@ export class SearchConnection {
   totalCount!: number;
 }
 
-export function toSearchConnection(hits: SearchHit[], offset: number, totalCount: number): SearchConnection {
+export function toSearchConnection(hits: SearchHit[], { offset, list }: PagePosition, totalCount: number): SearchConnection {
   const edges = hits.map((h, i) => ({
-    cursor: encodeCursor(offset + i),
+    cursor: encodeCursor(offset + i, list),
     node: h.node,
     score: h.match.score,
     why: h.match.why,
