@@ -65,3 +65,9 @@ export function toConnection(items: Array<{ node: CodeNode; score: number | null
   const edges = items.map((item, i) => ({ cursor: encodeCursor(offset + i, list), node: item.node, score: item.score }));
   return { edges, nodes: edges.map((e) => e.node), totalCount, pageInfo: pageInfoOf(offset, edges, totalCount) };
 }
+
+/** One page of a list the service holds whole (an in-memory ranking): its edges, nodes, page info and the list's length. */
+export function pageOfList<T>(all: readonly T[], { offset, list }: PagePosition, first: number) {
+  const edges = all.slice(offset, offset + first).map((node, i) => ({ cursor: encodeCursor(offset + i, list), node }));
+  return { edges, nodes: edges.map((e) => e.node), totalCount: all.length, pageInfo: pageInfoOf(offset, edges, all.length) };
+}

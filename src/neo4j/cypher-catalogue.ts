@@ -138,7 +138,11 @@ export const CYPHER_CATALOGUE = {
   }),
   'category/by-ids': typed<IdsParams, { id: string; category: CategoryNode }>({ id: true, category: true }),
   'category/children': typed<IdsParams, { id: string; categories: CategoryNode[] }>({ id: true, categories: true }),
-  'category/codes': typed<IdsParams & { first: Integer }, { id: string; codes: CodeNode[] }>({ id: true, codes: true }),
+  'category/codes': typed<IdsParams & { first: Integer; skip: Integer }, { id: string; codes: CodeNode[]; total: Integer }>({
+    id: true,
+    codes: true,
+    total: true,
+  }),
   'category/parents': typed<IdsParams, { id: string; category: CategoryNode }>({ id: true, category: true }),
   'claim/mue-edits': typed<KeysParams, { key: string; mues: Row[] }>({ key: true, mues: true }),
   'claim/ptp-between': typed<KeysParams, { column1: string; column2: string; edit: Row }>({ column1: true, column2: true, edit: true }),

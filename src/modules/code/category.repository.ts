@@ -1,8 +1,14 @@
 import neo4j from 'neo4j-driver';
 import type { CypherExecutor } from '../../neo4j/executor';
-import { mapBy } from '../../neo4j/values';
+import { mapBy, toNumber } from '../../neo4j/values';
 import type { CategoryNode } from './category.type';
 import type { CodeNode } from './code.type';
+
+/** One page of a category's top codes, with how many it has. */
+export interface CategoryCodesPage {
+  codes: CodeNode[];
+  total: number;
+}
 
 export class CategoryRepository {
   constructor(private readonly executor: CypherExecutor) {}
@@ -19,8 +25,9 @@ export class CategoryRepository {
     return mapBy(await this.executor.read('category/children', { ids }), 'id', 'categories');
   }
 
-  /** The top codes filed in each category, at most `first` per category. */
-  async codes(ids: readonly string[], first: number): Promise<Map<string, CodeNode[]>> {
-    return mapBy(await this.executor.read('category/codes', { ids, first: neo4j.int(first) }), 'id', 'codes');
+  /** The top codes filed in each category: the page of `first` after `skip`, and how many there are. */
+  async codes(ids: readonly string[], skip: number, first: number): Promise<Map<string, CategoryCodesPage>> {
+    const rows = await this.executor.read('category/codes', { ids, skip: neo4j.int(skip), first: neo4j.int(first) });
+    return new Map(rows.map((r) => [r.id, { codes: r.codes, total: toNumber(r.total) }]));
   }
 }

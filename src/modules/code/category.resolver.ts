@@ -1,4 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { CodeConnection, toConnection } from '../../common/connection.type';
+import { listOf, offsetAfter } from '../../common/cursor';
+import { PageArgs } from '../../common/page.args';
 import type { Context } from '../../context';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { CategoryCodesArgs } from './category-codes.args';
@@ -22,8 +25,29 @@ export class CategoryResolver {
     return loaders.categoryChildren.load(category.id);
   }
 
-  @FieldResolver(() => [Code], { description: 'The top codes filed in this category (for a block: its 3-character categories), in code order.' })
-  codes(@Root() category: CategoryNode, @Args(() => CategoryCodesArgs) { first }: CategoryCodesArgs, @Ctx() { loaders }: Context): Promise<CodeNode[]> {
-    return loaders.categoryCodes.load({ id: category.id, first });
+  @FieldResolver(() => [Code], {
+    description: 'The top codes filed in this category (for a block: its 3-character categories), in code order.',
+    deprecationReason: 'Use codesConnection: the same codes with cursors and totalCount.',
+  })
+  async codes(@Root() category: CategoryNode, @Args(() => CategoryCodesArgs) { first }: CategoryCodesArgs, @Ctx() { loaders }: Context): Promise<CodeNode[]> {
+    return (await loaders.categoryCodes.load({ id: category.id, skip: 0, first })).codes;
+  }
+
+  @FieldResolver(() => CodeConnection, {
+    description: 'The top codes filed in this category (for a block: its 3-character categories), in code order, one page at a time with totalCount.',
+  })
+  async codesConnection(
+    @Root() category: CategoryNode,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() { loaders }: Context,
+  ): Promise<CodeConnection> {
+    const list = listOf('Category.codes', category.id);
+    const skip = offsetAfter(after, list);
+    const page = await loaders.categoryCodes.load({ id: category.id, skip, first });
+    return toConnection(
+      page.codes.map((node) => ({ node, score: null })),
+      { offset: skip, list },
+      page.total,
+    );
   }
 }

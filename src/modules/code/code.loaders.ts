@@ -1,6 +1,6 @@
 import type { CodeKey } from '../../common/code-format';
 import { keyedLoader } from '../../common/keyed-loader';
-import type { CategoryRepository } from './category.repository';
+import type { CategoryCodesPage, CategoryRepository } from './category.repository';
 import type { CategoryNode } from './category.type';
 import type { CodeRepository, IsAPair, SevenCharacterRow } from './code.repository';
 import type { CodeNode } from './code.type';
@@ -9,6 +9,7 @@ import { codeKeyString } from '../../domain/code-key';
 
 export interface CategoryCodesKey {
   id: string;
+  skip: number;
   first: number;
 }
 
@@ -53,21 +54,23 @@ export function createCodeLoaders(codes: CodeRepository, categories: CategoryRep
     category: keyedLoader<string, CategoryNode | null>((ids) => categories.byIds(ids), null),
     categoryParent: keyedLoader<string, CategoryNode | null>((ids) => categories.parents(ids), null),
     categoryChildren: keyedLoader<string, CategoryNode[]>((ids) => categories.children(ids), []),
-    categoryCodes: keyedLoader<CategoryCodesKey, CodeNode[]>(
+    categoryCodes: keyedLoader<CategoryCodesKey, CategoryCodesPage>(
       async (keys) => {
-        // One round trip per distinct page size in the batch (in practice one).
-        const found = new Map<string, CodeNode[]>();
-        for (const first of new Set(keys.map((k) => k.first))) {
-          const page = await categories.codes(
-            keys.filter((k) => k.first === first).map((k) => k.id),
+        // One round trip per distinct page (skip, size) in the batch (in practice one).
+        const found = new Map<string, CategoryCodesPage>();
+        for (const page of new Set(keys.map((k) => `${k.skip}|${k.first}`))) {
+          const [skip, first] = page.split('|').map(Number) as [number, number];
+          const pages = await categories.codes(
+            keys.filter((k) => k.skip === skip && k.first === first).map((k) => k.id),
+            skip,
             first,
           );
-          for (const [id, list] of page) found.set(`${id}|${first}`, list);
+          for (const [id, codes] of pages) found.set(`${id}|${page}`, codes);
         }
         return found;
       },
-      [],
-      (key) => `${key.id}|${key.first}`,
+      { codes: [], total: 0 },
+      (key) => `${key.id}|${key.skip}|${key.first}`,
     ),
   };
 }

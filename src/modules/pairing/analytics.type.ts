@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../../common/connection.type';
 import { Category, type CategoryNode } from '../code/category.type';
 import { Procedure, type CodeNode } from '../code/code.type';
 
@@ -45,4 +46,52 @@ export class ProcedureOverlap {
     deprecationReason: 'Use diagnosesCount: a count is named *Count, as ArticleDiagnosisGroup.diagnosesCount; diagnoses is a list elsewhere.',
   })
   diagnoses!: number;
+}
+
+@ObjectType('ProcedureJustificationEdge')
+export class ProcedureJustificationEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => ProcedureJustification)
+  node!: ProcedureJustification;
+}
+
+@ObjectType('ProcedureJustificationConnection', { description: 'One page of the procedure ranking, with the number of procedures ranked.' })
+export class ProcedureJustificationConnection {
+  @Field(() => [ProcedureJustificationEdge])
+  edges!: ProcedureJustificationEdge[];
+
+  @Field(() => [ProcedureJustification])
+  nodes!: ProcedureJustification[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many procedures are ranked in all pages.' })
+  totalCount!: number;
+}
+
+@ObjectType('ProcedureOverlapEdge')
+export class ProcedureOverlapEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => ProcedureOverlap)
+  node!: ProcedureOverlap;
+}
+
+@ObjectType('ProcedureOverlapConnection', { description: 'One page of the procedures that overlap one, with how many do.' })
+export class ProcedureOverlapConnection {
+  @Field(() => [ProcedureOverlapEdge])
+  edges!: ProcedureOverlapEdge[];
+
+  @Field(() => [ProcedureOverlap])
+  nodes!: ProcedureOverlap[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'How many procedures overlap it in all pages.' })
+  totalCount!: number;
 }

@@ -1,11 +1,11 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { CodeConnection, toConnection } from '../../common/connection.type';
+import { CodeConnection, pageOfList, toConnection } from '../../common/connection.type';
 import { listOf, offsetAfter } from '../../common/cursor';
 import { PageArgs } from '../../common/page.args';
 import type { Context } from '../../context';
 import { LimitArgs } from '../../common/limit.args';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
-import { ProcedureJustification } from './analytics.type';
+import { ProcedureJustification, ProcedureJustificationConnection } from './analytics.type';
 import { rankProcedures } from './pairing-analytics.service';
 import { resolvePairingFilter } from './pairing-filter.service';
 import { PairingFilterArgs } from './pairing.args';
@@ -22,6 +22,7 @@ const ANALYTICS_COST = 5_000;
 export class PairingAnalyticsResolver {
   @Query(() => [ProcedureJustification], {
     complexity: ANALYTICS_COST,
+    deprecationReason: 'Use procedureRankingConnection: the same ranking with cursors and totalCount.',
     description:
       'Procedures ranked by how many loaded ICD-10-CM codes justify them (status filter, default COVERED and CURATED; default rules included), most first.',
   })
@@ -32,6 +33,22 @@ export class PairingAnalyticsResolver {
   ): Promise<ProcedureJustification[]> {
     const filter = await resolvePairingFilter(filterArgs, context, CodeSystemId.ICD10CM);
     return rankProcedures(await context.repositories.pairings.justifyingSources(filter)).slice(0, first);
+  }
+
+  @Query(() => ProcedureJustificationConnection, {
+    complexity: ANALYTICS_COST,
+    description:
+      'procedureRanking one page at a time, with a cursor and totalCount: procedures ranked by how many loaded ICD-10-CM codes justify them, most first.',
+  })
+  async procedureRankingConnection(
+    @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() context: Context,
+  ): Promise<ProcedureJustificationConnection> {
+    const filter = await resolvePairingFilter(filterArgs, context, CodeSystemId.ICD10CM);
+    const list = listOf('procedureRanking', filter);
+    const skip = offsetAfter(after, list);
+    return pageOfList(rankProcedures(await context.repositories.pairings.justifyingSources(filter)), { offset: skip, list }, first);
   }
 
   @Query(() => CodeConnection, {

@@ -5,8 +5,9 @@ import { PageArgs } from '../../common/page.args';
 import type { Context } from '../../context';
 import { CodeSystemId } from '../code-system/code-system-id.enum';
 import { Diagnosis, Procedure, type CodeNode } from '../code/code.type';
-import { ChapterCount, ProcedureOverlap } from './analytics.type';
+import { ChapterCount, ProcedureOverlap, ProcedureOverlapConnection } from './analytics.type';
 import { overlappingProcedures } from './pairing-analytics.service';
+import { pageOfList } from '../../common/connection.type';
 import { exportUrl } from './pairing-export';
 import { resolvePairingFilter } from './pairing-filter.service';
 import { PairingFilterArgs, PairingListArgs } from './pairing.args';
@@ -68,6 +69,7 @@ export class ProcedurePairingResolver {
   }
 
   @FieldResolver(() => [ProcedureOverlap], {
+    deprecationReason: 'Use overlappingProceduresConnection: the same list with cursors and totalCount.',
     description:
       "Other procedures whose justifying diagnoses overlap this one's, most similar first. Overlap is the Jaccard index |A ∩ B| / |A ∪ B| of the two sets of loaded " +
       'ICD-10-CM codes that justify them (status filter, default COVERED and CURATED; default rules included).',
@@ -81,6 +83,22 @@ export class ProcedurePairingResolver {
     const filter = await resolvePairingFilter(filterArgs, context, CodeSystemId.ICD10CM);
     const sources = await context.repositories.pairings.justifyingSources(filter);
     return overlappingProcedures(sources, code).slice(0, first);
+  }
+
+  @FieldResolver(() => ProcedureOverlapConnection, {
+    description: 'overlappingProcedures one page at a time, with a cursor and totalCount (most similar first, the same Jaccard index).',
+  })
+  async overlappingProceduresConnection(
+    @Root() code: CodeNode,
+    @Args(() => PairingFilterArgs) filterArgs: PairingFilterArgs,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() context: Context,
+  ): Promise<ProcedureOverlapConnection> {
+    const filter = await resolvePairingFilter(filterArgs, context, CodeSystemId.ICD10CM);
+    const list = listOf('overlappingProcedures', code.system, code.code, filter);
+    const skip = offsetAfter(after, list);
+    const sources = await context.repositories.pairings.justifyingSources(filter);
+    return pageOfList(overlappingProcedures(sources, code), { offset: skip, list }, first);
   }
 
   @FieldResolver(() => [Policy], { description: 'The policies that govern this procedure (any date).' })
