@@ -89,7 +89,11 @@ export function createApollo(schema: GraphQLSchema, logger: Logger, options: Apo
       requestMetricsPlugin(options.metrics ?? null, { debug: options.debugExtensions ?? false }),
       // This service sets Cache-Control itself (httpCachingPlugin), so Apollo's plugin is off.
       ApolloServerPluginCacheControlDisabled(),
-      httpCachingPlugin<Context>(options.httpCaching?.source ?? { generation: () => null }, options.httpCaching?.maxAgeSeconds ?? 0),
+      httpCachingPlugin<Context>(
+        options.httpCaching?.source ?? { generation: () => null },
+        options.httpCaching?.maxAgeSeconds ?? 0,
+        (context) => context.publicBase,
+      ),
       (options.landingPage ?? true) ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
       ...(introspection ? [] : [ApolloServerPluginDisableSuggestions()]),
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: 5_000 })] : []),
@@ -145,11 +149,13 @@ export async function startService(deps: ServiceDeps, host: string, port: number
   // Who calls, once per request; with anonymous access off, a missing or unknown key is a 401 (src/security/caller.ts).
   const callerOf = (headers: http.IncomingHttpHeaders) => authenticate(headers, apiKeys, allowAnonymous);
   /** GraphQL answers go through the answer cache; the CSV exports, which read every page once, do not. */
+  /** Where this request's absolute links point: CODESET_PUBLIC_URL, else the scheme and host it came to. */
+  const publicBase = (req: express.Request) => deps.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   const requestContext = (req: express.Request, answers: ReleaseCache | null = null, databaseBudgetMs: number | null = null) =>
     createContext(deps.executor, callerOf(req.headers), answers, {
       databaseBudgetMs,
       databaseConcurrency: limits.requestDbConcurrency || null,
-      publicBase: deps.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`,
+      publicBase: publicBase(req),
     });
   const refused = (code: ErrorCode, limit: string) => {
     metrics.errors.inc({ code });
@@ -192,7 +198,7 @@ export async function startService(deps: ServiceDeps, host: string, port: number
     '/graphql',
     corsFor(deps.corsOrigins ?? '*'),
     rateLimit,
-    notModified(watcher, maxAgeSeconds),
+    notModified(watcher, maxAgeSeconds, publicBase),
     earlyPayloadLimit(limits.maxBodyBytes, () => refused(ErrorCode.PAYLOAD_TOO_LARGE, 'CODESET_MAX_BODY_BYTES')),
     express.json({ limit: limits.maxBodyBytes }),
     bodyErrors(limits.maxBodyBytes),

@@ -7,15 +7,27 @@ import { DatabaseError } from '../domain/database-errors';
 import { ERROR_CODES, ErrorCode } from './error-code';
 import { graphQLErrorOf } from './neo4j-errors';
 
-function describeValidation(errors: ValidationError[]): string {
-  return errors
-    .map(
-      (e) =>
-        `${e.property} ${Object.values(e.constraints ?? {})
-          .map((c) => c.replace(new RegExp(`^${e.property} `), ''))
-          .join(', ')}, got ${JSON.stringify(e.value)}`,
-    )
-    .join('; ');
+/** One broken rule of an argument: its full path below the argument ("lines[0].diagnosisPointers"), the value and what was expected. */
+interface Violation {
+  argument: string;
+  value: unknown;
+  expected: string;
+}
+
+/** class-validator nests the errors of input objects and lists (children); each leaf rule, with its path. */
+function violations(errors: readonly ValidationError[], prefix = ''): Violation[] {
+  return errors.flatMap((e) => {
+    const path = /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((c) =>
+      c.replace(new RegExp(`^(each value in )?${e.property} `), (_, each) => (each ? 'each value ' : '')),
+    );
+    const here = own.length > 0 ? [{ argument: path, value: e.value as unknown, expected: own.join(', ') }] : [];
+    return [...here, ...violations(e.children ?? [], path)];
+  });
+}
+
+function describeValidation(found: readonly Violation[]): string {
+  return found.map((v) => `${v.argument} ${v.expected}, got ${JSON.stringify(v.value)}`).join('; ');
 }
 
 /** Longest echoed string in an error: a 500 KB bad value must not come back as a 500 KB error. */
@@ -53,11 +65,12 @@ function formatOne(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof ArgumentValidationError) {
-      const validationErrors = original.extensions.validationErrors ?? [];
+      const found = violations(original.extensions.validationErrors ?? []);
+      // The first broken rule in the one shape every BAD_USER_INPUT has; all of them in `arguments`.
       return {
         ...formatted,
-        message: `Invalid argument: ${describeValidation(validationErrors)}`,
-        extensions: { code: ErrorCode.BAD_USER_INPUT, arguments: validationErrors.map((e) => ({ argument: e.property, value: e.value as unknown })) },
+        message: `Invalid argument: ${describeValidation(found)}`,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, ...found[0], arguments: found },
       };
     }
     // A scalar that refuses a literal argument (asOf: "2026-02-30") fails validation; say it as the

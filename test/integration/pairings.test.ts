@@ -144,7 +144,8 @@ describe('justifiedBy and justifies', () => {
     const bad = async (args: string) => errorOf(await h.run(`{ code(code: "80061") { ... on Procedure { justifiedBy(${args}) { totalCount } } } }`));
     expect(await bad('policy: "999.99"')).toEqual({
       code: 'BAD_USER_INPUT',
-      message: 'Policy "999.99" is not loaded: expected an NCD number such as "190.23B" (see the policies query) or an LCD article id such as "A59003"',
+      message:
+        'Policy "999.99" is not loaded: expected a loaded policy: an NCD number such as "190.23B" (see the policies query), an LCD article id such as "A59003", or a Policy id',
     });
     expect(await bad('chapter: "99"')).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('Chapter "99" names no category') });
     expect(await bad('asOf: "2026-02-30"')).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('"2026-02-30"') });
@@ -243,15 +244,23 @@ describe('validateClaim', () => {
   it('refuses pointers outside the diagnoses, and more than 12 diagnoses, naming the value', async () => {
     expect(errorOf(await validate({ diagnoses: ['E11.9'], lines: [{ procedure: '83036', diagnosisPointers: [2] }] }))).toEqual({
       code: 'BAD_USER_INPUT',
-      message: 'Line 1 points to diagnosis 2, but the claim has 1: pointers are 1-based positions in diagnoses',
+      message: 'Line 1 points to diagnosis 2, but the claim has 1: expected a 1-based position in diagnoses, 1 to 1',
+    });
+    const pointer = await validate({ diagnoses: ['E11.9'], lines: [{ procedure: '83036', diagnosisPointers: [1, 2] }] });
+    expect(pointer.errors?.[0]?.extensions).toMatchObject({
+      argument: 'lines[0].diagnosisPointers[1]',
+      value: 2,
+      expected: 'a 1-based position in diagnoses, 1 to 1',
     });
     expect(errorOf(await validate({ diagnoses: Array(13).fill('E11.9'), lines: [] }))).toMatchObject({
       code: 'BAD_USER_INPUT',
       message: expect.stringContaining('diagnoses'),
     });
-    expect(errorOf(await validate({ diagnoses: ['E11.9'], lines: [{ procedure: '83036', diagnosisPointers: [0] }] }))).toMatchObject({
-      code: 'BAD_USER_INPUT',
-    });
+    const zero = await validate({ diagnoses: ['E11.9'], lines: [{ procedure: '83036', diagnosisPointers: [0] }] });
+    expect(errorOf(zero)).toMatchObject({ code: 'BAD_USER_INPUT' });
+    // The rule broken inside the input, by its path, with a reason (issue 18: it was "lines , got ...").
+    expect(zero.errors?.[0]?.extensions).toMatchObject({ argument: 'lines[0].diagnosisPointers', value: [0], expected: 'each value must not be less than 1' });
+    expect(zero.errors?.[0]?.message).toBe('Invalid argument: lines[0].diagnosisPointers each value must not be less than 1, got [0]');
   });
 });
 

@@ -36,7 +36,32 @@ describe('formatError', () => {
     const error = new ArgumentValidationError([failure]);
     expect(formatError({ message: error.message, extensions: error.extensions }, error)).toEqual({
       message: 'Invalid argument: first must not be less than 1, got 0',
-      extensions: { code: 'BAD_USER_INPUT', arguments: [{ argument: 'first', value: 0 }] },
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        argument: 'first',
+        value: 0,
+        expected: 'must not be less than 1',
+        arguments: [{ argument: 'first', value: 0, expected: 'must not be less than 1' }],
+      },
+    });
+  });
+
+  it('names a rule broken inside an input object by its full path, with the value and what was expected, never an empty reason (issue 18)', () => {
+    const pointers = Object.assign(new ValidationError(), {
+      property: 'diagnosisPointers',
+      value: [0],
+      constraints: { min: 'each value in diagnosisPointers must not be less than 1' },
+    });
+    const line = Object.assign(new ValidationError(), { property: '0', value: {}, children: [pointers] });
+    const lines = Object.assign(new ValidationError(), { property: 'lines', value: [{}], children: [line] });
+    const error = new ArgumentValidationError([lines]);
+    const formatted = formatError({ message: error.message, extensions: error.extensions }, error);
+    expect(formatted.message).toBe('Invalid argument: lines[0].diagnosisPointers each value must not be less than 1, got [0]');
+    expect(formatted.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'lines[0].diagnosisPointers',
+      value: [0],
+      expected: 'each value must not be less than 1',
     });
   });
 });

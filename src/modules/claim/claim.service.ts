@@ -32,19 +32,22 @@ const MODIFIER = /^[0-9A-Z]{2}$/;
 /** Each line's modifiers, upper case; BAD_USER_INPUT naming the line for a malformed one or a bad number of units. */
 function checkLines(claim: ClaimInput): string[][] {
   return claim.lines.map((line, i) => {
-    for (const pointer of line.diagnosisPointers) {
+    line.diagnosisPointers.forEach((pointer, k) => {
       if (pointer > claim.diagnoses.length) {
-        throw badUserInput(
-          `Line ${i + 1} points to diagnosis ${pointer}, but the claim has ${claim.diagnoses.length}: pointers are 1-based positions in diagnoses`,
-          { argument: `lines[${i}].diagnosisPointers`, value: pointer },
-        );
+        const expected = `a 1-based position in diagnoses, 1 to ${claim.diagnoses.length}`;
+        throw badUserInput(`Line ${i + 1} points to diagnosis ${pointer}, but the claim has ${claim.diagnoses.length}: expected ${expected}`, {
+          argument: `lines[${i}].diagnosisPointers[${k}]`,
+          value: pointer,
+          expected,
+        });
       }
-    }
+    });
     const units = line.units ?? 1;
     if (!Number.isInteger(units) || units < 1 || units > CLAIM_LIMITS.units) {
       throw badUserInput(`Line ${i + 1} reports ${units} units: units are a whole number from 1 to ${CLAIM_LIMITS.units}`, {
         argument: `lines[${i}].units`,
         value: units,
+        expected: `a whole number from 1 to ${CLAIM_LIMITS.units}`,
       });
     }
     const modifiers = (line.modifiers ?? []).map((m) => m.trim().toUpperCase());
@@ -52,6 +55,7 @@ function checkLines(claim: ClaimInput): string[][] {
       throw badUserInput(`Line ${i + 1} has ${modifiers.length} modifiers: a line takes at most ${CLAIM_LIMITS.modifiers}`, {
         argument: `lines[${i}].modifiers`,
         value: modifiers.length,
+        expected: `at most ${CLAIM_LIMITS.modifiers} modifiers`,
       });
     }
     modifiers.forEach((m, j) => {
@@ -59,6 +63,7 @@ function checkLines(claim: ClaimInput): string[][] {
         throw badUserInput(`Line ${i + 1} modifier ${echo(line.modifiers[j])} is not a modifier: expected 2 letters or digits (59, XS, LT)`, {
           argument: `lines[${i}].modifiers[${j}]`,
           value: line.modifiers[j].slice(0, 16),
+          expected: '2 letters or digits (59, XS, LT)',
         });
       }
     });

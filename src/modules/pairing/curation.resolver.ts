@@ -88,12 +88,22 @@ export class CurationResolver {
     const actor = requireCurator(caller);
     const id = keyArgument(idOrKey, 'Pairing', 'id');
     const why = reason.trim();
-    if (why.length === 0 || why.length > 2000) throw badUserInput(`reason must be 1 to 2,000 characters, got ${why.length}`, { argument: 'reason' });
-    if (!id.startsWith('curated:'))
-      throw badUserInput(`Pairing id ${echo(id)} is not a curated pairing id (they start with "curated:"); policy pairings cannot be retired here`, {
-        argument: 'id',
-        value: id.slice(0, 64),
+    if (why.length === 0 || why.length > 2000) {
+      const expected = '1 to 2,000 characters (spaces around it do not count)';
+      throw badUserInput(`Invalid argument reason: ${why.length} characters; expected ${expected}`, {
+        argument: 'reason',
+        value: reason.slice(0, 64),
+        expected,
       });
+    }
+    if (!id.startsWith('curated:')) {
+      const expected = 'a curated pairing: its key ("curated:…") or its global id; policy pairings cannot be retired here';
+      throw badUserInput(`Pairing id ${echo(idOrKey)} is not a curated pairing; expected ${expected}`, {
+        argument: 'id',
+        value: idOrKey.slice(0, 64),
+        expected,
+      });
+    }
     const result = await repositories.curation.retire(id, actor, why);
     if (result.found && !result.wasRetired) cache?.clear('a curated pairing was retired');
     if (!result.found) throw notFound(`No curated pairing has id ${echo(id)}`, { argument: 'id', value: id.slice(0, 64) });

@@ -24,13 +24,8 @@ export async function resolvePairingFilter(
   const policyGiven = args.policy?.trim() || null;
   const policy = policyGiven === null ? null : keyArgument(policyGiven, 'Policy', 'policy').toUpperCase();
   if (policy !== null && !(await loaders.policy.load(policy))) {
-    throw badUserInput(
-      `Policy ${echo(args.policy!)} is not loaded: expected an NCD number such as "190.23B" (see the policies query) or an LCD article id such as "A59003"`,
-      {
-        argument: 'policy',
-        value: args.policy,
-      },
-    );
+    const expected = 'a loaded policy: an NCD number such as "190.23B" (see the policies query), an LCD article id such as "A59003", or a Policy id';
+    throw badUserInput(`Policy ${echo(args.policy!)} is not loaded: expected ${expected}`, { argument: 'policy', value: args.policy, expected });
   }
   let chapter: string | null = null;
   const chapterGiven = args.chapter?.trim() || null;
@@ -42,7 +37,7 @@ export async function resolvePairingFilter(
         bareChapterSystem === CodeSystemId.ICD10CM
           ? 'an ICD-10-CM chapter ("4") or block ("E08-E13"), a Category key ("ICD10CM:4") or a Category id'
           : 'a Category key such as "CPT:PATH" or "HCPCS:G", or a Category id';
-      throw badUserInput(`Chapter ${echo(chapterGiven!)} names no category: expected ${expected}`, { argument: 'chapter', value: chapterGiven });
+      throw badUserInput(`Chapter ${echo(chapterGiven!)} names no category: expected ${expected}`, { argument: 'chapter', value: chapterGiven, expected });
     }
   }
   return {

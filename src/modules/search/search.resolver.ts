@@ -25,7 +25,7 @@ export class SearchResolver {
     @Ctx() { repositories, caller }: Context,
   ): Promise<SearchConnection> {
     const plan = planSearch(text);
-    const list = listOf('search', text.trim(), systems?.length ? [...systems].sort() : null, billableOnly);
+    const list = listOf('search', text.trim(), systems?.length ? [...systems].sort() : null, billableOnly, isLicensed(caller));
     const skip = offsetAfter(after, list);
     const page = await repositories.search.search(plan, {
       systems: systems?.length ? systems : null,
