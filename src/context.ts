@@ -4,6 +4,7 @@ import type { ClaimLoaders } from './modules/claim/claim.loaders';
 import type { CodeSystemLoaders, CodeSystemRepositories } from './modules/code-system/code-system.loaders';
 import type { CodeLoaders, CodeRepositories } from './modules/code/code.loaders';
 import type { CrosswalkLoaders } from './modules/crosswalk/crosswalk.loaders';
+import type { ModifierLoaders } from './modules/modifier/modifier.loaders';
 import type { CrosswalkRepositories } from './modules/crosswalk/crosswalk.repository';
 import type { ModifierRepositories } from './modules/modifier/modifier.repository';
 import type { PairingLoaders, PairingRepositories } from './modules/pairing/pairing.loaders';
@@ -31,7 +32,7 @@ export type Repositories = CodeSystemRepositories &
   CrosswalkRepositories;
 
 /** Request-scoped: a new set per GraphQL request, so batching and caching never cross requests. */
-export type Loaders = CodeSystemLoaders & CodeLoaders & ReleaseLoaders & PairingLoaders & ClaimLoaders & CrosswalkLoaders;
+export type Loaders = CodeSystemLoaders & CodeLoaders & ReleaseLoaders & PairingLoaders & ClaimLoaders & CrosswalkLoaders & ModifierLoaders;
 
 export interface Context {
   repositories: Repositories;

@@ -15,6 +15,7 @@ import { OrganizationRepository } from './modules/code-system/organization.repos
 import { CategoryRepository } from './modules/code/category.repository';
 import { createCodeLoaders } from './modules/code/code.loaders';
 import { CodeRepository } from './modules/code/code.repository';
+import { createModifierLoaders } from './modules/modifier/modifier.loaders';
 import { ModifierRepository } from './modules/modifier/modifier.repository';
 import { createReleaseLoaders } from './modules/release/release.loaders';
 import { ReleaseRepository } from './modules/release/release.repository';
@@ -55,6 +56,7 @@ export function createLoaders(repositories: Repositories): Loaders {
     ...createPairingLoaders(repositories.pairings, repositories.organizations, repositories.curation),
     ...createClaimLoaders(repositories.claimEdits),
     ...createCrosswalkLoaders(repositories.crosswalks),
+    ...createModifierLoaders(repositories.modifiers),
   };
 }
 

@@ -1,5 +1,5 @@
 import { echo } from '../../common/code-format';
-import type { Loaders, Repositories } from '../../context';
+import type { Loaders } from '../../context';
 import { CodeSystemId } from '../../domain/code-system-id';
 import { fromGlobalId, NODE_TYPES, type NodeRef } from '../../domain/node-id';
 import { badUserInput } from '../../errors/errors';
@@ -29,7 +29,7 @@ function pairingParts(key: string): { policy: string; diagnosis: { system: strin
   return diagnosis && procedure && parts[0] ? { policy: parts[0], diagnosis, procedure } : null;
 }
 
-async function load(loaders: Loaders, repositories: Repositories, ref: NodeRef): Promise<object | null> {
+async function load(loaders: Loaders, ref: NodeRef): Promise<object | null> {
   switch (ref.type) {
     case 'Code': {
       const key = systemAndCode(ref.key);
@@ -76,8 +76,8 @@ async function load(loaders: Loaders, repositories: Repositories, ref: NodeRef):
     }
     case 'Modifier': {
       const key = systemAndCode(ref.key);
-      const [modifier] = key ? await repositories.modifiers.ofSystem(key.system, key.code) : [];
-      return modifier ? tagNode(modifier, 'Modifier') : null;
+      const modifier = key ? await loaders.modifier.load(key) : null;
+      return modifier && tagNode(modifier, 'Modifier');
     }
     case 'AuditEvent': {
       const event = await loaders.auditEvent.load(ref.key);
@@ -94,15 +94,15 @@ function refOf(id: string, argument: string): NodeRef {
 }
 
 /** The entity a global id names (tagged with its GraphQL type), or null when the graph holds none. */
-export function findNode(loaders: Loaders, repositories: Repositories, id: string, argument: string): Promise<object | null> {
-  return load(loaders, repositories, refOf(id, argument));
+export function findNode(loaders: Loaders, id: string, argument: string): Promise<object | null> {
+  return load(loaders, refOf(id, argument));
 }
 
-export function findNodes(loaders: Loaders, repositories: Repositories, ids: readonly string[]): Promise<Array<object | null>> {
+export function findNodes(loaders: Loaders, ids: readonly string[]): Promise<Array<object | null>> {
   if (ids.length > MAX_NODES) {
     const expected = `at most ${MAX_NODES} ids`;
     throw badUserInput(`Invalid argument ids: ${ids.length} ids given; expected ${expected}`, { argument: 'ids', value: ids.length, expected });
   }
   const refs = ids.map((id, i) => refOf(id, `ids[${i}]`));
-  return Promise.all(refs.map((ref) => load(loaders, repositories, ref)));
+  return Promise.all(refs.map((ref) => load(loaders, ref)));
 }

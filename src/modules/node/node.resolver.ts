@@ -20,8 +20,8 @@ export class NodeResolver {
       'The entity with this global id (any `id` field of a Node), or null when the graph holds no such entity now. ' +
       'An id this service does not give out (not base64 of "<Type>:<key>") is BAD_USER_INPUT.',
   })
-  node(@Arg('id', () => ID) id: string, @Ctx() { loaders, repositories }: Context): Promise<object | null> {
-    return findNode(loaders, repositories, id, 'id');
+  node(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context): Promise<object | null> {
+    return findNode(loaders, id, 'id');
   }
 
   @Query(() => [Node], {
@@ -29,7 +29,7 @@ export class NodeResolver {
     description: `The entities with these global ids, in the order asked, null for each the graph does not hold; at most ${MAX_NODES} ids, batched through the loaders.`,
     complexity: ({ args, childComplexity }) => 1 + (Array.isArray(args.ids) ? args.ids.length : 1) * Math.max(childComplexity, 1),
   })
-  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() { loaders, repositories }: Context): Promise<Array<object | null>> {
-    return findNodes(loaders, repositories, ids);
+  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() { loaders }: Context): Promise<Array<object | null>> {
+    return findNodes(loaders, ids);
   }
 }
